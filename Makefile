@@ -1,0 +1,53 @@
+# ainews — one command per job. `make help` lists them.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# The folder of articles the report reads (see README); data/raw by default.
+export AINEWS_DATA ?= data/raw
+JB_FLAGS ?= -W -n --keep-going
+
+.PHONY: help install data book test browser-test bench lock clean
+
+help: ## List the commands
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24" wheel
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies and the package
+
+data: $(STAMP) ## Ingest $(AINEWS_DATA) into data/processed
+	$(BIN)/ainews ingest "$(AINEWS_DATA)"
+
+book: data ## Build the report into _build/html (ingests first)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo "Report: _build/html/index.html"
+
+test: $(STAMP) ## Run the test suite (browser tests run in `make browser-test`)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+browser-test: $(STAMP) ## Open every page of the built book in headless Chromium (after `make book`)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
+	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+lock: ## Re-resolve dependencies into requirements.lock (in a throw-away venv)
+	rm -rf /tmp/ainews-lock && $(PYTHON) -m venv /tmp/ainews-lock
+	/tmp/ainews-lock/bin/pip install --quiet --upgrade "pip>=24" wheel
+	/tmp/ainews-lock/bin/pip install --quiet ".[book,test]"
+	/tmp/ainews-lock/bin/pip freeze --exclude-editable | grep -v '^ainews' > requirements.lock
+	@echo "requirements.lock updated"
+
+clean: ## Remove generated data and the built book (inputs are never touched)
+	rm -rf _build data/processed/* .jupyter_cache

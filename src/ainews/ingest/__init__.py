@@ -1,0 +1,1 @@
+"""Ingestion: read whatever articles are in a folder into one clean, typed table."""
