@@ -190,18 +190,20 @@ def test_csv_rows_missing_or_extra_cells(tmp_path):
         "\n"
         "Too many,Body,2025-12-27,https://b.example,surplus\n"
         "Trailing delimiter,Body text,2025-12-27,https://c.example,,\n"
-        "Bad date,Body text,sometime last week,\n",
+        "Bad date,Body text,sometime last week,\n"
+        'Odd separators,"Body\u2028with a line separator\x0c",2025-12-27,\n',
         encoding="utf-8",
     )
     out = list(read_csv(path, "ragged.csv"))
     assert [(type(o).__name__, o.source.split("#")[1]) for o in out] == [
         ("Record", "row=2"), ("Record", "row=3"), ("Skip", "row=4"), ("Skip", "row=6"),
-        ("Record", "row=7"), ("Record", "row=8")]
+        ("Record", "row=7"), ("Record", "row=8"), ("Record", "row=9")]
     assert out[0].body == 'Body, with a comma and "quotes".'
     assert out[1].published is None and out[1].url == ""
     assert out[2].reason == "row has no body text"
     assert "row has 5 cells but the header has 4" in out[3].reason
     assert (out[5].published, out[5].date_text) == (None, "sometime last week")
+    assert out[6].body == "Body\n\nwith a line separator"  # U+2028 is a line break
 
 
 def test_csv_unknown_layout_error_lists_found_and_expected(tmp_path):
