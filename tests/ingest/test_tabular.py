@@ -35,6 +35,7 @@ def bigkinds_frame(bigkinds_xlsx):
 
 
 def test_bigkinds_every_row_accounted_for(bigkinds, bigkinds_frame):
+    assert all(isinstance(r, (Record, Skip)) for r in bigkinds)
     kinds = Counter(type(r).__name__ for r in bigkinds)
     assert len(bigkinds_frame) == 2315
     assert kinds["Record"] + kinds["Skip"] == len(bigkinds_frame) == len(bigkinds)
@@ -315,3 +316,12 @@ def test_read_metadata_errors_name_file_row_and_fix(tmp_path, text, match):
 def test_readers_map():
     assert set(READERS) == {".html", ".htm", ".csv", ".tsv", ".jsonl", ".ndjson", ".xlsx"}
     assert READERS[".tsv"] is read_csv and READERS[".ndjson"] is read_jsonl
+
+
+def test_jsonl_object_without_text_key_names_its_keys(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"title": "A", "body": "Alpha text."}\n{"id": 7, "score": 1}\n', encoding="utf-8")
+    good, bad = read_jsonl(path, "mixed.jsonl")
+    assert isinstance(good, Record)
+    assert bad.source == "mixed.jsonl#line=2"
+    assert bad.reason.startswith("row has no body text") and "'id', 'score'" in bad.reason

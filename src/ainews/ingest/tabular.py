@@ -188,7 +188,8 @@ def _jsonl_records(items: list[tuple[str, Any]], rel: str) -> Iterator[Record | 
             try:
                 maps[key] = match_columns(list(key), source)
             except InputError:
-                maps[key] = "row has no body text"
+                keys = ", ".join(map(repr, key)) or "none"
+                maps[key] = f"row has no body text (no article text key among its keys: {keys})"
         cmap = maps[key]
         if isinstance(cmap, str):
             yield Skip(source, cmap)
