@@ -11,7 +11,10 @@ from collections import Counter
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from ainews.ingest.columns import normalize_body
 from ainews.ingest.readers import READERS
 from ainews.ingest.records import InputError, Record, Skip
 from ainews.ingest.tabular import read_csv, read_jsonl, read_metadata, read_xlsx
@@ -325,3 +328,32 @@ def test_jsonl_object_without_text_key_names_its_keys(tmp_path):
     assert isinstance(good, Record)
     assert bad.source == "mixed.jsonl#line=2"
     assert bad.reason.startswith("row has no body text") and "'id', 'score'" in bad.reason
+
+
+# Letters, digits, punctuation, spaces and line breaks (decode_bytes drops control characters).
+_cell = st.text(alphabet=st.characters(whitelist_categories=("L", "N", "P", "Zs"),
+                                       whitelist_characters="\n\r\t,;\""), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_cell, _cell, _cell), min_size=1, max_size=8),
+       st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_csv_every_row_accounted_for(tmp_path_factory, rows, sep, encoding):
+    import csv
+    import io
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=sep, quoting=csv.QUOTE_ALL)
+    writer.writerow(["title", "body", "memo"])
+    writer.writerows(rows)
+    path = tmp_path_factory.mktemp("csv") / "p.csv"
+    path.write_bytes(buf.getvalue().encode(encoding))
+    out = list(read_csv(path, "p.csv"))
+    written = [r for r in rows if any(c.strip() for c in r)]  # all-blank rows are not data
+    assert len(out) == len(written)
+    assert [o.source for o in out] == sorted({o.source for o in out}, key=lambda s: int(s.split("=")[1]))
+    for rec, (title, body, _memo) in zip(out, written):
+        if isinstance(rec, Record):
+            assert body.split() and rec.body == normalize_body(rec.body)
+            assert bool(rec.title) == bool(title.split())
+        else:
+            assert rec.reason == "row has no body text" and not body.split()
