@@ -3,12 +3,19 @@
 Public API (stable names; see the API reference chapter of the report).
 """
 
-from .lang import Sentence, detect_lang, sentences
-
 __version__ = "0.1.0"
+
+from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: E402
+from .ingest import ingest, load_corpus  # noqa: E402
+from .lang import Sentence, detect_lang, sentences  # noqa: E402
 
 __all__ = [
     "Sentence",
     "detect_lang",
+    "get_articles",
+    "get_ingest_report",
+    "ingest",
+    "load_corpus",
     "sentences",
+    "summarize_corpus",
 ]

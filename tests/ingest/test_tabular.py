@@ -317,7 +317,7 @@ def test_read_metadata_errors_name_file_row_and_fix(tmp_path, text, match):
 
 
 def test_readers_map():
-    assert set(READERS) == {".html", ".htm", ".csv", ".tsv", ".jsonl", ".ndjson", ".xlsx"}
+    assert set(READERS) == {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".tsv", ".jsonl", ".ndjson", ".xlsx"}
     assert READERS[".tsv"] is read_csv and READERS[".ndjson"] is read_jsonl
 
 

@@ -12,13 +12,18 @@ from pathlib import Path
 
 from .html import read_html
 from .records import Record, Skip
-from .tabular import read_csv, read_jsonl, read_xlsx
+from .tabular import read_csv, read_jsonl, read_metadata, read_xlsx
+from .text import read_markdown, read_text
 
-__all__ = ["READERS", "Reader"]
+__all__ = ["METADATA_NAMES", "READERS", "Reader", "read_metadata"]
 
 Reader = Callable[[Path, str], Iterator[Record | Skip]]
 
 READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
     ".html": read_html,
     ".htm": read_html,
     ".csv": read_csv,
@@ -27,3 +32,6 @@ READERS: dict[str, Reader] = {
     ".ndjson": read_jsonl,
     ".xlsx": read_xlsx,
 }
+
+# A file with one of these names at the top of the data folder overrides inferred metadata.
+METADATA_NAMES = {"metadata.csv"}
