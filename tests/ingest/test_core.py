@@ -154,3 +154,14 @@ def test_bigkinds_export_ingests_fully(bigkinds_xlsx):
     assert articles["body_truncated"].all() and (articles["format"] == "bigkinds").all()
     assert articles["published"].dt.year.eq(2020).all()
     assert {"bk_persons", "bk_places", "bk_orgs", "bk_keywords"} <= set(articles.columns)
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [("world.kbs.co.kr", "KBS"), ("www.asiae.co.kr", "The Asia Business Daily"), ("Yonhap", "연합뉴스"),
+     ("연합뉴스", "연합뉴스"), ("Some Local Paper", "Some Local Paper"), ("", "")],
+)
+def test_canonical_outlet(name, expected):
+    from ainews.ingest.meta import canonical_outlet
+
+    assert canonical_outlet(name) == expected

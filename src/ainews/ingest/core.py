@@ -15,7 +15,7 @@ import pandas as pd
 from ..lang.detect import detect_lang
 from .clean import clean_page, clean_text
 from .dedup import find_duplicates
-from .meta import find_date, infer_outlet
+from .meta import canonical_outlet, find_date, infer_outlet
 from .readers import READERS, METADATA_NAMES, read_metadata
 from .records import InputError, Record, Skip
 from .walk import iter_inputs
@@ -51,7 +51,7 @@ def _finish(rec: Record, meta: pd.DataFrame | None) -> dict | Skip:
     row = {
         "source": rec.source, "format": rec.format, "title": title,
         "subtitle": rec.subtitle or page.subtitle, "byline": rec.byline or page.byline,
-        "outlet": rec.outlet or infer_outlet(dropped), "url": rec.url, "body": page.body,
+        "outlet": canonical_outlet(rec.outlet) or infer_outlet(dropped), "url": rec.url, "body": page.body,
         "captions": list(rec.captions) + page.captions, "dropped": dropped,
         "published": rec.published, "date_text": rec.date_text,
         "body_truncated": bool(rec.extra.get("body_truncated", False)),
