@@ -3,7 +3,10 @@
 Public API (stable names; see the API reference chapter of the report).
 """
 
-from .extract import (
+__version__ = "0.1.0"
+
+from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: E402
+from .extract import (  # noqa: E402
     entity_graph,
     entity_network,
     extract_amounts,
@@ -12,9 +15,8 @@ from .extract import (
     load_exchange_rates,
     parse_amounts,
 )
-from .lang import Sentence, detect_lang, sentences
-
-__version__ = "0.1.0"
+from .ingest import ingest, load_corpus  # noqa: E402
+from .lang import Sentence, detect_lang, sentences  # noqa: E402
 
 __all__ = [
     "Sentence",
@@ -24,7 +26,12 @@ __all__ = [
     "extract_amounts",
     "extract_entities",
     "extract_quotes",
+    "get_articles",
+    "get_ingest_report",
+    "ingest",
+    "load_corpus",
     "load_exchange_rates",
     "parse_amounts",
     "sentences",
+    "summarize_corpus",
 ]
