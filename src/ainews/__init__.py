@@ -21,10 +21,12 @@ from .lang import (  # noqa: E402
     tokenize,
     tokenize_articles,
 )
+from .topics import TopicModel  # noqa: E402
 
 __all__ = [
     "Sentence",
     "TokenUnit",
+    "TopicModel",
     "concept_label",
     "concept_of",
     "detect_lang",

@@ -170,5 +170,7 @@ def choose_k(table: pd.DataFrame) -> tuple[int, pd.DataFrame, str]:
         "across random restarts)")
     reason = (f"{k} topics were chosen from k = {', '.join(str(int(x)) for x in t['k'])} because "
               f"they gave the best balance of NPMI coherence {best['coherence']:.3f}"
-              f"{n_restarts_note}, each rescaled over the tried values.")
+              f"{n_restarts_note}, each rescaled over the tried values"
+              + (" (the largest k tried: a wider k_range may find more topics)."
+                 if k == t["k"].max() and len(t) > 1 else "."))
     return k, t, reason
