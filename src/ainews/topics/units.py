@@ -67,9 +67,10 @@ def auto_df(n_units: int) -> tuple[int, float]:
     A term must occur in at least two units (a term seen once cannot link units into a
     topic), and in 1 per 1,000 units on large corpora; terms in more than half the units (or
     80 % of a small corpus, where every paragraph mentions the subject) carry no topic.
+    Under 10 units no upper bound is set: it would contradict ``min_df``.
     """
     min_df = max(2, math.ceil(n_units / 1000))
-    max_df = 0.8 if n_units < 100 else 0.5
+    max_df = 1.0 if n_units < 10 else 0.8 if n_units < 100 else 0.5
     return min_df, max_df
 
 
