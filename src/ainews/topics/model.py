@@ -44,7 +44,7 @@ class TopicModel:
         topic_labels_: one label per topic from its top three terms.
         doc_topics_: articles x topics shares (index ``doc_id``; rows sum to 1, NaN if empty).
         unit_topics_: units x topics shares (ndarray aligned with ``units_``).
-        units_: the units (``doc_id, paragraph, start, end, lang, weight``).
+        units_: the units (``doc_id, paragraph, start, end, lang, weight, n_terms``).
         selection_: one row per k tried (coherence, stability, score, chosen, seconds).
         selection_reason_: the choice of k in one sentence.
         coherence_: NPMI coherence of each fitted topic.
@@ -133,6 +133,7 @@ class TopicModel:
         self.unit_topics_, self._has = theta[:, order], has
         self._X = X
         self.units_ = units.drop(columns="tokens").reset_index(drop=True)
+        self.units_["n_terms"] = X.getnnz(axis=1)  # vocabulary terms left in each unit
         tops = _s.top_term_indices(model.components_, self.n_top_terms)
         self.coherence_ = _s.npmi_coherence(tops, windows)
         rows = []
