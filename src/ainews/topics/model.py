@@ -180,8 +180,7 @@ class TopicModel:
         main = shares.fillna(-1).to_numpy().argmax(axis=1)
         empty = shares.isna().all(axis=1).to_numpy()
         out = self._meta.reindex(shares.index).reset_index()
-        out["topic"] = pd.array(np.where(empty, -1, main), dtype="Int64").astype("Int64")
-        out.loc[empty, "topic"] = pd.NA
+        out["topic"] = pd.array([pd.NA if e else int(t) for t, e in zip(main, empty)], dtype="Int64")
         out["label"] = [self.topic_labels_[t] if not e else "" for t, e in zip(main, empty)]
         out["share"] = np.where(empty, np.nan, shares.to_numpy()[np.arange(len(main)), main])
         for t in range(self.n_topics_):
