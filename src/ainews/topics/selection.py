@@ -34,7 +34,7 @@ def make_model(method: str, k: int, seed: int, *, restart: bool = False, max_ite
     """
     if method == "nmf":
         return NMF(n_components=k, init="random" if restart else "nndsvda", random_state=seed,
-                   max_iter=max_iter or 400, tol=1e-4)
+                   max_iter=max_iter or 200, tol=1e-4)
     if method == "lda":
         return LatentDirichletAllocation(n_components=k, learning_method="batch",
                                          max_iter=max_iter or 30, random_state=seed)
