@@ -16,10 +16,28 @@ from .extract import (  # noqa: E402
     parse_amounts,
 )
 from .ingest import ingest, load_corpus  # noqa: E402
-from .lang import Sentence, detect_lang, sentences  # noqa: E402
+from .lang import (  # noqa: E402
+    Sentence,
+    TokenUnit,
+    concept_label,
+    concept_of,
+    detect_lang,
+    iter_article_tokens,
+    load_concepts,
+    paragraph_spans,
+    sentences,
+    to_concepts,
+    tokenize,
+    tokenize_articles,
+)
+from .topics import TopicModel  # noqa: E402
 
 __all__ = [
     "Sentence",
+    "TokenUnit",
+    "TopicModel",
+    "concept_label",
+    "concept_of",
     "detect_lang",
     "entity_graph",
     "entity_network",
@@ -29,9 +47,15 @@ __all__ = [
     "get_articles",
     "get_ingest_report",
     "ingest",
+    "iter_article_tokens",
+    "load_concepts",
     "load_corpus",
     "load_exchange_rates",
+    "paragraph_spans",
     "parse_amounts",
     "sentences",
     "summarize_corpus",
+    "to_concepts",
+    "tokenize",
+    "tokenize_articles",
 ]
