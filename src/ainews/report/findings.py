@@ -27,7 +27,7 @@ def corpus_findings(articles: pd.DataFrame, report: pd.DataFrame) -> dict[str, s
         report: the ingest report (:func:`ainews.get_ingest_report`).
 
     Returns:
-        A dict of strings: ``n_articles``, ``n_outlets``, ``languages`` (e.g. "4 in English and
+        Formatted strings by key, ``n_articles``, ``n_outlets``, ``languages`` (e.g. "4 in English and
         1 in Korean"), ``date_span`` ("2025-12-01 to 2025-12-31" or a note that no dates were
         found), ``n_dated``, ``n_inputs``, ``n_duplicates``, ``n_skipped``, ``n_lines_dropped``,
         ``top_drop_reason``, ``n_chars``.
