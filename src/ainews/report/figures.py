@@ -36,7 +36,8 @@ def figure_data_dir() -> Path:
 def figure_data_link(df: pd.DataFrame, name: str, *, label: str = "Download the data of this figure"):
     """Write a figure's table as CSV and return a Markdown link to download it.
 
-    Glue the result and paste it in the figure caption with ``{glue:md}``; Sphinx copies the
+    Glue the result and paste it in the figure caption with ``{glue:md}`key:myst``` (the ``:myst`` format makes
+    the ``{download}`` role work); Sphinx copies the
     file into the built site (``_downloads/``) and fails the build if it is missing.
 
     Args:
@@ -77,25 +78,25 @@ _STAGES = [
 def plot_pipeline(*, ax=None):
     """The pipeline from input articles to this report, one box per stage."""
     if ax is None:
-        fig, ax = plt.subplots(figsize=(9.5, 3.3), layout="constrained")
+        fig, ax = plt.subplots(figsize=(10, 3.8), layout="constrained")
     fig = ax.figure
     n = len(_STAGES)
-    width, gap = 1.0, 0.42
+    width, gap = 1.3, 0.32
     for i, (name, ko, detail) in enumerate(_STAGES):
         x = i * (width + gap)
         is_data = name.startswith("data/") or name == "this report"
         ax.add_patch(FancyBboxPatch((x, 0.2), width, 1.6, boxstyle="round,pad=0.02,rounding_size=0.08",
                                     facecolor="#e8f0fe" if is_data else "#fff4e5",
                                     edgecolor="#1a56db" if is_data else "#c2410c", linewidth=1.2))
-        ax.text(x + width / 2, 1.55, name, ha="center", va="center", fontsize=9, fontweight="bold")
-        ax.text(x + width / 2, 1.15, ko, ha="center", va="center", fontsize=8)
-        ax.text(x + width / 2, 0.62, detail, ha="center", va="center", fontsize=6.8, color="#333")
+        ax.text(x + width / 2, 1.55, name, ha="center", va="center", fontsize=10.5, fontweight="bold")
+        ax.text(x + width / 2, 1.15, ko, ha="center", va="center", fontsize=9.5)
+        ax.text(x + width / 2, 0.62, detail, ha="center", va="center", fontsize=8.3, color="#333")
         if i < n - 1:
             ax.annotate("", xy=(x + width + gap - 0.04, 1.0), xytext=(x + width + 0.04, 1.0),
                         arrowprops=dict(arrowstyle="-|>", color="#444", lw=1.3))
     total = n * width + (n - 1) * gap
     ax.text(total / 2, -0.12, "data/lexicons: boilerplate patterns, outlets, user dictionary, concepts, "
-            "theme word lists (사전 · curated data, not code)", ha="center", va="center", fontsize=7.5,
+            "theme word lists (사전 · curated data, not code)", ha="center", va="center", fontsize=9,
             style="italic", color="#555")
     ax.set_xlim(-0.1, total + 0.1)
     ax.set_ylim(-0.3, 1.9)

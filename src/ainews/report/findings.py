@@ -28,7 +28,7 @@ def corpus_findings(articles: pd.DataFrame, report: pd.DataFrame) -> dict[str, s
 
     Returns:
         Formatted strings by key, ``n_articles``, ``n_outlets``, ``languages`` (e.g. "4 in English and
-        1 in Korean"), ``date_span`` ("2025-12-01 to 2025-12-31" or a note that no dates were
+        1 in Korean"), ``period`` ("published between 2025-12-01 and 2025-12-31"), ``date_span`` ("2025-12-01 to 2025-12-31" or a note that no dates were
         found), ``n_dated``, ``n_inputs``, ``n_duplicates``, ``n_skipped``, ``n_lines_dropped``,
         ``top_drop_reason``, ``n_chars``.
     """
@@ -39,8 +39,10 @@ def corpus_findings(articles: pd.DataFrame, report: pd.DataFrame) -> dict[str, s
     dated = articles["published"].dropna() if "published" in articles else pd.Series(dtype="datetime64[ns]")
     if len(dated):
         span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}"
+        period = f"published between {dated.min():%Y-%m-%d} and {dated.max():%Y-%m-%d}"
     else:
         span = "unknown (no article carries a full date)"
+        period = "none of them with a full publication date"
     cleaning = get_cleaning_summary(articles)
     outlets = articles["outlet"].replace("", pd.NA).dropna()
     return {
@@ -48,6 +50,7 @@ def corpus_findings(articles: pd.DataFrame, report: pd.DataFrame) -> dict[str, s
         "n_outlets": f"{outlets.nunique():,}",
         "languages": languages or "none",
         "date_span": span,
+        "period": period,
         "n_dated": f"{len(dated):,}",
         "n_inputs": f"{int(files['n_inputs'].sum()):,}" if "n_inputs" in files else f"{len(files):,}",
         "n_files": f"{len(files):,}",

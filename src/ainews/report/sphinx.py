@@ -6,6 +6,14 @@ Added in ``_config.yml`` (``sphinx: extra_extensions``). At each build it compar
 changed), it empties the jupyter-cache and marks every notebook for re-reading, so no page shows
 outputs computed from old data. Pages that paste glue values from another document
 (``{glue:text}`path::key```) are re-read whenever any notebook is, so their numbers follow.
+
+It also keeps the site offline: Jupyter Book always loads sphinx-thebe, whose inline script names
+a CDN (unpkg.com) and is added twice in Jupyter Book 1.x (a JavaScript error on every page). The
+report has no live-code buttons, so those scripts are left out of the pages.
+
+Korean text renders on every machine: the Hangul font that koreanize-matplotlib ships (NanumGothic,
+SIL Open Font License) is copied into ``_static/fonts/`` and declared in ``ainews-report.css``,
+so a reader without a Korean system font sees Hangul, not empty boxes.
 """
 
 from __future__ import annotations
@@ -78,9 +86,45 @@ def _get_outdated(app, env, added, changed, removed) -> list[str]:
     return sorted(extra - set(added) - set(changed))
 
 
+FONT = "NanumGothic.ttf"
+
+
+def _font_source() -> Path:
+    import koreanize_matplotlib
+
+    return Path(koreanize_matplotlib.__file__).parent / "fonts" / FONT
+
+
+def _copy_font(app) -> None:
+    src = _font_source()
+    if not src.is_file():
+        raise FileNotFoundError(f"{src}: the Hangul font of koreanize-matplotlib is missing; reinstall it")
+    dest = Path(app.outdir) / "_static" / "fonts" / FONT
+    if not dest.is_file() or dest.stat().st_size != src.stat().st_size:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+
+
 def _build_finished(app, exception) -> None:
-    if exception is None and app.builder.format == "html" and getattr(app.env, "ainews_fingerprint", None):
+    if exception is not None or app.builder.format != "html":
+        return
+    _copy_font(app)
+    if getattr(app.env, "ainews_fingerprint", None):
         _state_file(app).write_text(app.env.ainews_fingerprint + "\n")
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    kept = []
+    for js in scripts:
+        name = str(getattr(js, "filename", js) or "")
+        body = str(getattr(js, "attributes", {}).get("body", "")) if hasattr(js, "attributes") else ""
+        if "sphinx-thebe" in name or "THEBE_JS_URL" in body or "thebe" in name.rsplit("/", 1)[-1]:
+            continue
+        kept.append(js)
+    context["script_files"] = kept
 
 
 def setup(app):
@@ -88,4 +132,5 @@ def setup(app):
     app.connect("builder-inited", _builder_inited, priority=900)
     app.connect("env-get-outdated", _get_outdated)
     app.connect("build-finished", _build_finished)
+    app.connect("html-page-context", _drop_thebe)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
