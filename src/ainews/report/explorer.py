@@ -19,7 +19,7 @@ from .safety import safe_text
 
 __all__ = ["explorer_table", "explorer_html"]
 
-_BASE = ["doc_id", "date", "outlet", "lang", "title", "characters"]
+_BASE = ["date", "outlet", "lang", "title", "characters"]
 
 
 def _as_text(value, max_items: int) -> str:
@@ -66,8 +66,9 @@ def explorer_table(articles: pd.DataFrame, *extra: pd.DataFrame, max_items: int 
         max_items: keep at most this many items of a list cell or of an article's rows.
 
     Returns:
-        One row per article, sorted by date then outlet, columns ``doc_id, date, outlet, lang,
-        title, characters``, the extra columns, then ``url`` and ``body``. Text is not yet
+        One row per article, sorted by date then outlet, columns ``date, outlet, lang, title,
+        characters``, the extra columns, then ``doc_id`` (the key of evidence tables), ``url``
+        and ``body``. Text is not yet
         escaped or masked: :func:`explorer_html` does that.
     """
     date = articles["published"].dt.strftime("%Y-%m-%d").fillna("") if "published" in articles else ""
@@ -92,10 +93,10 @@ def explorer_table(articles: pd.DataFrame, *extra: pd.DataFrame, max_items: int 
         if clash:
             raise ValueError(f"extra explorer columns {sorted(clash)} clash with the article columns; rename them")
         table = table.merge(ex, on="doc_id", how="left")
-    extras = [c for c in table.columns if c not in _BASE + ["url", "body", "date_text"]]
+    extras = [c for c in table.columns if c not in _BASE + ["doc_id", "url", "body", "date_text"]]
     table[extras] = table[extras].fillna("")
     table = table.sort_values(["date", "outlet", "doc_id"], kind="stable").reset_index(drop=True)
-    return table[_BASE + extras + ["url", "body"] + (["date_text"] if "date_text" in table else [])]
+    return table[_BASE + extras + ["doc_id", "url", "body"] + (["date_text"] if "date_text" in table else [])]
 
 
 def _safe_href(url: str) -> str | None:

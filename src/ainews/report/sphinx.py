@@ -12,8 +12,10 @@ a CDN (unpkg.com) and is added twice in Jupyter Book 1.x (a JavaScript error on 
 report has no live-code buttons, so those scripts are left out of the pages.
 
 Korean text renders on every machine: the Hangul font that koreanize-matplotlib ships (NanumGothic,
-SIL Open Font License) is copied into ``_static/fonts/`` and declared in ``ainews-report.css``,
-so a reader without a Korean system font sees Hangul, not empty boxes.
+SIL Open Font License) is written into ``_static/fonts/`` as WOFF and declared in
+``ainews-report.css``, so a reader without a Korean system font sees Hangul, not empty boxes. The
+font's empty hinting-source tables (``TSI*``) are dropped on the way: browsers refuse a font
+that carries them.
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ def _get_outdated(app, env, added, changed, removed) -> list[str]:
 
 
 FONT = "NanumGothic.ttf"
+WEB_FONT = "NanumGothic.woff"
 
 
 def _font_source() -> Path:
@@ -99,10 +102,19 @@ def _copy_font(app) -> None:
     src = _font_source()
     if not src.is_file():
         raise FileNotFoundError(f"{src}: the Hangul font of koreanize-matplotlib is missing; reinstall it")
-    dest = Path(app.outdir) / "_static" / "fonts" / FONT
-    if not dest.is_file() or dest.stat().st_size != src.stat().st_size:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dest)
+    dest = Path(app.outdir) / "_static" / "fonts" / WEB_FONT
+    if dest.is_file() and dest.stat().st_mtime >= src.stat().st_mtime:
+        return
+    from fontTools.ttLib import TTFont  # a matplotlib dependency
+
+    font = TTFont(src)
+    for tag in [t for t in font.keys() if t.startswith("TSI")]:
+        del font[tag]
+    font.flavor = "woff"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(".tmp")
+    font.save(tmp)
+    tmp.replace(dest)
 
 
 def _build_finished(app, exception) -> None:
