@@ -28,10 +28,11 @@ install: $(STAMP) ## Create .venv and install the locked dependencies and the pa
 data: $(STAMP) ## Ingest $(AINEWS_DATA) into data/processed (only when the input files changed)
 	$(BIN)/ainews ingest "$(AINEWS_DATA)" --if-changed
 
-# The report's Sphinx extension (ainews.report.sphinx) re-executes the notebooks when
-# `ainews fingerprint` (articles + package + lexicons) differs from the last successful build.
-book: data ## Build the report into _build/html (ingests first; re-runs notebooks when data changed)
-	@echo "fingerprint of data, package and lexicons: $$($(BIN)/ainews fingerprint "$(AINEWS_DATA)")"
+# The notebooks ingest through ainews.get_articles() when the input files changed, and the
+# report's Sphinx extension (ainews.report.sphinx) re-executes them when `ainews fingerprint`
+# (articles + package + lexicons) differs from the last successful build; with nothing changed
+# the build reuses every output. Run `make data` to see ingestion warnings on the terminal.
+book: $(STAMP) ## Build the report into _build/html (re-runs the notebooks only when data, code or lexicons changed)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Report: _build/html/index.html"
 

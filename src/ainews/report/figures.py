@@ -60,7 +60,9 @@ def figure_data_link(df: pd.DataFrame, name: str, *, label: str = "Download the 
     try:
         target = "/" + path.relative_to(ROOT).as_posix()  # Sphinx: "/" means the book's root folder
     except ValueError:
-        target = path.as_posix()
+        # Outside the book (AINEWS_FIGURE_DATA elsewhere): relative to the running notebook's
+        # folder, which is the page's folder when Jupyter Book executes it.
+        target = Path(os.path.relpath(path, Path.cwd())).as_posix()
     n = len(df)
     return Markdown(f"{{download}}`{label} (CSV, {n:,} row{'s' if n != 1 else ''}) <{target}>`")
 
