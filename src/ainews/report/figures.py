@@ -36,8 +36,8 @@ def figure_data_dir() -> Path:
 def figure_data_link(df: pd.DataFrame, name: str, *, label: str = "Download the data of this figure"):
     """Write a figure's table as CSV and return a Markdown link to download it.
 
-    Glue the result and paste it in the figure caption with ``{glue:md}`key:myst``` (the ``:myst`` format makes
-    the ``{download}`` role work); Sphinx copies the
+    Glue the result and paste it into the figure caption with the ``glue:md`` role in the
+    ``myst`` format (``key:myst``), which makes the ``download`` role work. Sphinx copies the
     file into the built site (``_downloads/``) and fails the build if it is missing.
 
     Args:
