@@ -31,8 +31,8 @@ data: $(STAMP) ## Ingest $(AINEWS_DATA) into data/processed (only when the input
 # The notebooks ingest through ainews.get_articles() when the input files changed, and the
 # report's Sphinx extension (ainews.report.sphinx) re-executes them when `ainews fingerprint`
 # (articles + package + lexicons) differs from the last successful build; with nothing changed
-# the build reuses every output. Run `make data` to see ingestion warnings on the terminal.
-book: $(STAMP) ## Build the report into _build/html (re-runs the notebooks only when data, code or lexicons changed)
+# the build reuses every output.
+book: data ## Ingest (when inputs changed) and build the report into _build/html (notebooks re-run only when data, code or lexicons changed)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Report: _build/html/index.html"
 
