@@ -41,7 +41,6 @@ def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower()
 
 
-
 def word_key(word: str) -> str:
     """The lower-case lemma a word is counted as; acronyms (all capitals) stay as they are.
 
@@ -78,13 +77,13 @@ class _Lexicon:
         self.stop = frozenset(w.lower() for w in _read_list(stop_path))
         self.protected: set[str] = set()
         self.trie: dict = {}
-        for term in _read_list(terms_path) + concept_terms:
-            words = term.split()
-            if len(words) == 1:
-                # A one-word entry is kept as written instead of lemmatized (data, media).
-                self.protected.add(words[0].lower())
-                continue
-            self._add(words, "_".join(words).lower())
+        terms = [t.split() for t in _read_list(terms_path) + concept_terms]
+        # A one-word entry is kept as written instead of lemmatized (data, media); read them
+        # first so multi-word terms containing them are keyed the same way.
+        self.protected.update(w[0].lower() for w in terms if len(w) == 1)
+        for words in terms:
+            if len(words) > 1:
+                self._add(words, "_".join(words).lower())
 
     def _add(self, words: list[str], token: str) -> None:
         nodes = [self.trie]
