@@ -24,6 +24,7 @@ CONCEPTS = "concepts.yml"
 _LANGS = ("ko", "en", "ja")
 _KINDS = {"org", "place", "person", "term", "event", "law", "product", "group"}
 _IGNORED = re.compile(r"[\s_\-.,·・'’]+")
+_LATIN = re.compile(r"[A-Za-z]")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -96,7 +97,14 @@ def concept_of(surface: str) -> str | None:
     """
     if not surface:
         return None
-    return _current()[1].get(_norm(surface))
+    lookup = _current()[1]
+    found = lookup.get(_norm(surface))
+    if found is None and _LATIN.search(surface):
+        # Text spans are inflected ("data centers"); try their English lemmas.
+        from .english import word_key
+
+        found = lookup.get(_norm(" ".join(word_key(w) for w in surface.split())))
+    return found
 
 
 def concept_label(concept: str, lang: str = "en") -> str:

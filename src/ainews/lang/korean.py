@@ -50,8 +50,13 @@ def _read_userdict(path) -> list[tuple[str, str, float]]:
     return entries
 
 
-@lru_cache(maxsize=2)
+_KIWIS: dict[str, object] = {}
+
+
 def _build_kiwi(path: str, version: str):
+    # Keyed by content, not path: a copy of the same dictionary re-uses the loaded model.
+    if version in _KIWIS:
+        return _KIWIS[version]
     from pathlib import Path
 
     from kiwipiepy import Kiwi
@@ -63,6 +68,9 @@ def _build_kiwi(path: str, version: str):
         except (ValueError, RuntimeError) as exc:
             raise ValueError(f"{path}: cannot add {word!r}/{tag} to kiwi ({exc}); "
                              "fix or remove the line") from exc
+    if len(_KIWIS) >= 2:  # keep at most two models (about 100 MB each) alive
+        _KIWIS.pop(next(iter(_KIWIS)))
+    _KIWIS[version] = kiwi
     return kiwi
 
 
