@@ -3,7 +3,11 @@
 Public API (stable names; see the API reference chapter of the report).
 """
 
-from .lang import (
+__version__ = "0.1.0"
+
+from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: E402
+from .ingest import ingest, load_corpus  # noqa: E402
+from .lang import (  # noqa: E402
     Sentence,
     TokenUnit,
     concept_label,
@@ -18,18 +22,21 @@ from .lang import (
     tokenize_articles,
 )
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Sentence",
     "TokenUnit",
     "concept_label",
     "concept_of",
     "detect_lang",
+    "get_articles",
+    "get_ingest_report",
+    "ingest",
     "iter_article_tokens",
     "load_concepts",
+    "load_corpus",
     "paragraph_spans",
     "sentences",
+    "summarize_corpus",
     "to_concepts",
     "tokenize",
     "tokenize_articles",

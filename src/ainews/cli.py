@@ -1,0 +1,65 @@
+"""Command line: ``ainews ingest PATH --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import processed_dir
+
+__all__ = ["main"]
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .corpus import input_fingerprint, write_processed
+    from .ingest import ingest
+
+    src = Path(args.path)
+    if not src.exists():
+        print(f"ainews ingest: {src} does not exist; pass the folder (or file) holding the articles", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else processed_dir(src)
+    if args.engine == "dask":
+        from .distributed import ingest_dask
+
+        articles, report = ingest_dask(src, scheduler=args.scheduler, max_mb=args.max_mb)
+    else:
+        articles, report = ingest(src, max_mb=args.max_mb, progress=None if not args.quiet else False)
+    write_processed(articles, report, out, fingerprint=input_fingerprint(src))
+    files = report[report["level"] == "file"]
+    n_in = int(files["n_inputs"].sum())
+    n_ok = int(files["n_ingested"].sum())
+    n_dup = int(files["n_duplicate"].sum())
+    n_skip = int(files["n_skipped"].sum())
+    print(f"ingested {n_ok} articles, {n_dup} duplicates, {n_skip} skipped, from {n_in} inputs in {len(files)} files")
+    print(f"wrote {out / 'articles.parquet'} and {out / 'ingest_report.csv'}")
+    if n_skip:
+        print(f"warning: {n_skip} inputs skipped; reasons in {out / 'ingest_report.csv'}:", file=sys.stderr)
+        skipped = report[(report["status"] == "skipped") & ((report["level"] == "row") | (report["n_inputs"] == 1))]
+        for src_, why in skipped[["source", "reason"]].head(10).itertuples(index=False):
+            print(f"  {src_}: {why}", file=sys.stderr)
+        if len(skipped) > 10:
+            print(f"  … and {len(skipped) - 10} more", file=sys.stderr)
+    return 0 if (n_ok + n_dup) > 0 else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``ainews`` command."""
+    parser = argparse.ArgumentParser(prog="ainews", description="ainews: news on the AI race in Korea and Japan")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="read a folder of articles into data/processed")
+    p.add_argument("path", help="folder (read recursively) or single file of articles")
+    p.add_argument("--out", help="output folder (default: data/processed, or a sub-folder for other inputs)")
+    p.add_argument("--max-mb", type=float, default=20, help="skip files larger than this (default 20)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on a Dask cluster")
+    p.add_argument("--scheduler", help="address of a dask.distributed scheduler (default: a LocalCluster)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    if args.command == "ingest":
+        return _ingest(args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Clean text pasted from a news web page: classify each line as article text or boilerplate.
+
+Every input line ends up somewhere: in ``title``, ``subtitle``, ``captions``, ``byline``, the
+``body`` paragraphs, or ``dropped`` as a ``(line, reason)`` pair. The patterns are data
+(``data/lexicons/boilerplate.yml``); this module only applies them in page order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lexicons import lexicon_path, load_yaml_lexicon
+
+__all__ = ["CleanPage", "clean_page", "clean_text"]
+
+_WS = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+# Body text ends its paragraphs with sentence punctuation; titles and subtitles usually do not.
+_SENTENCE_END = re.compile(r"([.!?。]|다\.?|[.!?]['\"\u201d\u2019])\s*$")
+_TITLE_MAX = 200
+_SUBTITLE_MAX = 160
+_FOOTER_MAX = 120
+
+
+@dataclass
+class CleanPage:
+    """The result of cleaning one pasted page."""
+
+    title: str = ""
+    subtitle: str = ""
+    body: str = ""
+    byline: str = ""
+    captions: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    exact: dict
+    patterns: tuple
+    captions: tuple
+    bylines: tuple
+    dateline: re.Pattern
+    prefixes: tuple
+
+
+@lru_cache(maxsize=4)
+def _rules_for(path: str, mtime: float) -> _Rules:
+    data = load_yaml_lexicon("boilerplate.yml")
+    exact = {}
+    for reason, lines in data.get("exact", {}).items():
+        for line in lines:
+            exact[_norm(str(line)).lower()] = reason.replace("_", " ")
+    patterns = tuple(
+        (re.compile(p["regex"], re.I), p["reason"], int(p.get("max_len", 10**9)))
+        for p in data.get("patterns", [])
+    )
+    captions = tuple(re.compile(p, re.I) for p in data.get("caption_patterns", []))
+    bylines = tuple(re.compile(p, re.I) for p in data.get("byline_patterns", []))
+    dateline = re.compile(data["dateline_pattern"])
+    prefixes = tuple((re.compile(p["regex"], re.I), p["reason"]) for p in data.get("strip_prefixes", []))
+    return _Rules(exact, patterns, captions, bylines, dateline, prefixes)
+
+
+def _rules() -> _Rules:
+    path = lexicon_path("boilerplate.yml")
+    return _rules_for(str(path), path.stat().st_mtime)
+
+
+def _norm(line: str) -> str:
+    return _WS.sub(" ", line).strip()
+
+
+def clean_text(text: str) -> str:
+    """Normalize a text fragment: unescape HTML entities, collapse spaces, strip.
+
+    Idempotent for text without literal entity-like sequences.
+    """
+    return _norm(html.unescape(text)) if text else ""
+
+
+def _boilerplate_reason(line: str, rules: _Rules) -> str | None:
+    reason = rules.exact.get(line.lower())
+    if reason:
+        return reason
+    for rx, why, max_len in rules.patterns:
+        if len(line) <= max_len and rx.search(line):
+            return why
+    return None
+
+
+def _byline_name(line: str, rules: _Rules) -> str | None:
+    """The reporter's name if ``line`` is a byline ('' for an e-mail-only line), else None."""
+    if len(line) > _FOOTER_MAX:
+        return None
+    for rx in rules.bylines:
+        m = rx.match(line)
+        if m:
+            return (m.groupdict().get("name") or "").strip()
+    return None
+
+
+def _is_caption(line: str, rules: _Rules) -> bool:
+    return len(line) <= 600 and any(rx.search(line) for rx in rules.captions)
+
+
+def _looks_like_heading(line: str, max_len: int) -> bool:
+    return len(line) <= max_len and not _SENTENCE_END.search(line.rstrip("\"'\u201d\u2019 "))
+
+
+def _strip_title_prefix(line: str, title: str) -> str | None:
+    """If ``line`` starts with the title (a caption glued to a repeated title), the rest."""
+    if title and line.startswith(title) and len(line) > len(title):
+        return line[len(title):].strip()
+    return None
+
+
+def clean_page(text: str, *, title: str | None = None, find_headings: bool = True) -> CleanPage:
+    """Split a pasted news page into title, subtitle, captions, byline, body and dropped lines.
+
+    Args:
+        text: the page text as pasted (one paragraph or page element per line).
+        title: the title when already known (e.g. from front matter); otherwise the first
+            heading-like line before the body is taken as the title.
+        find_headings: look for title and subtitle lines before the body; off for text that
+            is known to be body only (a CSV or spreadsheet column).
+
+    Returns:
+        A :class:`CleanPage`; ``body`` paragraphs are separated by a blank line.
+    """
+    rules = _rules()
+    out = CleanPage(title=clean_text(title or ""))
+    subtitle: list[str] = []
+    body: list[str] = []
+    in_footer = False
+    seen_captions: set[str] = set()
+
+    for raw in (text or "").splitlines():
+        line = clean_text(raw)
+        for rx, why in rules.prefixes:
+            m = rx.match(line)
+            if m and m.end() < len(line):
+                out.dropped.append((m.group(0).strip(), why))
+                line = line[m.end():].strip()
+        if not line:
+            continue
+        reason = _boilerplate_reason(line, rules)
+        if reason:
+            out.dropped.append((line, reason))
+            if reason in ("copyright", "reporter bio"):
+                in_footer = True
+            continue
+        name = _byline_name(line, rules)
+        if name is not None:
+            if name and not out.byline:
+                out.byline = name
+            out.dropped.append((line, "byline" if name else "reporter e-mail"))
+            if body:
+                in_footer = True
+            continue
+        if out.title and line == out.title:
+            out.dropped.append((line, "title repeated"))
+            continue
+        glued = _strip_title_prefix(line, out.title) if find_headings else None
+        if glued is not None or _is_caption(line, rules):
+            caption = glued if glued is not None else line
+            if caption in seen_captions:
+                out.dropped.append((line, "caption repeated"))
+            else:
+                seen_captions.add(caption)
+                out.captions.append(caption)
+                if glued is not None:
+                    out.dropped.append((out.title, "title repeated before caption"))
+            continue
+        if in_footer and len(line) <= _FOOTER_MAX:
+            out.dropped.append((line, "page footer"))
+            continue
+        if find_headings and not body and not out.title and _looks_like_heading(line, _TITLE_MAX):
+            out.title = line
+            continue
+        if find_headings and not body and _looks_like_heading(line, _SUBTITLE_MAX):
+            subtitle.append(line)
+            continue
+        m = rules.dateline.match(line) if not body else None
+        if m:
+            if m.group("name") and not out.byline:
+                out.byline = m.group("name")
+            out.dropped.append((m.group(0).strip(), "dateline"))
+            line = line[m.end():].strip()
+            if not line:
+                continue
+        body.append(line)
+
+    out.subtitle = "\n".join(subtitle)
+    out.body = "\n\n".join(body)
+    return out

@@ -1,0 +1,246 @@
+"""``ingest``: every file in a data folder -> one clean, typed article table and a report.
+
+Invariant: every input (a file, or a row of a tabular file) is accounted for in the report as
+``ingested``, ``duplicate`` or ``skipped``, with a reason a user can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from ..lang.detect import detect_lang
+from .clean import clean_page, clean_text
+from .dedup import find_duplicates
+from .meta import canonical_outlet, find_date, infer_outlet
+from .readers import READERS, METADATA_NAMES, read_metadata
+from .records import InputError, Record, Skip
+from .walk import iter_inputs
+
+__all__ = ["ingest", "load_corpus", "ARTICLE_COLUMNS", "REPORT_COLUMNS"]
+
+ARTICLE_COLUMNS = [
+    "doc_id", "source", "format", "lang", "outlet", "title", "subtitle", "byline", "published",
+    "date_text", "url", "body", "n_chars", "dup_of", "captions", "dropped", "body_truncated", "notes",
+]
+REPORT_COLUMNS = ["source", "level", "status", "reason", "n_inputs", "n_ingested", "n_duplicate", "n_skipped"]
+MAX_MB = 20
+
+
+def _finish(rec: Record, meta: pd.DataFrame | None) -> dict | Skip:
+    """Clean a record and infer what the page did not state; a Skip when no text is left."""
+    find_headings = rec.raw_text is not None
+    page = clean_page(rec.raw_text if find_headings else rec.body, title=rec.title or None,
+                      find_headings=find_headings)
+    dropped = list(rec.dropped) + page.dropped
+    title = rec.title or page.title
+    notes = list(rec.extra.get("notes", []))
+    if not page.body and not find_headings and rec.body.strip():
+        # A body given as a field (CSV, spreadsheet, HTML main text) is the article by
+        # construction: when every line of it looks like boilerplate, keep it rather than lose it.
+        page.body, page.captions, dropped = clean_text(rec.body), [], list(rec.dropped)
+        notes.append("every line of the body looked like page boilerplate; kept as given")
+    if not page.body:
+        reasons = sorted({r for _, r in dropped})
+        why = "no article text left after removing boilerplate"
+        return Skip(rec.source, why + (f" ({len(dropped)} lines dropped as: {', '.join(reasons)})" if dropped else "")
+                    + "; check that the file holds an article's text")
+    row = {
+        "source": rec.source, "format": rec.format, "title": title,
+        "subtitle": rec.subtitle or page.subtitle, "byline": rec.byline or page.byline,
+        "outlet": canonical_outlet(rec.outlet) or infer_outlet(dropped), "url": rec.url, "body": page.body,
+        "captions": list(rec.captions) + page.captions, "dropped": dropped,
+        "published": rec.published, "date_text": rec.date_text,
+        "body_truncated": bool(rec.extra.get("body_truncated", False)),
+        "notes": notes,
+    }
+    if row["published"] is None and not row["date_text"]:
+        header = [line for line, _ in dropped] + row["subtitle"].splitlines()
+        row["published"], row["date_text"] = find_date(header, page.body)
+    if meta is not None:
+        _apply_metadata(row, meta)
+    row["lang"] = rec.lang or detect_lang(f"{row['title']}\n{row['body']}")
+    for k, v in rec.extra.items():
+        if k not in ("body_truncated", "notes"):
+            row[k] = v
+    return row
+
+
+def _apply_metadata(row: dict, meta: pd.DataFrame) -> None:
+    file_key = row["source"].split("#", 1)[0]
+    for key in (file_key, Path(file_key).name):
+        if key in meta.index:
+            entry = meta.loc[key]
+            for col in ("title", "subtitle", "outlet", "url", "byline"):
+                if col in entry and pd.notna(entry[col]) and str(entry[col]).strip():
+                    row[col] = clean_text(str(entry[col]))
+            if "published" in entry and pd.notna(entry["published"]):
+                row["published"], row["date_text"] = entry["published"], ""
+            elif "date_text" in entry and pd.notna(entry["date_text"]) and str(entry["date_text"]).strip():
+                row["published"], row["date_text"] = None, str(entry["date_text"])
+            row["notes"].append("metadata.csv overrides applied")
+            return
+
+
+def _doc_id(row: dict) -> str:
+    digest = hashlib.sha256(f"{row['title']}\n{row['body']}".encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def _read_file(path: Path, rel: str, max_bytes: int) -> Iterable[Record | Skip]:
+    reader = READERS.get(path.suffix.lower())
+    if path.name.startswith("."):
+        return [Skip(rel, "hidden file (name starts with '.'); rename it to ingest it")]
+    if reader is None:
+        kinds = ", ".join(sorted(READERS))
+        return [Skip(rel, f"unknown file type '{path.suffix or '(none)'}'; supported: {kinds}")]
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return [Skip(rel, "empty file (0 bytes)")]
+        if size > max_bytes:
+            return [Skip(rel, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
+                              "split it into one file per article or raise --max-mb")]
+        return list(reader(path, rel))
+    except PermissionError:
+        return [Skip(rel, "cannot read the file (permission denied); run `chmod +r` on it")]
+    except InputError as exc:
+        return [Skip(rel, str(exc))]
+    except (OSError, ValueError, UnicodeError) as exc:
+        return [Skip(rel, f"could not read the file ({type(exc).__name__}: {exc}); check that it is a "
+                          f"valid {path.suffix} file")]
+
+
+def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
+           on_file: Callable[[str], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read every article in ``path`` (a folder, read recursively, or one file).
+
+    Args:
+        path: the data folder (e.g. ``data/raw``) or a single file.
+        max_mb: files larger than this are skipped with a reason.
+        progress: show a progress bar (default: only for more than 200 files on a terminal).
+        on_file: called with each file's relative name (for custom progress reporting).
+
+    Returns:
+        ``(articles, report)``: one row per article (duplicates included, marked in ``dup_of``)
+        and one row per input file plus one per tabular row that was not ingested.
+    """
+    root = Path(path)
+    inputs = list(iter_inputs(root))
+    meta = None
+    meta_rel = None
+    for item in inputs:
+        if not isinstance(item, Skip) and item[0].name.lower() in METADATA_NAMES and item[0].parent == root:
+            meta_rel = item[1]
+    rows: list[dict] = []
+    report: list[dict] = []
+    if meta_rel is not None:
+        try:
+            meta = read_metadata(root / meta_rel)
+            report.append(_file_row(meta_rel, "skipped", "read as metadata (file name → title, published, "
+                                    "outlet, url), not as articles", 1, 0, 0, 1))
+        except InputError as exc:
+            report.append(_file_row(meta_rel, "skipped", str(exc), 1, 0, 0, 1))
+    from tqdm.auto import tqdm
+
+    show = progress if progress is not None else len(inputs) > 200
+    for item in tqdm(inputs, disable=not show, unit="file", desc="ingest"):
+        if isinstance(item, Skip):
+            report.append(_file_row(item.source, "skipped", item.reason, 1, 0, 0, 1))
+            continue
+        file_path, rel = item
+        if rel == meta_rel:
+            continue
+        if on_file:
+            on_file(rel)
+        results = _read_file(file_path, rel, int(max_mb * 2**20))
+        done = [_finish(r, meta) if isinstance(r, Record) else r for r in results]
+        tabular = len(done) != 1 or any("#" in (r.source if isinstance(r, Skip) else r["source"]) for r in done)
+        n_ok = 0
+        for r in done:
+            if isinstance(r, Skip):
+                if tabular:
+                    report.append({"source": r.source, "level": "row", "status": "skipped", "reason": r.reason})
+            else:
+                rows.append(r)
+                n_ok += 1
+        n_skip = len(done) - n_ok
+        if not done:
+            report.append(_file_row(rel, "skipped", "no articles found in the file", 1, 0, 0, 1))
+        elif tabular:
+            report.append(_file_row(rel, "ingested" if n_ok else "skipped",
+                                    f"{n_ok} of {len(done)} rows read" if n_ok else "no row could be read",
+                                    len(done), n_ok, 0, n_skip))
+        else:
+            r = done[0]
+            report.append(_file_row(rel, "ingested" if n_ok else "skipped",
+                                    "; ".join(r.get("notes", [])) if n_ok else r.reason, 1, n_ok, 0, n_skip))
+    articles = _table(rows)
+    _mark_duplicates(articles, report)
+    rep = pd.DataFrame(report)
+    for col in REPORT_COLUMNS:
+        if col not in rep:
+            rep[col] = pd.NA
+    for col in ("n_inputs", "n_ingested", "n_duplicate", "n_skipped"):
+        rep[col] = rep[col].astype("Int64")
+    return articles, rep[REPORT_COLUMNS + [c for c in rep.columns if c not in REPORT_COLUMNS]]
+
+
+def _file_row(source, status, reason, n_inputs, n_ingested, n_duplicate, n_skipped) -> dict:
+    return {"source": source, "level": "file", "status": status, "reason": reason, "n_inputs": n_inputs,
+            "n_ingested": n_ingested, "n_duplicate": n_duplicate, "n_skipped": n_skipped}
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows)
+    for col in ARTICLE_COLUMNS:
+        if col not in df:
+            df[col] = pd.Series(dtype=object)
+    if df.empty:
+        df["published"] = pd.to_datetime(df["published"])
+        return df[ARTICLE_COLUMNS]
+    df["published"] = pd.to_datetime(df["published"].where(df["published"].notna(), None), errors="coerce")
+    df["n_chars"] = df["body"].str.len().astype("int64")
+    for col in ("title", "subtitle", "byline", "outlet", "url", "date_text", "lang", "format"):
+        df[col] = df[col].fillna("").astype(str)
+    df["doc_id"] = [_doc_id(r) for r in df[["title", "body"]].to_dict("records")]
+    # Same text in two files: the ids must still be unique, and not depend on listing order.
+    clash = df["doc_id"].duplicated(keep=False)
+    df.loc[clash, "doc_id"] = [
+        f"{d}-{hashlib.sha256(s.encode()).hexdigest()[:6]}" for d, s in zip(df.loc[clash, "doc_id"], df.loc[clash, "source"])
+    ]
+    df = df.sort_values("source", kind="stable").reset_index(drop=True)
+    return df[ARTICLE_COLUMNS + [c for c in df.columns if c not in ARTICLE_COLUMNS]]
+
+
+def _mark_duplicates(df: pd.DataFrame, report: list[dict]) -> None:
+    if df.empty:
+        return
+    order = df.sort_values(["published", "source"], na_position="last", kind="stable").index
+    dup = find_duplicates(df.loc[order, "body"].tolist(), df.loc[order, "doc_id"].tolist())
+    df.loc[order, "dup_of"] = dup
+    df["dup_of"] = df["dup_of"].fillna("")
+    by_file = {r["source"]: r for r in report if r["level"] == "file"}
+    for src, of in zip(df["source"], df["dup_of"]):
+        if not of:
+            continue
+        file_key = src.split("#", 1)[0]
+        original = df.loc[df["doc_id"] == of, "source"].iloc[0]
+        entry = by_file.get(file_key)
+        reason = f"duplicate of {original} (doc {of}); kept with dup_of set, left out of analyses"
+        if entry is None:
+            continue
+        entry["n_ingested"] -= 1
+        entry["n_duplicate"] += 1
+        if "#" in src:
+            report.append({"source": src, "level": "row", "status": "duplicate", "reason": reason})
+        else:
+            entry["status"], entry["reason"] = "duplicate", reason
+
+
+def load_corpus(path) -> pd.DataFrame:
+    """The ``articles`` table of :func:`ingest` (report discarded)."""
+    return ingest(path)[0]
