@@ -109,3 +109,20 @@ def test_streaming_accepts_mappings_and_bad_rows(lexicon_copy):
         list(ainews.iter_article_tokens([{"doc_id": 1}]))
     with pytest.raises(ValueError, match="missing \\['body'\\]"):
         ainews.tokenize_articles(pd.DataFrame({"doc_id": [1]}))
+
+
+def test_ingested_naver_articles_tokenize_by_paragraph(lexicon_copy, naver_dir, tmp_path):
+    folder = tmp_path / "naver"
+    folder.mkdir()
+    for path in sorted(naver_dir.glob("*.md"))[::60]:  # a spread of outlets, linked not copied
+        (folder / path.name).symlink_to(path)
+    articles = ainews.load_corpus(folder)
+    assert len(articles) >= 15
+    df = ainews.tokenize_articles(articles, unit="paragraph")
+    assert set(df["doc_id"]) == set(articles["doc_id"])
+    bodies = articles.set_index("doc_id")["body"]
+    for row in df.itertuples():
+        para = bodies[row.doc_id][row.start : row.end]
+        assert para.strip() and row.tokens == ainews.to_concepts(ainews.tokenize(para, lang=row.lang))
+    again = ainews.tokenize_articles(articles, unit="paragraph")
+    assert again["cached"].all() and again["tokens"].tolist() == df["tokens"].tolist()

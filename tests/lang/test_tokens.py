@@ -42,13 +42,17 @@ def test_issue_terms_are_one_token(term):
     assert ainews.tokenize(term, lang="ko") == [expected]
 
 
-def test_every_user_dictionary_word_is_one_token():
+CONTEXTS = ["{}", "{}의 확산", "{}는 밝혔다", "올해 {} 상황에서", "{}에서", "{}가", "{}와 함께"]
+
+
+def test_every_user_dictionary_word_is_one_token_before_any_particle():
     failures = []
     for word, _tag, _score in _read_userdict(lexicon_path(USERDICT)):
         expected = word.replace(" ", "_").lower()
-        got = ainews.tokenize(word, lang="ko")
-        if got != [expected]:
-            failures.append((word, got))
+        for context in CONTEXTS:
+            got = ainews.tokenize(context.format(word), lang="ko")
+            if expected not in got:
+                failures.append((context.format(word), got))
     assert not failures
 
 

@@ -6,6 +6,7 @@ the English pipeline. Results come back in input order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -25,10 +26,17 @@ def pipeline_of(lang: str | None) -> str:
     return "ko" if lang == "ko" else "en"
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
 def _lang_of(text: str, lang: str | None) -> str:
     if lang:
         return lang
-    return detect_lang(text) if text else "und"
+    found = detect_lang(text) if text else "und"
+    if found == "und" and _HANGUL.search(text):
+        # Too short to call (a headline, "광주의"), but only kiwi can read Hangul.
+        return "ko"
+    return found
 
 
 def _batch(texts: list[str], lang: str | None) -> list[list[str]]:
