@@ -46,7 +46,7 @@ def _batch(texts: list[str], lang: str | None) -> list[list[str]]:
     if ko_idx:
         for i, toks in zip(ko_idx, tokenize_ko(texts[i] for i in ko_idx)):
             out[i] = toks
-    for i, lg in enumerate(langs):
+    for i in range(len(texts)):
         if out[i] is None:
             out[i] = tokenize_en(texts[i])
     return out  # type: ignore[return-value]
