@@ -1,4 +1,21 @@
-"""Language layer: detection, sentences, tokens, bilingual concepts and the token cache."""
+"""Language layer: detection, sentences, tokens, bilingual concepts and the token cache.
+
+Token forms (what :func:`tokenize` returns):
+
+* Korean: content morphemes from kiwipiepy (common and proper nouns, roots, foreign words,
+  Hanja) as written, particles and endings dropped: 광주는 / 광주에서 / 광주의 -> ``광주``.
+  Terms of ``data/lexicons/userdict_ko.tsv`` stay one token.
+* English and other languages: lower-cased simplemma lemmas, stopwords dropped.
+* Multi-word terms (Korean user-dictionary words with a space, English terms of
+  ``terms_en.txt`` and multi-word English names in ``concepts.yml``) are one token whose
+  words are joined by ``_`` with Latin letters lower-cased: ``생성형_ai``, ``data_sovereignty``,
+  ``korea_chamber_of_commerce_and_industry``. Tokens never contain white space.
+
+:func:`to_concepts` then maps tokens of either language to one concept id (``gwangju``,
+``data_sovereignty``), passing other tokens through. :func:`tokenize_articles` /
+:func:`iter_article_tokens` do both for a corpus through an on-disk cache (see
+:mod:`ainews.lang.cache` for which lexicon edit invalidates which texts).
+"""
 
 from .cache import TokenUnit, iter_article_tokens, paragraph_spans, tokenize_articles
 from .concepts import concept_label, concept_of, load_concepts, to_concepts
