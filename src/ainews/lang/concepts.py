@@ -125,7 +125,8 @@ def to_concepts(tokens: Iterable[str]) -> list[str]:
         tokens: tokens from :func:`ainews.tokenize` (or any strings).
 
     Returns:
-        A list of the same length: ``['광주', 'gwangju', 'ai']`` -> ``['gwangju', 'gwangju', 'ai']``.
+        The tokens in order, each replaced by its concept id where it has one, e.g.
+        ``['광주', 'gwangju', 'ai']`` -> ``['gwangju', 'gwangju', 'ai']``.
     """
     lookup = _current()[1]
     get = lookup.get

@@ -21,7 +21,7 @@ class TopicModel:
     concept ids, weighted by TF-IDF (NMF) or counted (LDA), and factorized. Shares are
     aggregated back to articles weighted by paragraph length. With ``n_topics=None`` the
     number of topics is chosen by NPMI coherence and stability across random restarts
-    (:mod:`ainews.topics.selection`).
+    (``ainews.topics.selection``).
 
     Args:
         n_topics: number of topics, or ``None`` to choose it.
