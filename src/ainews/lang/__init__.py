@@ -17,12 +17,25 @@ Token forms (what :func:`tokenize` returns):
 :mod:`ainews.lang.cache` for which lexicon edit invalidates which texts).
 """
 
-from .cache import TokenUnit, iter_article_tokens, paragraph_spans, tokenize_articles
-from .concepts import concept_label, concept_of, load_concepts, to_concepts
-from .detect import detect_lang
-from .korean import get_kiwi
-from .sentences import Sentence, sentences
-from .tokens import tokenize
+import importlib
+
+# public name -> submodule (imported on first use, so that `ainews.lang.detect` does not load
+# kiwipiepy, simplemma and the token cache)
+_EXPORTS = {
+    "Sentence": "sentences",
+    "TokenUnit": "cache",
+    "concept_label": "concepts",
+    "concept_of": "concepts",
+    "detect_lang": "detect",
+    "get_kiwi": "korean",
+    "iter_article_tokens": "cache",
+    "load_concepts": "concepts",
+    "paragraph_spans": "cache",
+    "sentences": "sentences",
+    "to_concepts": "concepts",
+    "tokenize": "tokens",
+    "tokenize_articles": "cache",
+}
 
 __all__ = [
     "Sentence",
@@ -39,3 +52,12 @@ __all__ = [
     "tokenize",
     "tokenize_articles",
 ]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ainews.lang' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
