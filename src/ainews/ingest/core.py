@@ -90,11 +90,12 @@ def _read_file(path: Path, rel: str, max_bytes: int) -> Iterable[Record | Skip]:
         return [Skip(rel, "hidden file (name starts with '.'); rename it to ingest it")]
     if reader is None:
         kinds = ", ".join(sorted(READERS))
-        return [Skip(rel, f"unknown file type '{path.suffix or '(none)'}'; supported: {kinds}")]
+        return [Skip(rel, f"unknown file type '{path.suffix or '(none)'}'; convert it to one of {kinds}, "
+                          "or move it out of the data folder")]
     try:
         size = path.stat().st_size
         if size == 0:
-            return [Skip(rel, "empty file (0 bytes)")]
+            return [Skip(rel, "empty file (0 bytes); remove it or put the article's text in it")]
         if size > max_bytes:
             return [Skip(rel, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
                               "split it into one file per article or raise --max-mb")]

@@ -186,7 +186,8 @@ def _jsonl_records(items: list[tuple[str, Any]], rel: str) -> Iterator[Record | 
             try:
                 maps[key] = match_columns(list(key), source)
             except InputError:
-                maps[key] = "row has no body text"
+                maps[key] = ("line has no key holding article text; add a \"body\" key or remove "
+                             "the line")
         cmap = maps[key]
         if isinstance(cmap, str):
             yield Skip(source, cmap)
