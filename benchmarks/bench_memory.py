@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +27,7 @@ _HANGUL = (0xAC00, 11172)
 _ENTITY_OR_TEXT = re.compile(r"(&#?[0-9A-Za-z]+;)|([^&]+|&)")
 
 
+@lru_cache(maxsize=None)
 def _shift_table(k: int) -> dict[int, int]:
     table = {}
     for start, size in (_HANGUL, (ord("a"), 26), (ord("A"), 26)):

@@ -351,3 +351,22 @@ def test_cli_fails_when_nothing_readable(tmp_path, capsys):
     _write(tmp_path / "empty.txt", b"")
     _write(tmp_path / "image.txt", _png())
     assert cli_main(["ingest", str(tmp_path), "--out", str(tmp_path / "out"), "-q"]) == 1
+
+
+def test_report_notebooks_run_on_the_good_articles(hostile, tmp_path, monkeypatch):
+    """Every chapter notebook executes on the hostile folder (as `make book AINEWS_DATA=...` would)."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    root = hostile[0]
+    notebooks = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    monkeypatch.setenv("AINEWS_DATA", str(root))
+    monkeypatch.setenv("AINEWS_PROCESSED", str(tmp_path / "processed"))
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}}).execute()
+    assert list((tmp_path / "processed").rglob("articles.parquet"))  # the notebooks read the hostile folder
