@@ -1,6 +1,6 @@
 """Sentence splitting with character offsets into the source text.
 
-Korean uses kiwipiepy's ``split_into_sents`` (one ``Kiwi`` built once); other languages use a
+Korean uses kiwipiepy's ``split_into_sents`` (the shared ``Kiwi`` with the user dictionary); other languages use a
 rule that splits after ., ! or ? (and closing quotes) followed by white space and an upper-case
 letter, digit or quote, keeping common abbreviations (Mr., U.S., Co.) intact. Paragraph breaks
 (blank lines or line breaks) always end a sentence.
@@ -9,10 +9,10 @@ letter, digit or quote, keeping common abbreviations (Mr., U.S., Co.) intact. Pa
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from .detect import detect_lang
+from .korean import get_kiwi
 
 __all__ = ["Sentence", "sentences", "get_kiwi"]
 
@@ -23,14 +23,6 @@ class Sentence(NamedTuple):
     text: str
     start: int
     end: int
-
-
-@lru_cache(maxsize=1)
-def get_kiwi():
-    """The process-wide ``kiwipiepy.Kiwi`` (built once: loading the model takes ~1 s)."""
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
 
 
 _LINE = re.compile(r"[^\n]+")
