@@ -97,8 +97,9 @@ def main() -> None:
             print("  tokenize: not in this build (ainews.tokenize_articles missing); ingest only")
             return
         t0 = time.perf_counter()
-        tokenize_articles(articles)
-        print(f"  tokenize: {time.perf_counter() - t0:.0f} s; peak resident memory {_peak_gb():.2f} GB")
+        tokens = tokenize_articles(articles, cache_dir=tmp / "_tokens")
+        print(f"  tokenized {len(tokens)} articles", end="")
+        print(f" in {time.perf_counter() - t0:.0f} s; peak resident memory {_peak_gb():.2f} GB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -80,14 +80,14 @@ def test_extra_partition_steps_and_warmup(tmp_path, seeds_dir, cluster):
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import test modules
     root = _mixed_folder(tmp_path, seeds_dir)
     articles, _ = ingest_dask(root, scheduler=cluster.scheduler_address, steps=[_add_marker],
-                              warmup=["ainews.lang.sentences:get_kiwi"])
+                              warmup=["ainews.lang:get_kiwi"])
     assert (articles["worker_step"] == articles["n_chars"].astype(str)).all()
     from dask.distributed import Client
 
-    from ainews.lang.sentences import get_kiwi
+    from ainews.lang.korean import _build_kiwi
 
     with Client(cluster.scheduler_address) as client:  # each worker built its Kiwi once, at start
-        assert list(client.run(lambda: get_kiwi.cache_info().currsize).values()) == [1, 1]
+        assert list(client.run(lambda: _build_kiwi.cache_info().currsize).values()) == [1, 1]
 
 
 def test_cli_dask_engine(tmp_path, seeds_dir, cluster):

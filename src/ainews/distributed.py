@@ -12,7 +12,7 @@ every worker sees at the same path (NFS, a cluster filesystem, or the same mount
 Further per-partition steps (tokenizing, extraction) plug in as ``steps``: importable functions
 ``step(rows) -> rows`` run on each partition's article rows on the worker. Expensive objects
 such as the Kiwi analyzer are built once per worker process by cached getters
-(``ainews.lang.sentences.get_kiwi`` is ``lru_cache``-d), since a worker process runs many partitions;
+(``ainews.lang.get_kiwi`` caches its Kiwi per process), since a worker process runs many partitions;
 :class:`Warmup` builds them when a worker starts rather than in its first task.
 """
 
@@ -41,7 +41,7 @@ def _run_partition(items: list, max_mb: float, meta: pd.DataFrame | None,
 
 
 class Warmup(WorkerPlugin):
-    """A dask WorkerPlugin that calls cached getters (e.g. ``"ainews.lang.sentences:get_kiwi"``) once when
+    """A dask WorkerPlugin that calls cached getters (e.g. ``"ainews.lang:get_kiwi"``) once when
     each worker starts, so expensive models are built once per worker, before any task.
 
     Args:

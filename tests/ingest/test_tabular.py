@@ -356,4 +356,4 @@ def test_csv_every_row_accounted_for(tmp_path_factory, rows, sep, encoding):
             assert body.split() and rec.body == normalize_body(rec.body)
             assert bool(rec.title) == bool(title.split())
         else:
-            assert rec.reason == "row has no body text" and not body.split()
+            assert rec.reason.startswith("row has no body text") and not body.split()
