@@ -26,9 +26,10 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         from .distributed import ingest_dask
 
-        articles, report = ingest_dask(src, scheduler=args.scheduler, max_mb=args.max_mb)
+        articles, report = ingest_dask(src, scheduler=args.scheduler, max_mb=args.max_mb, n_workers=args.workers or 2)
     else:
-        articles, report = ingest(src, max_mb=args.max_mb, progress=None if not args.quiet else False)
+        articles, report = ingest(src, max_mb=args.max_mb, progress=None if not args.quiet else False,
+                                  workers=args.workers or 1)
     write_processed(articles, report, out, fingerprint=input_fingerprint(src))
     files = report[report["level"] == "file"]
     n_in = int(files["n_inputs"].sum())
@@ -78,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-mb", type=float, default=20, help="skip files larger than this (default 20)")
     p.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on a Dask cluster")
     p.add_argument("--scheduler", help="address of a dask.distributed scheduler (default: a LocalCluster)")
+    p.add_argument("--workers", type=int, help="processes reading files (local engine, default 1) or "
+                   "worker processes of the LocalCluster (dask engine without --scheduler, default 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--if-changed", action="store_true",
                    help="do nothing when the processed table is up to date with the input files")

@@ -70,4 +70,4 @@ def test_row_to_record():
     assert isinstance(rec, Record)
     assert (rec.title, rec.body, rec.extra) == ("A title", "Text here.", {"views": 3.0})
     skip = row_to_record({"title": "x", "body": "  "}, cmap, "t.csv#row=3", "csv")
-    assert skip == Skip("t.csv#row=3", "row has no body text")
+    assert skip == Skip("t.csv#row=3", "row has no body text; fill in its body cell or delete the row")

@@ -132,7 +132,7 @@ def test_generic_xlsx_with_recognizable_columns(tmp_path):
     assert first.body == "Line one.\n\nLine two."
     assert first.published == pd.Timestamp("2025-12-27 09:30")
     assert first.extra == {"Note": "checked"}
-    assert (skip.source, skip.reason) == ("clips.xlsx#sheet=Clips&row=4", "row has no body text")
+    assert (skip.source, skip.reason) == ("clips.xlsx#sheet=Clips&row=4", "row has no body text; fill in its body cell or delete the row")
     assert third.published == pd.Timestamp("2025-12-28")
     assert sheet.source == "clips.xlsx#sheet=Notes" and "'remark', 'owner'" in sheet.reason
 
@@ -204,7 +204,7 @@ def test_csv_rows_missing_or_extra_cells(tmp_path):
         ("Record", "row=7"), ("Record", "row=8"), ("Record", "row=9")]
     assert out[0].body == 'Body, with a comma and "quotes".'
     assert out[1].published is None and out[1].url == ""
-    assert out[2].reason == "row has no body text"
+    assert out[2].reason == "row has no body text; fill in its body cell or delete the row"
     assert "row has 5 cells but the header has 4" in out[3].reason
     assert (out[5].published, out[5].date_text) == (None, "sometime last week")
     assert out[6].body == "Body\n\nwith a line separator"  # U+2028 is a line break
@@ -257,7 +257,7 @@ def test_jsonl_broken_line_is_skipped_and_the_rest_read(tmp_path):
     assert "line is not valid JSON" in broken.reason and "fix or remove the line" in broken.reason
     assert third.body == "Para one.\n\nPara two." and third.lang == "en"
     assert "not an object" in array.reason
-    assert empty.reason == "row has no body text"
+    assert empty.reason == "row has no body text; fill in its body cell or delete the row"
     assert ja.lang == "ja"
 
 
@@ -356,4 +356,4 @@ def test_csv_every_row_accounted_for(tmp_path_factory, rows, sep, encoding):
             assert body.split() and rec.body == normalize_body(rec.body)
             assert bool(rec.title) == bool(title.split())
         else:
-            assert rec.reason == "row has no body text" and not body.split()
+            assert rec.reason.startswith("row has no body text") and not body.split()

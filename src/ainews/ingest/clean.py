@@ -7,12 +7,12 @@ Every input line ends up somewhere: in ``title``, ``subtitle``, ``captions``, ``
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
+from .markup import strip_active_markup, unescape_html
 
 __all__ = ["CleanPage", "clean_page", "clean_text"]
 
@@ -74,11 +74,12 @@ def _norm(line: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Normalize a text fragment: unescape HTML entities, collapse spaces, strip.
-
-    Idempotent for text without literal entity-like sequences.
+    """Normalize a text fragment: unescape HTML entities, drop active HTML (scripts, event
+    handlers), collapse spaces, strip. Idempotent.
     """
-    return _norm(html.unescape(text)) if text else ""
+    if not text:
+        return ""
+    return _norm(strip_active_markup(unescape_html(text))[0])
 
 
 def _boilerplate_reason(line: str, rules: _Rules) -> str | None:
@@ -132,12 +133,14 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
     """
     rules = _rules()
     out = CleanPage(title=clean_text(title or ""))
+    # Whole-text pass first: a <script> block can span many lines.
+    text, out.dropped = strip_active_markup(unescape_html(text or ""))
     subtitle: list[str] = []
     body: list[str] = []
     in_footer = False
     seen_captions: set[str] = set()
 
-    for raw in (text or "").splitlines():
+    for raw in text.splitlines():
         line = clean_text(raw)
         for rx, why in rules.prefixes:
             m = rx.match(line)

@@ -154,7 +154,7 @@ def row_to_record(row: Mapping[str, Any], cmap: ColumnMap, source: str, fmt: str
 
     body = normalize_body(get("body"))
     if not body:
-        return Skip(source, "row has no body text")
+        return Skip(source, "row has no body text; fill in its body cell or delete the row")
     published, date_text = parse_date(get("published"))
     title = _one_line(get("title"))
     lang = cell_text(get("lang")).lower()[:2]

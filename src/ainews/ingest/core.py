@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +22,8 @@ from .readers import READERS, METADATA_NAMES, read_metadata
 from .records import InputError, Record, Skip
 from .walk import iter_inputs
 
-__all__ = ["ingest", "load_corpus", "ARTICLE_COLUMNS", "REPORT_COLUMNS"]
+__all__ = ["ingest", "load_corpus", "plan_inputs", "ingest_input", "ingest_inputs", "assemble",
+           "ARTICLE_COLUMNS", "REPORT_COLUMNS"]
 
 ARTICLE_COLUMNS = [
     "doc_id", "source", "format", "lang", "outlet", "title", "subtitle", "byline", "published",
@@ -96,11 +99,12 @@ def _read_file(path: Path, rel: str, max_bytes: int) -> Iterable[Record | Skip]:
         return [Skip(rel, "hidden file (name starts with '.'); rename it to ingest it")]
     if reader is None:
         kinds = ", ".join(sorted(READERS))
-        return [Skip(rel, f"unknown file type '{path.suffix or '(none)'}'; supported: {kinds}")]
+        return [Skip(rel, f"unknown file type '{path.suffix or '(none)'}'; convert it to one of {kinds}, "
+                          "or move it out of the data folder")]
     try:
         size = path.stat().st_size
         if size == 0:
-            return [Skip(rel, "empty file (0 bytes)")]
+            return [Skip(rel, "empty file (0 bytes); remove it or put the article's text in it")]
         if size > max_bytes:
             return [Skip(rel, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
                               "split it into one file per article or raise --max-mb")]
@@ -114,28 +118,20 @@ def _read_file(path: Path, rel: str, max_bytes: int) -> Iterable[Record | Skip]:
                           f"valid {path.suffix} file")]
 
 
-def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
-           on_file: Callable[[str], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read every article in ``path`` (a folder, read recursively, or one file).
-
-    Args:
-        path: the data folder (e.g. ``data/raw``) or a single file.
-        max_mb: files larger than this are skipped with a reason.
-        progress: show a progress bar (default: only for more than 200 files on a terminal).
-        on_file: called with each file's relative name (for custom progress reporting).
+def plan_inputs(root: Path) -> tuple[list[tuple[str, str] | Skip], list[dict], pd.DataFrame | None]:
+    """List the inputs of ``root`` and read its ``metadata.csv`` (the steps run once, centrally).
 
     Returns:
-        ``(articles, report)``: one row per article (duplicates included, marked in ``dup_of``)
-        and one row per input file plus one per tabular row that was not ingested.
+        ``(inputs, report, meta)``: the files to read, as ``(absolute path, relative name)`` or
+        a :class:`Skip` for entries that cannot be read, in sorted order; the report rows so far
+        (the metadata file's); the metadata table or ``None``.
     """
-    root = Path(path)
     inputs = list(iter_inputs(root))
     meta = None
     meta_rel = None
     for item in inputs:
         if not isinstance(item, Skip) and item[0].name.lower() in METADATA_NAMES and item[0].parent == root:
             meta_rel = item[1]
-    rows: list[dict] = []
     report: list[dict] = []
     if meta_rel is not None:
         try:
@@ -144,40 +140,124 @@ def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
                                     "outlet, url), not as articles", 1, 0, 0, 1))
         except InputError as exc:
             report.append(_file_row(meta_rel, "skipped", str(exc), 1, 0, 0, 1))
+    todo = [item if isinstance(item, Skip) else (str(item[0].absolute()), item[1])
+            for item in inputs if isinstance(item, Skip) or item[1] != meta_rel]
+    return todo, report, meta
+
+
+def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
+                 meta: pd.DataFrame | None = None) -> tuple[list[dict], list[dict]]:
+    """Read and clean one input: the per-file step that every engine runs (locally or on a worker).
+
+    Args:
+        item: ``(path, relative name)`` from :func:`plan_inputs`, or a :class:`Skip`.
+        max_mb: files larger than this are skipped with a reason.
+        meta: the ``metadata.csv`` table, or ``None``.
+
+    Returns:
+        ``(rows, report)``: the article rows (without ids or duplicate marks, which need the
+        whole corpus) and the report rows of this input, its file-level row last.
+    """
+    if isinstance(item, Skip):
+        return [], [_file_row(item.source, "skipped", item.reason, 1, 0, 0, 1)]
+    path, rel = Path(item[0]), item[1]
+    results = _read_file(path, rel, int(max_mb * 2**20))
+    done = [_finish(r, meta) if isinstance(r, Record) else r for r in results]
+    del results  # raw page text is not needed past cleaning
+    tabular = len(done) != 1 or any("#" in (r.source if isinstance(r, Skip) else r["source"]) for r in done)
+    rows: list[dict] = []
+    report: list[dict] = []
+    for r in done:
+        if isinstance(r, Skip):
+            if tabular:
+                report.append({"source": r.source, "level": "row", "status": "skipped", "reason": r.reason})
+        else:
+            rows.append(r)
+    n_ok, n_skip = len(rows), len(done) - len(rows)
+    if not done:
+        report.append(_file_row(rel, "skipped", "no articles found in the file; check that it holds "
+                                "article text", 1, 0, 0, 1))
+    elif tabular:
+        report.append(_file_row(rel, "ingested" if n_ok else "skipped",
+                                f"{n_ok} of {len(done)} rows read" if n_ok else "no row could be read; "
+                                "see the row reasons", len(done), n_ok, 0, n_skip))
+    else:
+        r = done[0]
+        report.append(_file_row(rel, "ingested" if n_ok else "skipped",
+                                "; ".join(r.get("notes", [])) if n_ok else r.reason, 1, n_ok, 0, n_skip))
+    return rows, report
+
+
+def ingest_inputs(items, *, max_mb: float = MAX_MB, meta: pd.DataFrame | None = None) -> tuple[list[dict], list[dict]]:
+    """:func:`ingest_input` over a batch of inputs (one partition), results concatenated in order."""
+    rows: list[dict] = []
+    report: list[dict] = []
+    for item in items:
+        r, rep = ingest_input(item, max_mb=max_mb, meta=meta)
+        rows.extend(r)
+        report.extend(rep)
+    return rows, report
+
+
+def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
+           on_file: Callable[[str], None] | None = None, workers: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read every article in ``path`` (a folder, read recursively, or one file).
+
+    Args:
+        path: the data folder (e.g. ``data/raw``) or a single file.
+        max_mb: files larger than this are skipped with a reason.
+        progress: show a progress bar (default: only for more than 200 files on a terminal).
+        on_file: called with each file's relative name (for custom progress reporting).
+        workers: processes reading and cleaning files in parallel; the result does not depend on it.
+
+    Returns:
+        ``(articles, report)``: one row per article (duplicates included, marked in ``dup_of``)
+        and one row per input file plus one per tabular row that was not ingested.
+    """
     from tqdm.auto import tqdm
 
+    inputs, report, meta = plan_inputs(Path(path))
     show = progress if progress is not None else len(inputs) > 200
-    for item in tqdm(inputs, disable=not show, unit="file", desc="ingest"):
-        if isinstance(item, Skip):
-            report.append(_file_row(item.source, "skipped", item.reason, 1, 0, 0, 1))
-            continue
-        file_path, rel = item
-        if rel == meta_rel:
-            continue
-        if on_file:
-            on_file(rel)
-        results = _read_file(file_path, rel, int(max_mb * 2**20))
-        done = [_finish(r, meta) if isinstance(r, Record) else r for r in results]
-        tabular = len(done) != 1 or any("#" in (r.source if isinstance(r, Skip) else r["source"]) for r in done)
-        n_ok = 0
-        for r in done:
-            if isinstance(r, Skip):
-                if tabular:
-                    report.append({"source": r.source, "level": "row", "status": "skipped", "reason": r.reason})
-            else:
-                rows.append(r)
-                n_ok += 1
-        n_skip = len(done) - n_ok
-        if not done:
-            report.append(_file_row(rel, "skipped", "no articles found in the file", 1, 0, 0, 1))
-        elif tabular:
-            report.append(_file_row(rel, "ingested" if n_ok else "skipped",
-                                    f"{n_ok} of {len(done)} rows read" if n_ok else "no row could be read",
-                                    len(done), n_ok, 0, n_skip))
-        else:
-            r = done[0]
-            report.append(_file_row(rel, "ingested" if n_ok else "skipped",
-                                    "; ".join(r.get("notes", [])) if n_ok else r.reason, 1, n_ok, 0, n_skip))
+    rows: list[dict] = []
+    if workers > 1 and len(inputs) > 1:
+        parts = _partitions(inputs, workers * 4)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = pool.map(partial(ingest_inputs, max_mb=max_mb, meta=meta), parts)
+            for part, (r, rep) in zip(parts, tqdm(done, total=len(parts), disable=not show, desc="ingest")):
+                rows.extend(r)
+                report.extend(rep)
+                if on_file:
+                    for item in part:
+                        on_file(item.source if isinstance(item, Skip) else item[1])
+    else:
+        for item in tqdm(inputs, disable=not show, unit="file", desc="ingest"):
+            if on_file and not isinstance(item, Skip):
+                on_file(item[1])
+            r, rep = ingest_input(item, max_mb=max_mb, meta=meta)
+            rows.extend(r)
+            report.extend(rep)
+    return assemble(rows, report)
+
+
+def _partitions(items: list, n: int) -> list[list]:
+    """``items`` cut into at most ``n`` contiguous, nearly equal parts (order kept)."""
+    n = max(1, min(n, len(items)))
+    size, extra = divmod(len(items), n)
+    out, start = [], 0
+    for i in range(n):
+        end = start + size + (i < extra)
+        out.append(items[start:end])
+        start = end
+    return [p for p in out if p]
+
+
+def assemble(rows: list[dict], report: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The corpus-wide steps after reading: doc ids, duplicates, typed tables.
+
+    Args:
+        rows: article rows of every input, in input order.
+        report: report rows of every input, in input order.
+    """
     articles = _table(rows)
     _mark_duplicates(articles, report)
     rep = pd.DataFrame(report)

@@ -20,6 +20,9 @@ __all__ = ["find_duplicates", "text_key"]
 _WORD = re.compile(r"\w+")
 _NUM_PERM = 64
 _MIN_WORDS = 20  # shorter texts are compared exactly only: too few shingles to judge similarity
+# Near copies are judged on the first words only: enough for any news story, and it keeps one
+# multi-megabyte text from costing seconds of hashing (exact copies still hash the whole text).
+_MAX_WORDS = 20_000
 
 
 def text_key(text: str) -> str:
@@ -64,7 +67,7 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, threshold: floa
         words = _WORD.findall(text.lower())
         if len(words) < _MIN_WORDS:
             continue
-        mh = _minhash(words)
+        mh = _minhash(words[:_MAX_WORDS])
         for cand in lsh.query(mh):
             if hashes[cand].jaccard(mh) >= threshold:
                 out[i] = cand

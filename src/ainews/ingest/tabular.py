@@ -189,7 +189,8 @@ def _jsonl_records(items: list[tuple[str, Any]], rel: str) -> Iterator[Record | 
                 maps[key] = match_columns(list(key), source)
             except InputError:
                 keys = ", ".join(map(repr, key)) or "none"
-                maps[key] = f"row has no body text (no article text key among its keys: {keys})"
+                maps[key] = (f"row has no body text (no article text key among its keys: {keys}); "
+                             "add a \"body\" key or remove the line")
         cmap = maps[key]
         if isinstance(cmap, str):
             yield Skip(source, cmap)

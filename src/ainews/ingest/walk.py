@@ -41,7 +41,8 @@ def iter_inputs(root: Path) -> Iterator[tuple[Path, str] | Skip]:
         real = os.path.realpath(here)
         if real in seen_dirs:
             dirnames[:] = []
-            yield Skip(_rel(here, root) + "/", "folder already read through another link (a symbolic-link loop); skipped")
+            yield Skip(_rel(here, root) + "/", "folder already read through another link (a symbolic-link "
+                       "loop), so its files were read once; remove the link to silence this")
             continue
         seen_dirs.add(real)
         dirnames.sort()

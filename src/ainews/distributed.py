@@ -1,0 +1,112 @@
+"""Ingestion past one machine: reading and cleaning as partitions on a dask.distributed cluster.
+
+The work splits the way :func:`ainews.ingest` does: the client lists the inputs and reads
+``metadata.csv`` (:func:`~ainews.ingest.core.plan_inputs`), the workers run the per-file step
+(:func:`~ainews.ingest.core.ingest_inputs`) on partitions of file paths, and the client runs the
+corpus-wide steps (:func:`~ainews.ingest.core.assemble`: ids, duplicates, report). Both engines
+share these functions, so they produce the same tables.
+
+Workers open the files themselves: on a real cluster the input folder must be on a filesystem
+every worker sees at the same path (NFS, a cluster filesystem, or the same mount everywhere).
+
+Further per-partition steps (tokenizing, extraction) plug in as ``steps``: importable functions
+``step(rows) -> rows`` run on each partition's article rows on the worker. Expensive objects
+such as the Kiwi analyzer are built once per worker process by cached getters
+(``ainews.lang.get_kiwi`` caches its Kiwi per process), since a worker process runs many partitions;
+:class:`Warmup` builds them when a worker starts rather than in its first task.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+from dask.distributed import WorkerPlugin
+
+from .ingest.core import MAX_MB, _partitions, assemble, ingest_inputs, plan_inputs
+
+__all__ = ["ingest_dask", "Warmup"]
+
+Step = Callable[[list[dict]], list[dict]]
+
+
+def _run_partition(items: list, max_mb: float, meta: pd.DataFrame | None,
+                   steps: Sequence[Step] = ()) -> tuple[list[dict], list[dict]]:
+    rows, report = ingest_inputs(items, max_mb=max_mb, meta=meta)
+    for step in steps:
+        rows = step(rows)
+    return rows, report
+
+
+class Warmup(WorkerPlugin):
+    """A dask WorkerPlugin that calls cached getters (e.g. ``"ainews.lang:get_kiwi"``) once when
+    each worker starts, so expensive models are built once per worker, before any task.
+
+    Args:
+        getters: ``"module:function"`` names of argument-free, cached functions.
+    """
+
+    name = "ainews-warmup"
+
+    def __init__(self, getters: Sequence[str] = ()):
+        self.getters = tuple(getters)
+
+    def setup(self, worker) -> None:
+        """Called by dask on each worker at start."""
+        for spec in self.getters:
+            module, _, func = spec.partition(":")
+            getattr(importlib.import_module(module), func)()
+
+    def teardown(self, worker) -> None:
+        """Nothing to release: cached objects live as long as the worker process."""
+
+
+def ingest_dask(path, *, scheduler: str | None = None, max_mb: float = MAX_MB, npartitions: int | None = None,
+                steps: Sequence[Step] = (), warmup: Sequence[str] = (),
+                n_workers: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`ainews.ingest` with reading and cleaning run on a dask.distributed cluster.
+
+    Args:
+        path: the data folder or a single file; on a real cluster it must be readable by every
+            worker at the same path.
+        scheduler: address of a running scheduler (``tcp://host:8786``); ``None`` starts a
+            LocalCluster of ``n_workers`` single-threaded worker processes for this call.
+        max_mb: files larger than this are skipped with a reason.
+        npartitions: number of partitions of the file list (default: 4 per worker thread).
+        steps: extra per-partition steps run on the workers after cleaning (importable
+            functions ``rows -> rows``).
+        warmup: cached getters (``"module:function"``) each worker calls once at start.
+        n_workers: worker processes of the LocalCluster (ignored with ``scheduler``).
+
+    Returns:
+        ``(articles, report)``, equal to what :func:`ainews.ingest` returns for ``path``.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    inputs, report, meta = plan_inputs(Path(path).absolute())
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        if warmup:
+            client.register_plugin(Warmup(warmup))
+        threads = sum(client.nthreads().values()) or 1
+        parts = _partitions(inputs, npartitions or threads * 4)
+        meta_f = client.scatter(meta, broadcast=True) if meta is not None else None
+        futures = client.map(_run_partition, parts, max_mb=max_mb, meta=meta_f, steps=tuple(steps),
+                             pure=False)
+        rows: list[dict] = []
+        for r, rep in client.gather(futures):  # partition order = input order
+            rows.extend(r)
+            report.extend(rep)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return assemble(rows, report)
