@@ -84,10 +84,13 @@ def test_extra_partition_steps_and_warmup(tmp_path, seeds_dir, cluster):
     assert (articles["worker_step"] == articles["n_chars"].astype(str)).all()
     from dask.distributed import Client
 
-    from ainews.lang.korean import _build_kiwi
+    def _models_loaded():
+        from ainews.lang import korean
+
+        return len(korean._KIWIS)
 
     with Client(cluster.scheduler_address) as client:  # each worker built its Kiwi once, at start
-        assert list(client.run(lambda: _build_kiwi.cache_info().currsize).values()) == [1, 1]
+        assert list(client.run(_models_loaded).values()) == [1, 1]
 
 
 def test_cli_dask_engine(tmp_path, seeds_dir, cluster):

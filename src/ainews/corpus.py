@@ -107,7 +107,12 @@ def get_articles(source=None, *, include_duplicates: bool = False, rebuild: bool
 
 def get_ingest_report(source=None) -> pd.DataFrame:
     """The ingestion report (one row per file, plus one per tabular row not ingested)."""
-    return pd.read_csv(_ensure(source, False) / REPORT_FILE, keep_default_na=False)
+    report = pd.read_csv(_ensure(source, False) / REPORT_FILE, keep_default_na=False, dtype=str)
+    # Row-level entries leave the per-file counts blank: read those columns as nullable integers.
+    for col in ("n_inputs", "n_ingested", "n_duplicate", "n_skipped"):
+        if col in report:
+            report[col] = pd.to_numeric(report[col].replace("", None), errors="coerce").astype("Int64")
+    return report
 
 
 def summarize_corpus(articles: pd.DataFrame) -> pd.DataFrame:

@@ -165,3 +165,16 @@ def test_canonical_outlet(name, expected):
     from ainews.ingest.meta import canonical_outlet
 
     assert canonical_outlet(name) == expected
+
+
+def test_ingest_report_round_trip_keeps_count_types(tmp_path, seed_texts, monkeypatch):
+    from ainews.corpus import get_ingest_report
+
+    (tmp_path / "a.txt").write_text(seed_texts["000_184a82934e8be5b3.txt"], encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text('{"title": "t", "body": "광주에서 인공지능 포럼이 열렸다."}\n{broken\n',
+                                         encoding="utf-8")
+    monkeypatch.setenv("AINEWS_PROCESSED", str(tmp_path / "processed"))
+    report = get_ingest_report(tmp_path)
+    assert str(report["n_inputs"].dtype) == "Int64"
+    assert report.loc[report["level"] == "row", "n_inputs"].isna().all()
+    assert int(report.loc[report["level"] == "file", "n_inputs"].sum()) == 3

@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("AINEWS_BOOK_HTML", ROOT / "_build" / "html"))
 SHOTS = SITE.parent / "screenshots"
 CHROMIUM = os.environ.get("AINEWS_CHROMIUM", "/usr/bin/chromium")
-HOSTILE = Path(__file__).parent / "data" / "hostile"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
@@ -149,15 +148,14 @@ def test_explorer_search_filters_rows_for_a_korean_query(browser, server):
     page.close()
 
 
-def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
+def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path, hostile_articles):
     import ainews
     from ainews.report import explorer_html, explorer_table
 
     script = SITE / "_static" / "ainews-explorer.js"
     if not script.is_file():
         pytest.skip(f"{script} not found; run `make book` first")
-    articles, _ = ainews.ingest(HOSTILE)
-    assert "<script>" in articles["body"].iloc[0], "the probe lost its payload in cleaning; the test would prove nothing"
+    articles = hostile_articles
     fragment = explorer_html(explorer_table(articles))
     (tmp_path / "explorer.js").write_bytes(script.read_bytes())
     (tmp_path / "index.html").write_text(
