@@ -115,3 +115,31 @@ def test_naver_corpus_ingests_fully(naver_dir):
     assert not articles["title"].str.contains("&quot;").any()
     # bylines are names, not "name(e-mail)" or "name 기자"
     assert not articles["byline"].str.contains("@|기자$", regex=True).any()
+
+
+def test_metadata_csv_overrides(tmp_path, seed_texts):
+    (tmp_path / "col.txt").write_text(seed_texts["001_4f580c823a1dd540.txt"], encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,title,published,outlet\ncol.txt,Data sovereignty column,2024-05-02,The Asia Business Daily\n",
+        encoding="utf-8",
+    )
+    articles, report = ingest(tmp_path)
+    row = articles.iloc[0]
+    assert row["title"] == "Data sovereignty column"
+    assert row["published"] == pd.Timestamp("2024-05-02")
+    assert "metadata.csv overrides applied" in row["notes"]
+    assert report.set_index("source").loc["metadata.csv", "status"] == "skipped"
+    _invariant(articles, report)
+
+
+def test_mixed_formats_folder(tmp_path, seed_texts, html_dir):
+    import shutil
+
+    (tmp_path / "a.txt").write_text(seed_texts["000_184a82934e8be5b3.txt"], encoding="utf-8")
+    shutil.copy(next(html_dir.glob("*.html")), tmp_path / "page.html")  # temporary copy, test only
+    (tmp_path / "rows.jsonl").write_text(
+        '{"title": "t1", "body": "첫 번째 기사 본문입니다. 광주에서 인공지능 포럼이 열렸다."}\n{broken\n', encoding="utf-8")
+    articles, report = ingest(tmp_path)
+    assert set(articles["format"]) == {"txt", "html", "jsonl"}
+    assert (report["status"] == "skipped").sum() == 1  # the broken JSONL line
+    _invariant(articles, report)

@@ -15,7 +15,7 @@ import pandas as pd
 from ..lang.detect import detect_lang
 from .clean import clean_page, clean_text
 from .dedup import find_duplicates
-from .meta import find_date, infer_outlet, parse_date
+from .meta import find_date, infer_outlet
 from .readers import READERS, METADATA_NAMES, read_metadata
 from .records import InputError, Record, Skip
 from .walk import iter_inputs
@@ -71,9 +71,10 @@ def _apply_metadata(row: dict, meta: pd.DataFrame) -> None:
             for col in ("title", "subtitle", "outlet", "url", "byline"):
                 if col in entry and pd.notna(entry[col]) and str(entry[col]).strip():
                     row[col] = clean_text(str(entry[col]))
-            if "published" in entry and pd.notna(entry["published"]) and str(entry["published"]).strip():
-                ts = parse_date(entry["published"])
-                row["published"], row["date_text"] = (ts, "") if ts is not None else (None, str(entry["published"]))
+            if "published" in entry and pd.notna(entry["published"]):
+                row["published"], row["date_text"] = entry["published"], ""
+            elif "date_text" in entry and pd.notna(entry["date_text"]) and str(entry["date_text"]).strip():
+                row["published"], row["date_text"] = None, str(entry["date_text"])
             row["notes"].append("metadata.csv overrides applied")
             return
 

@@ -13,8 +13,9 @@ from functools import lru_cache
 import pandas as pd
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
+from .dates import parse_date
 
-__all__ = ["infer_outlet", "parse_date", "find_date"]
+__all__ = ["infer_outlet", "find_date"]
 
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9\-]+\.)+[a-z]{2,})", re.I)
 _EMAIL_DOMAIN = re.compile(r"[\w.+\-]+@((?:[\w\-]+\.)+[a-z]{2,})", re.I)
@@ -100,39 +101,6 @@ def infer_outlet(dropped: list[tuple[str, str]], *, byline_lines: list[str] | No
     return ""
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-
-
-def parse_date(value) -> pd.Timestamp | None:
-    """Parse a full date (``20201231``, ``2025-12-27 00:00``, ``2025.12.27``, ``2025년 12월 27일``,
-    ``Dec 27, 2025``); ``None`` when it is not a full date."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.tz_localize(None) if value.tzinfo else value
-    s = str(value).strip()
-    if not s:
-        return None
-    if re.fullmatch(r"(?:19|20)\d{6}", s):
-        return pd.Timestamp(f"{s[:4]}-{s[4:6]}-{s[6:]}")
-    for rx in _FULL_DATES:
-        m = rx.search(s)
-        if m:
-            month = int(m.group("m")) if "m" in m.groupdict() and m.group("m") else _MONTHS[m.group("mon")[:3].lower()]
-            try:
-                day = pd.Timestamp(year=int(m.group("y")), month=month, day=int(m.group("d")))
-            except ValueError:
-                return None
-            t = re.search(r"(\d{1,2}):(\d{2})", s[m.end():m.end() + 12])
-            return day + pd.Timedelta(hours=int(t.group(1)), minutes=int(t.group(2))) if t and int(t.group(1)) < 24 else day
-    try:
-        ts = pd.Timestamp(s)
-    except (ValueError, TypeError, OverflowError):
-        return None
-    return None if pd.isna(ts) else (ts.tz_convert(None) if ts.tzinfo else ts)
-
-
 def find_date(header_lines: list[str], body: str) -> tuple[pd.Timestamp | None, str]:
     """Find the publication date in a page: ``(published, date_text)``.
 
@@ -141,9 +109,11 @@ def find_date(header_lines: list[str], body: str) -> tuple[pd.Timestamp | None, 
     since a day without a year cannot be made absolute.
     """
     for line in header_lines:
-        ts = parse_date(line) if any(rx.search(line) for rx in _FULL_DATES) else None
-        if ts is not None:
-            return ts, ""
+        for rx in _FULL_DATES:
+            m = rx.search(line)
+            ts = parse_date(m.group(0))[0] if m else None
+            if ts is not None:
+                return ts, ""
     first = " ".join(body.split("\n\n", 2)[:2])[:800]
     for rx in _PARTIAL_DATES:
         m = rx.search(first)

@@ -10,7 +10,7 @@ import yaml
 
 from .clean import clean_text
 from .encoding import decode_bytes
-from .meta import parse_date
+from .dates import parse_date
 from .records import Record, Skip
 
 __all__ = ["read_text", "read_markdown", "split_front_matter"]
@@ -104,10 +104,7 @@ def read_markdown(path: Path, rel: str) -> Iterator[Record | Skip]:
         url=_field(data, "url", "link"),
         extra={"front_matter_id": _field(data, "id")} if data.get("id") else {},
     )
-    date_value = _field(data, "published_at", "published", "date", "일자")
-    rec.published = parse_date(date_value)
-    if rec.published is None and date_value:
-        rec.date_text = date_value
+    rec.published, rec.date_text = parse_date(_field(data, "published_at", "published", "date", "일자"))
     if note:
         rec.extra["notes"] = [note]
     lines = []
@@ -124,7 +121,7 @@ def read_markdown(path: Path, rel: str) -> Iterator[Record | Skip]:
         if m:
             rec.outlet = rec.outlet or clean_text(m.group("outlet"))
             if rec.published is None:
-                rec.published = parse_date(m.group("date"))
+                rec.published = parse_date(m.group("date"))[0]
             rec.dropped.append((stripped, "outlet and date line"))
             continue
         if stripped in ("---", "***", "___"):
