@@ -35,6 +35,7 @@ class _Term:
     forms: tuple[str, ...]
     pattern: re.Pattern
     context: re.Pattern | None
+    exclude: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -57,37 +58,55 @@ class ThemeLexicon:
     compiled: tuple[_Term, ...]
 
 
+def _piece_pattern(form: str, cjk: bool) -> str:
+    pieces = [p.strip() for p in form.strip().split(" ~ ")]
+    gap = r"[^\n]{0,12}?" if cjk else r"(?:\W+\w+){0,3}?\W+"
+    space = r"[\s\-]*" if cjk else r"[\s\-]+"
+    return gap.join(space.join(re.escape(w) for w in p.split()) for p in pieces)
+
+
+def _kind(form: str) -> str:
+    if _CJK.search(form):
+        head = re.sub(r"\s", "", form.split(" ~ ")[0])
+        return "ko_short" if _HANGUL.match(head) and len(head) <= 2 else "cjk"
+    letters = re.sub(r"[^A-Za-z]", "", form)
+    return "acronym" if letters.isupper() and len(letters) <= 5 else "latin"
+
+
+_WRAP = {
+    "ko_short": "(?<![\uac00-\ud7a3])(?:{})",
+    "cjk": "(?:{})",
+    "acronym": "(?<!\\w)(?:{})(?:s)?(?!\\w)",
+    "latin": "(?i:(?<!\\w)(?:{})(?:s|es|ed|d|ing)?(?!\\w))",
+}
+
+
+def _grouped(forms) -> str:
+    # One group per kind of form (instead of one per form) keeps the alternation cheap: the
+    # look-arounds and case folding are tested once per position, not once per form.
+    groups: dict[str, list[str]] = {}
+    for f in sorted({str(f).strip() for f in forms if str(f).strip()}, key=len, reverse=True):
+        kind = _kind(f)
+        groups.setdefault(kind, []).append(_piece_pattern(f, kind in ("ko_short", "cjk")))
+    return "|".join(_WRAP[k].format("|".join(v)) for k, v in groups.items())
+
+
 def form_pattern(form: str) -> str:
     """Regular expression (a string) for one surface form of a theme lexicon.
 
     Spaces match any run of spaces or hyphens (optional between Korean/Japanese words),
-    `` ~ `` a short gap, English words match whole with -s/-es/-ed/-d/-ing endings and ignore
-    case unless the form is an all-capital acronym, and Korean forms of at most two syllables
-    must not follow another Hangul syllable.
+    `` ~ `` a short gap (three English words or 12 characters), English words match whole
+    with -s/-es/-ed/-d/-ing endings and ignore case unless the form is an all-capital acronym,
+    and Korean forms of at most two syllables must not follow another Hangul syllable.
 
     >>> bool(re.search(form_pattern("데이터 주권"), "데이터주권을 지켜야"))
     True
     >>> bool(re.search(form_pattern("share ~ data"), "share manufacturing data"))
     True
     """
-    form = form.strip()
-    if not form:
+    if not form or not form.strip():
         raise ValueError("empty form")
-    cjk = bool(_CJK.search(form))
-    pieces = [p.strip() for p in form.split(" ~ ")]
-    gap = r"[^\n]{0,12}?" if cjk else r"(?:\W+\w+){0,3}?\W+"
-    space = r"[\s\-]*" if cjk else r"[\s\-]+"
-    body = gap.join(space.join(re.escape(w) for w in p.split()) for p in pieces)
-    if cjk:
-        head = re.sub(r"\s", "", pieces[0])
-        lead = r"(?<![\uac00-\ud7a3])" if _HANGUL.match(head) and len(head) <= 2 else ""
-        return lead + body
-    tail = r"(?:s|es|ed|d|ing)?" if form[-1].isalpha() else ""
-    core = rf"(?<![\w]){body}{tail}(?![\w])"
-    letters = re.sub(r"[^A-Za-z]", "", form)
-    if letters.isupper() and len(letters) <= 5:
-        return core
-    return f"(?i:{core})"
+    return _grouped([form])
 
 
 def _concept_forms() -> dict[str, list[str]]:
@@ -97,8 +116,7 @@ def _concept_forms() -> dict[str, list[str]]:
 
 def _alternation(forms: list[str]) -> re.Pattern:
     # Longest forms first so "데이터 국외 이전" wins over "국외 이전" at the same position.
-    ordered = sorted(set(forms), key=len, reverse=True)
-    return re.compile("|".join(form_pattern(f) for f in ordered))
+    return re.compile(_grouped(forms))
 
 
 def _forms_of(spec: dict, concepts: dict, where: str) -> list[str]:
@@ -170,9 +188,12 @@ def _compile(version: str) -> ThemeLexicon:
             forms = _forms_of(term, concepts, twhere)
             key = f"{tid}:{n + 1}"
             ctx = _context(term.get("with"), concepts, twhere)
-            compiled.append(_Term(tid, key, frame, weight, tuple(forms), _alternation(forms), ctx))
+            excl = [str(x) for x in term.get("except") or []]
+            compiled.append(_Term(tid, key, frame, weight, tuple(forms), _alternation(forms), ctx,
+                                  _alternation(excl) if excl else None))
             terms.append({"theme": tid, "term": key, "frame": frame, "weight": weight,
-                          "forms": forms, "context": [str(x) for x in term.get("with") or []]})
+                          "forms": forms, "context": [str(x) for x in term.get("with") or []],
+                          "except": excl})
     return ThemeLexicon(settings, pd.DataFrame(rows), pd.DataFrame(frames, columns=["theme", "frame", "name_en", "name_ko"]),
                         pd.DataFrame(terms), version, tuple(compiled))
 

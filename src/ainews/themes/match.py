@@ -1,7 +1,11 @@
 """Find theme-term hits in one article body, each with its sentence and character offsets.
 
-Only lines that contain a candidate hit are split into sentences (with
-:func:`ainews.sentences`), which keeps the cost proportional to the hits, not to the corpus.
+Only lines that contain a candidate hit are split into sentences, with the project's
+rule-based splitter (:func:`ainews.sentences` with ``lang="en"``: a sentence ends at ``.``, ``!``
+or ``?`` and closing quotes before white space and an upper-case letter, digit, quote or Hangul
+syllable). It is used for Korean lines too because news Korean ends its sentences with
+punctuation, and kiwi's analysis-based splitter costs tens of milliseconds per line, which
+would dominate scoring a corpus.
 """
 
 from __future__ import annotations
@@ -30,19 +34,20 @@ class Hit(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def _line_sentences(line: str, lang: str | None) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start, s.end) for s in sentences(line, lang=lang))
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start, s.end) for s in sentences(line, lang="en"))
 
 
 def sentence_at(body: str, pos: int, lang: str | None = None) -> tuple[int, int]:
     """``[start, end)`` of the sentence of ``body`` that contains offset ``pos``.
 
     Falls back to the whole line when ``pos`` lies between the splitter's sentences.
+    ``lang`` is accepted for symmetry with the extractors; the rule splitter serves all languages.
     """
     lo = body.rfind("\n", 0, pos) + 1
     hi = body.find("\n", pos)
     hi = len(body) if hi < 0 else hi
-    for s, e in _line_sentences(body[lo:hi], lang):
+    for s, e in _line_sentences(body[lo:hi]):
         if s <= pos - lo < e:
             return lo + s, lo + e
     return lo, hi
@@ -70,15 +75,17 @@ def find_hits(body: str, lexicon: ThemeLexicon, *, lang: str | None = None) -> l
         lang: the article language (passed to the sentence splitter).
 
     Returns:
-        Hits whose ``with`` condition (if any) holds in their sentence; overlapping hits of
-        one theme are reduced to the longest.
+        Hits whose ``with`` condition (if any) holds in their sentence and that do not lie
+        inside one of the term's ``except`` forms; overlapping hits of one theme are reduced
+        to the longest.
     """
     if not isinstance(body, str) or not body:
         return []
     by_theme: dict[str, list[Hit]] = {}
     for term in lexicon.compiled:
+        blocked = [(x.start(), x.end()) for x in term.exclude.finditer(body)] if term.exclude else []
         for m in term.pattern.finditer(body):
-            if m.end() == m.start():
+            if m.end() == m.start() or any(s <= m.start() < e for s, e in blocked):
                 continue
             s0, s1 = sentence_at(body, m.start(), lang)
             if term.context is not None and not term.context.search(body, s0, max(s1, m.end())):
