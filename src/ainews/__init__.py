@@ -30,9 +30,11 @@ from .lang import (  # noqa: E402
     tokenize,
     tokenize_articles,
 )
+from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: E402
 
 __all__ = [
     "Sentence",
+    "ThemeScores",
     "TokenUnit",
     "concept_label",
     "concept_of",
@@ -46,11 +48,14 @@ __all__ = [
     "get_ingest_report",
     "ingest",
     "iter_article_tokens",
+    "kwic",
     "load_concepts",
     "load_corpus",
     "load_exchange_rates",
+    "load_themes",
     "paragraph_spans",
     "parse_amounts",
+    "score_themes",
     "sentences",
     "summarize_corpus",
     "to_concepts",

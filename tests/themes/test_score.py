@@ -105,6 +105,7 @@ def test_bad_input_is_named():
         score_themes(["not a frame"])
 
 
+@pytest.mark.slow
 def test_theme_shares_on_naver(naver_dir):
     articles = ainews.load_corpus(naver_dir)
     result = score_themes(articles)

@@ -1,0 +1,89 @@
+"""Chapter tables on the seeds: investments, events, places and hubs keep their evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+import ainews
+from ainews.themes import (
+    actors_in_evidence,
+    evidence_by_language,
+    evidence_support,
+    frame_table,
+    hub_profiles,
+    investment_events,
+    investment_table,
+    place_mentions,
+)
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    articles = ainews.load_corpus(seeds_dir)
+    articles["seed"] = articles["source"].str[:3]
+    return articles
+
+
+@pytest.fixture(scope="module")
+def result(seeds):
+    return ainews.score_themes(seeds)
+
+
+@pytest.fixture(scope="module")
+def entities(seeds):
+    return ainews.extract_entities(seeds)
+
+
+def _doc(seeds, seed):
+    return seeds.set_index("seed").at[seed, "doc_id"]
+
+
+def test_investment_table_has_the_three_japan_investments(seeds, result):
+    inv = investment_table(ainews.extract_amounts(seeds), result)
+    col = inv[inv.doc_id == _doc(seeds, "001")]
+    assert set(col.destination_country) == {"JP"}
+    assert {"Microsoft", "Amazon", "Oracle"} <= set(col.investor.dropna().str.replace(r"\s*\(.*", "", regex=True))
+    assert col.value_usd.is_monotonic_decreasing
+    bodies = dict(zip(seeds.doc_id, seeds.body))
+    for r in col.itertuples():
+        assert bodies[r.doc_id][r.start:r.end] == r.amount
+
+
+def test_investment_events_find_the_openai_branch(seeds, result, entities):
+    ev = investment_events(result, entities)
+    openai = ev[ev.doc_id == _doc(seeds, "002")]
+    assert openai.event.str.contains("branch").any()
+    assert openai.organizations.str.contains("OpenAI").any()
+
+
+@pytest.mark.parametrize("place", ["Seoul", "Gwangju", "Gyeongju"])
+def test_place_mentions_locate_the_seed_cities(entities, place):
+    places = place_mentions(entities)
+    row = places[places.name_en == place]
+    assert len(row) == 1 and row.mentions.iloc[0] >= 1
+    assert 33 < row.lat.iloc[0] < 39 and 126 < row.lon.iloc[0] < 130
+    assert "KR" not in set(places.place_id)  # countries are left out of the map
+
+
+def test_hub_profiles_assign_seoul_and_gwangju(seeds, result, entities):
+    quotes = ainews.extract_quotes(seeds)
+    prof = hub_profiles(result, entities, quotes).set_index("hub")
+    assert _doc(seeds, "004") in prof.at["Seoul", "doc_ids"]
+    assert _doc(seeds, "003") in prof.at["Gwangju", "doc_ids"]
+    assert "Oh Se-hoon" in prof.at["Seoul", "speakers"] or "Oh" in prof.at["Seoul", "speakers"]
+
+
+def test_frames_actors_and_evidence(seeds, result, entities):
+    frames = frame_table(result, seeds, "data_sovereignty").set_index("frame")
+    assert frames.at["cooperation", "all_articles"] >= 1     # 000: share data with Japan
+    assert frames.at["sovereignty", "all_articles"] >= 1     # 001: GDPR, LINE incident
+    actors = actors_in_evidence(result, entities, "data_sovereignty")
+    assert {"Japan", "China"} & set(actors.name)
+    ev = evidence_by_language(result, seeds, "regional_hubs", n=2)
+    assert set(ev.lang) == {"ko", "en"}
+
+
+def test_evidence_support_verdict(result):
+    few = evidence_support(result, "regional_hubs", min_articles=20)
+    assert few["n_primary"] == 2 and not few["enough"] and "anecdotes" in few["verdict"]
+    assert evidence_support(result, "regional_hubs", min_articles=1)["enough"]
