@@ -58,7 +58,12 @@ def plot_place_map(places: pd.DataFrame, *, label_top: int = 12, ax=None):
     size = 20 + 400 * places.mentions / places.mentions.max()
     colors = places.country.map(_COUNTRY_COLORS).fillna("grey")
     ax.scatter(places.lon, places.lat, s=size, c=colors, alpha=0.6, edgecolor="k", linewidth=0.4)
+    placed: list[tuple[float, float]] = []
     for r in places.head(label_top).itertuples():
+        # Skip a label next to a bigger place's (districts sit on top of their city).
+        if any(abs(r.lon - x) < 0.6 and abs(r.lat - y) < 0.35 for x, y in placed):
+            continue
+        placed.append((r.lon, r.lat))
         ax.annotate(f"{r.name_ko} {r.name_en} ({r.mentions})", (r.lon, r.lat), fontsize=8,
                     xytext=(4, 4), textcoords="offset points")
     # Equal distances in both directions at these latitudes.
@@ -66,8 +71,8 @@ def plot_place_map(places: pd.DataFrame, *, label_top: int = 12, ax=None):
     ax.set_xlim(min(124, places.lon.min() - 1), max(146, places.lon.max() + 1))
     ax.set_ylim(min(32, places.lat.min() - 1), max(44, places.lat.max() + 1))
     ax.grid(alpha=0.3)
-    ax.set_xlabel("longitude (°E)")
-    ax.set_ylabel("latitude (°N)")
+    ax.set_xlabel("longitude (degrees east)")
+    ax.set_ylabel("latitude (degrees north)")
     for country, color in _COUNTRY_COLORS.items():
         ax.scatter([], [], c=color, label={"KR": "Korea 한국", "JP": "Japan 日本"}[country])
     ax.legend(frameon=False, loc="lower right")
