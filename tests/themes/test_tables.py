@@ -87,3 +87,23 @@ def test_evidence_support_verdict(result):
     few = evidence_support(result, "regional_hubs", min_articles=20)
     assert few["n_primary"] == 2 and not few["enough"] and "anecdotes" in few["verdict"]
     assert evidence_support(result, "regional_hubs", min_articles=1)["enough"]
+
+
+def test_theme_figures_carry_their_data(seeds, result, entities):
+    from ainews.viz_themes import plot_destinations, plot_frames, plot_investments, plot_place_map, plot_theme_shares
+
+    summary = result.summary()
+    fig = plot_theme_shares(summary)
+    widths = [p.get_width() for p in fig.axes[0].patches]
+    assert widths == list(summary.pct_primary)
+    fig = plot_place_map(place_mentions(entities))
+    offsets = fig.axes[0].collections[0].get_offsets()
+    assert len(offsets) == len(place_mentions(entities))
+    labels = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "서울" in labels and "Gwangju" in labels
+    inv = investment_table(ainews.extract_amounts(seeds), result)
+    fig = plot_investments(inv)
+    assert len(fig.axes[0].patches) == inv.value_usd.notna().sum()
+    fig = plot_destinations(inv)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["JP"]
+    assert len(plot_frames(frame_table(result, seeds, "data_sovereignty")).axes[0].patches) > 0
