@@ -113,7 +113,7 @@ def hub_profiles(result: ThemeScores, entities: pd.DataFrame, quotes: pd.DataFra
     for h in list(hubs) + ["other"]:
         ids = set(hub[hub == h].index)
         q = quotes[quotes.doc_id.isin(ids) & quotes.speaker.notna()]
-        o = entities[entities.doc_id.isin(ids) & (entities.kind == "org")]
+        o = _named_orgs(entities[entities.doc_id.isin(ids) & (entities.kind == "org")])
         t = result.hits[result.hits.doc_id.isin(ids) & (result.hits.theme == "regional_hubs")
                         & result.hits.frame.isin(["hub", "local_government"])]
         rows.append({
@@ -155,8 +155,18 @@ def _country_of(target, names: dict[str, str]) -> str | None:
     return None
 
 
+def _near_invest(sentence: str, start: int, end: int, window: int = 25) -> bool:
+    return bool(_INVEST.search(sentence[max(0, start - window):end + window]))
+
+
 def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None) -> pd.DataFrame:
-    """Amounts that are investments: the sentence speaks of investing, or is foreign-investment evidence.
+    """Amounts that are foreign investments.
+
+    An amount counts when an investing word (invest, fund, stake, 투자, 출자, 지분) stands
+    within 25 characters of it, so "수출 7000억달러 및 외국인투자 350억달러" keeps the
+    investment, not the exports. With ``result``, the amount must also lie in a
+    foreign-investment evidence sentence (the lexicon requires a foreign investor or "foreign
+    investment" wording there); without it, domestic investments count too.
 
     Returns:
         ``doc_id, investor, destination, destination_country, amount, currency, value_usd,
@@ -165,11 +175,13 @@ def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None) -
     if amounts.empty:
         return pd.DataFrame(columns=["doc_id", "investor", "destination", "destination_country", "amount",
                                      "currency", "value_usd", "period", "sentence", "start", "end"])
-    keep = amounts.sentence.fillna("").str.contains(_INVEST)
+    keep = pd.Series([_near_invest(sent, a - s0, e - s0) for sent, s0, a, e in
+                      zip(amounts.sentence.fillna(""), amounts.sentence_start, amounts.start, amounts.end)],
+                     index=amounts.index, dtype=bool)
     if result is not None:
         ev = result.evidence[result.evidence.theme == "foreign_investment"]
         spans = ev.groupby("doc_id")[["start", "end"]].apply(lambda g: list(zip(g.start, g.end))).to_dict()
-        keep |= pd.Series([any(s <= a < e for s, e in spans.get(d, []))
+        keep &= pd.Series([any(s <= a < e for s, e in spans.get(d, []))
                            for d, a in zip(amounts.doc_id, amounts.start)], index=amounts.index, dtype=bool)
     inv = amounts[keep].copy()
     names = _place_names(load_gazetteer())
@@ -197,7 +209,7 @@ def investment_events(result: ThemeScores, entities: pd.DataFrame) -> pd.DataFra
         ``doc_id, event, organizations, sentence, start, end, strength``, strongest first.
     """
     ev = result.evidence[result.evidence.theme == "foreign_investment"]
-    orgs = entities[entities.kind == "org"]
+    orgs = _named_orgs(entities[(entities.kind == "org") & entities.doc_id.isin(set(ev.doc_id))])
     rows = []
     for r in ev.itertuples():
         kinds = [k for k, rx in _EVENT.items() if re.search(rx, r.sentence)]
@@ -240,6 +252,15 @@ def evidence_support(result: ThemeScores, theme: str, *, min_articles: int = 20)
     return out
 
 
+def _named_orgs(entities: pd.DataFrame) -> pd.DataFrame:
+    # Drop "organizations" that the concept map knows as terms (데이터센터 = data centre).
+    from ..lang import concept_of, load_concepts
+
+    kinds = load_concepts().drop_duplicates("concept").set_index("concept").kind
+    is_term = [kinds.get(concept_of(str(t)) or "", "") == "term" for t in entities.text]
+    return entities[~pd.Series(is_term, index=entities.index, dtype=bool)]
+
+
 def actors_in_evidence(result: ThemeScores, entities: pd.DataFrame, theme: str, *, top: int = 10) -> pd.DataFrame:
     """Entities named inside ``theme``'s evidence sentences: who and where the theme is about.
 
@@ -250,7 +271,7 @@ def actors_in_evidence(result: ThemeScores, entities: pd.DataFrame, theme: str, 
     if ev.empty or entities.empty:
         return pd.DataFrame(columns=["kind", "name", "mentions", "articles"])
     spans = ev[["doc_id", "start", "end"]].rename(columns={"start": "s0", "end": "s1"})
-    ent = entities.merge(spans, on="doc_id")
+    ent = _named_orgs(entities[entities.doc_id.isin(set(ev.doc_id))]).merge(spans, on="doc_id")
     ent = ent[(ent.start >= ent.s0) & (ent.start < ent.s1)].drop_duplicates(["doc_id", "start", "end"])
     ent = ent.assign(label=ent.name.fillna(ent.text))
     agg = ent.groupby(["kind", "label"]).agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique"))
