@@ -119,3 +119,9 @@ def test_theme_shares_on_naver(naver_dir):
     ev = result.evidence
     for theme in ("data_sovereignty", "regional_hubs", "foreign_investment"):
         assert ev[ev.theme == theme].sentence.str.contains("[가-힣]").any()
+
+
+def test_empty_bodies_have_no_theme():
+    r = score_themes(pd.DataFrame({"doc_id": ["a", "b"], "body": ["", None], "lang": ["ko", "en"]}))
+    assert r.primary.primary_theme.isna().all() and r.primary.second_theme.isna().all()
+    assert r.evidence.empty and (r.scores.score == 0).all()

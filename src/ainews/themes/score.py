@@ -46,7 +46,8 @@ class ThemeScores:
         scores: one row per article and theme: ``doc_id, theme, score, share, raw, n_hits,
             n_terms, n_tokens``.
         primary: one row per article: ``doc_id, primary_theme`` (``None`` below
-            ``min_score``), ``score, share, second_theme, second_score``.
+            ``min_score``), ``score, share, second_theme`` (``None`` when it scores 0),
+            ``second_score``.
         evidence: one row per sentence and theme that has hits: ``doc_id, theme, sentence,
             start, end, terms, frames, strength, rank``, strongest first within each theme.
         hits: one row per term occurrence: ``doc_id, theme, term, frame, weight, text, start,
@@ -147,7 +148,8 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
         for t, (sc, raw, nh, nt) in doc_scores.items():
             scores.append((doc_id, t, sc, sc / total if total else 0.0, raw, nh, nt, n_tok.get(doc_id, 0)))
         ranked = sorted(ids, key=lambda t: -doc_scores[t][0])
-        top, second = ranked[0], ranked[1] if len(ranked) > 1 else None
+        top = ranked[0]
+        second = ranked[1] if len(ranked) > 1 and doc_scores[ranked[1]][0] > 0 else None
         top_sc = doc_scores[top][0]
         primary.append((doc_id, top if top_sc >= threshold and top_sc > 0 else None, top_sc,
                         top_sc / total if total else 0.0, second,
