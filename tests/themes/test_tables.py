@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import ainews
@@ -107,3 +108,27 @@ def test_theme_figures_carry_their_data(seeds, result, entities):
     fig = plot_destinations(inv)
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["JP"]
     assert len(plot_frames(frame_table(result, seeds, "data_sovereignty")).axes[0].patches) > 0
+
+
+@pytest.mark.parametrize("sentence, amount, expected", [
+    ("수출 7000억달러 및 외국인투자 350억달러 달성", "7000억달러", False),
+    ("수출 7000억달러 및 외국인투자 350억달러 달성", "350억달러", True),
+    ("it will invest more than $8 billion in Japan", "$8 billion", True),
+    ("revenue rose to $8 billion, and it will invest in Japan", "$8 billion", False),
+    ("향후 5년간 약 90억 달러 투자 계획", "90억 달러", True),
+])
+def test_investing_word_must_belong_to_the_amount(sentence, amount, expected):
+    from ainews.themes.tables import _near_invest
+
+    start = sentence.index(amount)
+    assert _near_invest(sentence, start, start + len(amount)) is expected
+
+
+def test_distinct_investments_merge_syndicated_reports(seeds, result):
+    inv = investment_table(ainews.extract_amounts(seeds), result)
+    doubled = pd.concat([inv, inv.assign(doc_id="copy")], ignore_index=True)
+    from ainews.themes import distinct_investments
+
+    d = distinct_investments(doubled)
+    assert len(d) == len(inv) and (d.n_reports == 2).all()
+    assert all(len(ids) == 2 for ids in d.doc_ids)

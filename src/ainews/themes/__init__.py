@@ -7,6 +7,7 @@ from .match import Hit, find_hits, sentence_at
 from .score import ThemeScores, score_themes
 from .tables import (
     actors_in_evidence,
+    distinct_investments,
     evidence_by_language,
     evidence_support,
     frame_table,
@@ -19,7 +20,7 @@ from .tables import (
     theme_articles,
 )
 
-__all__ = ["Hit", "ThemeLexicon", "ThemeScores", "actors_in_evidence", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
+__all__ = ["Hit", "ThemeLexicon", "ThemeScores", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
            "frame_table", "hub_of_articles", "hub_profiles", "investment_events", "investment_table",
            "kwic", "load_gazetteer", "load_themes", "place_mentions", "score_themes", "sentence_at",
            "theme_articles"]

@@ -15,7 +15,7 @@ from ..lexicons import lexicon_path, lexicon_version
 from .score import ThemeScores
 
 __all__ = ["actors_in_evidence", "evidence_by_language", "frame_table", "theme_articles", "load_gazetteer", "place_mentions", "hub_of_articles",
-           "hub_profiles", "investment_table", "investment_events", "evidence_support"]
+           "hub_profiles", "investment_table", "distinct_investments", "investment_events", "evidence_support"]
 
 _INVEST = re.compile(r"(?i:invest|fund|stake)|투자|출자|지분")
 
@@ -155,16 +155,27 @@ def _country_of(target, names: dict[str, str]) -> str | None:
     return None
 
 
+_SEP = re.compile(r",|;|및|그리고|(?<=[가-힣])[과와]\s|\band\b|\bwhile\b")
+
+
 def _near_invest(sentence: str, start: int, end: int, window: int = 25) -> bool:
-    return bool(_INVEST.search(sentence[max(0, start - window):end + window]))
+    # The investing word must belong to the amount's own phrase: the window stops at a comma
+    # or a conjunction ("수출 7000억달러 및 외국인투자 ..." keeps the exports out).
+    before = sentence[max(0, start - window):start]
+    cuts = list(_SEP.finditer(before))
+    before = before[cuts[-1].end():] if cuts else before
+    after = sentence[end:end + window]
+    cut = _SEP.search(after)
+    after = after[:cut.start()] if cut else after
+    return bool(_INVEST.search(before) or _INVEST.search(after))
 
 
 def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None) -> pd.DataFrame:
     """Amounts that are foreign investments.
 
     An amount counts when an investing word (invest, fund, stake, 투자, 출자, 지분) stands
-    within 25 characters of it, so "수출 7000억달러 및 외국인투자 350억달러" keeps the
-    investment, not the exports. With ``result``, the amount must also lie in a
+    within 25 characters of it with no comma or conjunction between, so "수출 7000억달러 및
+    외국인투자 350억달러" keeps the investment, not the exports. With ``result``, the amount must also lie in a
     foreign-investment evidence sentence (the lexicon requires a foreign investor or "foreign
     investment" wording there); without it, domestic investments count too.
 
@@ -192,6 +203,25 @@ def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None) -
         "period": inv.period, "sentence": inv.sentence, "start": inv.start, "end": inv.end,
     })
     return out.sort_values("value_usd", ascending=False, na_position="last", ignore_index=True)
+
+
+def distinct_investments(investments: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct investment: the same investor, destination country, currency and
+    value reported by several articles (syndicated news) is counted once.
+
+    Returns:
+        The columns of :func:`investment_table` (first report's evidence) plus ``n_reports``
+        and ``doc_ids``, largest USD value first.
+    """
+    if investments.empty:
+        return investments.assign(n_reports=pd.Series(dtype=int), doc_ids=pd.Series(dtype=object))
+    key = [investments.investor.fillna(""), investments.destination_country.fillna(""),
+           investments.currency, investments.value_usd.round(-3)]
+    g = investments.groupby(key, sort=False, dropna=False)
+    first = g.head(1).copy()
+    first["n_reports"] = g.doc_id.transform("size").loc[first.index]
+    first["doc_ids"] = g.doc_id.transform(lambda d: [sorted(set(d))] * len(d)).loc[first.index]
+    return first.sort_values("value_usd", ascending=False, na_position="last", ignore_index=True)
 
 
 _EVENT = {
