@@ -44,7 +44,7 @@ def plot_frames(frames: pd.DataFrame, *, ax=None):
     return fig
 
 
-def plot_place_map(places: pd.DataFrame, *, label_top: int = 12, ax=None):
+def plot_place_map(places: pd.DataFrame, *, label_top: int = 10, ax=None):
     """Places in Korea and Japan at their gazetteer coordinates, markers sized by mentions.
 
     Args:
@@ -61,7 +61,7 @@ def plot_place_map(places: pd.DataFrame, *, label_top: int = 12, ax=None):
     placed: list[tuple[float, float]] = []
     for r in places.head(label_top).itertuples():
         # Skip a label next to a bigger place's (districts sit on top of their city).
-        if any(abs(r.lon - x) < 0.6 and abs(r.lat - y) < 0.35 for x, y in placed):
+        if any(abs(r.lon - x) < 1.2 and abs(r.lat - y) < 0.4 for x, y in placed):
             continue
         placed.append((r.lon, r.lat))
         ax.annotate(f"{r.name_ko} {r.name_en} ({r.mentions})", (r.lon, r.lat), fontsize=8,
@@ -95,12 +95,14 @@ def plot_investments(investments: pd.DataFrame, *, top: int = 15, ax=None):
     if data.empty:
         ax.text(0.5, 0.5, "no investment amounts found", ha="center", transform=ax.transAxes)
         return fig
-    label = data.investor.fillna("(investor not stated)") + " → " + data.destination.fillna("?")
+    label = data.investor.fillna("(investor not stated)") + " -> " + data.destination.fillna("?")
     colors = data.destination_country.map(_COUNTRY_COLORS).fillna("grey")
     ax.barh(range(len(data)), data.value_usd / 1e9, color=colors)
     ax.set_yticks(range(len(data)), label)
     ax.invert_yaxis()
-    ax.set_xlabel("billion US dollars (converted at the yearly rate)")
+    # Pledges span four orders of magnitude; a log axis keeps the smaller ones visible.
+    ax.set_xscale("log")
+    ax.set_xlabel("billion US dollars (converted at the yearly rate, log scale)")
     return fig
 
 
