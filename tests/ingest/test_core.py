@@ -143,3 +143,25 @@ def test_mixed_formats_folder(tmp_path, seed_texts, html_dir):
     assert set(articles["format"]) == {"txt", "html", "jsonl"}
     assert (report["status"] == "skipped").sum() == 1  # the broken JSONL line
     _invariant(articles, report)
+
+
+def test_bigkinds_export_ingests_fully(bigkinds_xlsx):
+    articles, report = ingest(bigkinds_xlsx)
+    _invariant(articles, report)
+    files = report[report["level"] == "file"]
+    assert files["n_inputs"].sum() == 2315
+    assert files["n_skipped"].sum() == 0  # every row has text; none may be lost to cleaning
+    assert articles["body_truncated"].all() and (articles["format"] == "bigkinds").all()
+    assert articles["published"].dt.year.eq(2020).all()
+    assert {"bk_persons", "bk_places", "bk_orgs", "bk_keywords"} <= set(articles.columns)
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [("world.kbs.co.kr", "KBS"), ("www.asiae.co.kr", "The Asia Business Daily"), ("Yonhap", "연합뉴스"),
+     ("연합뉴스", "연합뉴스"), ("Some Local Paper", "Some Local Paper"), ("", "")],
+)
+def test_canonical_outlet(name, expected):
+    from ainews.ingest.meta import canonical_outlet
+
+    assert canonical_outlet(name) == expected

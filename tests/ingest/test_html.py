@@ -97,3 +97,17 @@ def test_nhk_furigana_not_in_body(html_dir):
     assert "ぎゃくたい" in raw
     body = next(iter(read_html(html_dir / "nhk.or.jp.k100.html", "nhk.html"))).body
     assert "虐待" in body and "ぎゃくたい" not in body
+
+
+def test_euc_kr_page(tmp_path):
+    paras = "".join(f"<p>{i}번째 문단: 정부는 인공지능 반도체 경쟁력을 높이기 위한 지원책을 발표했다.</p>"
+                    for i in range(5))
+    html = ("<html><head><meta charset='euc-kr'><title>AI 반도체 지원책 발표 - 예시일보</title>"
+            "<meta property='og:site_name' content='예시일보'></head><body>"
+            f"<article><h1>AI 반도체 지원책 발표</h1><p>입력 2025.12.27 오후 3:04</p>{paras}</article></body></html>")
+    page = tmp_path / "ko.html"
+    page.write_bytes(html.encode("euc-kr"))
+    rec = next(iter(read_html(page, "ko.html")))
+    assert (rec.title, rec.outlet, rec.lang) == ("AI 반도체 지원책 발표", "예시일보", "ko")
+    assert rec.published == pd.Timestamp("2025-12-27 15:04")
+    assert "인공지능 반도체 경쟁력" in rec.body

@@ -11,7 +11,10 @@ from collections import Counter
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from ainews.ingest.columns import normalize_body
 from ainews.ingest.readers import READERS
 from ainews.ingest.records import InputError, Record, Skip
 from ainews.ingest.tabular import read_csv, read_jsonl, read_metadata, read_xlsx
@@ -35,6 +38,7 @@ def bigkinds_frame(bigkinds_xlsx):
 
 
 def test_bigkinds_every_row_accounted_for(bigkinds, bigkinds_frame):
+    assert all(isinstance(r, (Record, Skip)) for r in bigkinds)
     kinds = Counter(type(r).__name__ for r in bigkinds)
     assert len(bigkinds_frame) == 2315
     assert kinds["Record"] + kinds["Skip"] == len(bigkinds_frame) == len(bigkinds)
@@ -190,18 +194,20 @@ def test_csv_rows_missing_or_extra_cells(tmp_path):
         "\n"
         "Too many,Body,2025-12-27,https://b.example,surplus\n"
         "Trailing delimiter,Body text,2025-12-27,https://c.example,,\n"
-        "Bad date,Body text,sometime last week,\n",
+        "Bad date,Body text,sometime last week,\n"
+        'Odd separators,"Body\u2028with a line separator\x0c",2025-12-27,\n',
         encoding="utf-8",
     )
     out = list(read_csv(path, "ragged.csv"))
     assert [(type(o).__name__, o.source.split("#")[1]) for o in out] == [
         ("Record", "row=2"), ("Record", "row=3"), ("Skip", "row=4"), ("Skip", "row=6"),
-        ("Record", "row=7"), ("Record", "row=8")]
+        ("Record", "row=7"), ("Record", "row=8"), ("Record", "row=9")]
     assert out[0].body == 'Body, with a comma and "quotes".'
     assert out[1].published is None and out[1].url == ""
     assert out[2].reason == "row has no body text"
     assert "row has 5 cells but the header has 4" in out[3].reason
     assert (out[5].published, out[5].date_text) == (None, "sometime last week")
+    assert out[6].body == "Body\n\nwith a line separator"  # U+2028 is a line break
 
 
 def test_csv_unknown_layout_error_lists_found_and_expected(tmp_path):
@@ -313,3 +319,41 @@ def test_read_metadata_errors_name_file_row_and_fix(tmp_path, text, match):
 def test_readers_map():
     assert set(READERS) == {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".tsv", ".jsonl", ".ndjson", ".xlsx"}
     assert READERS[".tsv"] is read_csv and READERS[".ndjson"] is read_jsonl
+
+
+def test_jsonl_object_without_text_key_names_its_keys(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"title": "A", "body": "Alpha text."}\n{"id": 7, "score": 1}\n', encoding="utf-8")
+    good, bad = read_jsonl(path, "mixed.jsonl")
+    assert isinstance(good, Record)
+    assert bad.source == "mixed.jsonl#line=2"
+    assert bad.reason.startswith("row has no body text") and "'id', 'score'" in bad.reason
+
+
+# Letters, digits, punctuation, spaces and line breaks (decode_bytes drops control characters).
+_cell = st.text(alphabet=st.characters(whitelist_categories=("L", "N", "P", "Zs"),
+                                       whitelist_characters="\n\r\t,;\""), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_cell, _cell, _cell), min_size=1, max_size=8),
+       st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_csv_every_row_accounted_for(tmp_path_factory, rows, sep, encoding):
+    import csv
+    import io
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=sep, quoting=csv.QUOTE_ALL)
+    writer.writerow(["title", "body", "memo"])
+    writer.writerows(rows)
+    path = tmp_path_factory.mktemp("csv") / "p.csv"
+    path.write_bytes(buf.getvalue().encode(encoding))
+    out = list(read_csv(path, "p.csv"))
+    written = [r for r in rows if any(c.strip() for c in r)]  # all-blank rows are not data
+    assert len(out) == len(written)
+    assert [o.source for o in out] == sorted({o.source for o in out}, key=lambda s: int(s.split("=")[1]))
+    for rec, (title, body, _memo) in zip(out, written):
+        if isinstance(rec, Record):
+            assert body.split() and rec.body == normalize_body(rec.body)
+            assert bool(rec.title) == bool(title.split())
+        else:
+            assert rec.reason == "row has no body text" and not body.split()

@@ -154,7 +154,7 @@ def parse_amounts(text: str) -> list[Amount]:
     while i < len(raw):
         s, e, v, c = raw[i]
         qual = _qualifier(text, s, e)
-        if qual is None and re.search(r"\d\s?[조억만천]?여\s?\D", text[s:e]):
+        if re.search(r"\d\s?[조억만천]?여\s?\D", text[s:e]):
             qual = "more than"
         conv = None
         if i + 1 < len(raw):

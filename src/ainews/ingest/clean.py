@@ -163,7 +163,7 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
         if out.title and line == out.title:
             out.dropped.append((line, "title repeated"))
             continue
-        glued = _strip_title_prefix(line, out.title)
+        glued = _strip_title_prefix(line, out.title) if find_headings else None
         if glued is not None or _is_caption(line, rules):
             caption = glued if glued is not None else line
             if caption in seen_captions:

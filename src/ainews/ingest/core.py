@@ -15,7 +15,7 @@ import pandas as pd
 from ..lang.detect import detect_lang
 from .clean import clean_page, clean_text
 from .dedup import find_duplicates
-from .meta import find_date, infer_outlet
+from .meta import canonical_outlet, find_date, infer_outlet
 from .readers import READERS, METADATA_NAMES, read_metadata
 from .records import InputError, Record, Skip
 from .walk import iter_inputs
@@ -37,6 +37,12 @@ def _finish(rec: Record, meta: pd.DataFrame | None) -> dict | Skip:
                       find_headings=find_headings)
     dropped = list(rec.dropped) + page.dropped
     title = rec.title or page.title
+    notes = list(rec.extra.get("notes", []))
+    if not page.body and not find_headings and rec.body.strip():
+        # A body given as a field (CSV, spreadsheet, HTML main text) is the article by
+        # construction: when every line of it looks like boilerplate, keep it rather than lose it.
+        page.body, page.captions, dropped = clean_text(rec.body), [], list(rec.dropped)
+        notes.append("every line of the body looked like page boilerplate; kept as given")
     if not page.body:
         reasons = sorted({r for _, r in dropped})
         why = "no article text left after removing boilerplate"
@@ -45,11 +51,11 @@ def _finish(rec: Record, meta: pd.DataFrame | None) -> dict | Skip:
     row = {
         "source": rec.source, "format": rec.format, "title": title,
         "subtitle": rec.subtitle or page.subtitle, "byline": rec.byline or page.byline,
-        "outlet": rec.outlet or infer_outlet(dropped), "url": rec.url, "body": page.body,
+        "outlet": canonical_outlet(rec.outlet) or infer_outlet(dropped), "url": rec.url, "body": page.body,
         "captions": list(rec.captions) + page.captions, "dropped": dropped,
         "published": rec.published, "date_text": rec.date_text,
         "body_truncated": bool(rec.extra.get("body_truncated", False)),
-        "notes": list(rec.extra.get("notes", [])),
+        "notes": notes,
     }
     if row["published"] is None and not row["date_text"]:
         header = [line for line, _ in dropped] + row["subtitle"].splitlines()

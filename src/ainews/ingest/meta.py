@@ -15,7 +15,7 @@ import pandas as pd
 from ..lexicons import lexicon_path, load_yaml_lexicon
 from .dates import parse_date
 
-__all__ = ["infer_outlet", "find_date"]
+__all__ = ["canonical_outlet", "infer_outlet", "find_date"]
 
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9\-]+\.)+[a-z]{2,})", re.I)
 _EMAIL_DOMAIN = re.compile(r"[\w.+\-]+@((?:[\w\-]+\.)+[a-z]{2,})", re.I)
@@ -62,6 +62,20 @@ def _domain_outlet(domain: str, by_domain: dict) -> str | None:
         if hit:
             return hit
     return None
+
+
+def canonical_outlet(name: str) -> str:
+    """The outlet's display name for a known alias or web domain ("world.kbs.co.kr" -> "KBS");
+    other names are returned unchanged."""
+    name = (name or "").strip()
+    if not name:
+        return ""
+    by_alias, by_domain = _tables()
+    hit = by_alias.get(name.lower())
+    if hit:
+        return hit
+    m = _DOMAIN.fullmatch(name)
+    return (_domain_outlet(m.group(1), by_domain) or name) if m else name
 
 
 def infer_outlet(dropped: list[tuple[str, str]], *, byline_lines: list[str] | None = None) -> str:

@@ -7,6 +7,7 @@ for; a file that cannot be read at all raises :class:`InputError` before the fir
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -54,7 +55,8 @@ def _delimiter(text: str, suffix: str) -> str:
 def _csv_rows(text: str, rel: str, suffix: str) -> tuple[list[str], Iterator[tuple[int, list[str] | str]]]:
     """The header and an iterator of ``(start line, cells)``, or ``(line, error)`` for a bad row."""
     text = text.lstrip("\ufeff")
-    reader = csv.reader(text.splitlines(keepends=True) or [""], delimiter=_delimiter(text, suffix))
+    # newline="" so only \n and \r end lines (str.splitlines would also split on U+2028 etc.).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix))
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -186,7 +188,8 @@ def _jsonl_records(items: list[tuple[str, Any]], rel: str) -> Iterator[Record | 
             try:
                 maps[key] = match_columns(list(key), source)
             except InputError:
-                maps[key] = "row has no body text"
+                keys = ", ".join(map(repr, key)) or "none"
+                maps[key] = f"row has no body text (no article text key among its keys: {keys})"
         cmap = maps[key]
         if isinstance(cmap, str):
             yield Skip(source, cmap)
