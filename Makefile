@@ -25,17 +25,21 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP) ## Create .venv and install the locked dependencies and the package
 
-data: $(STAMP) ## Ingest $(AINEWS_DATA) into data/processed
-	$(BIN)/ainews ingest "$(AINEWS_DATA)"
+data: $(STAMP) ## Ingest $(AINEWS_DATA) into data/processed (only when the input files changed)
+	$(BIN)/ainews ingest "$(AINEWS_DATA)" --if-changed
 
-book: data ## Build the report into _build/html (ingests first)
+# The notebooks ingest through ainews.get_articles() when the input files changed, and the
+# report's Sphinx extension (ainews.report.sphinx) re-executes them when `ainews fingerprint`
+# (articles + package + lexicons) differs from the last successful build; with nothing changed
+# the build reuses every output.
+book: data ## Ingest (when inputs changed) and build the report into _build/html (notebooks re-run only when data, code or lexicons changed)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Report: _build/html/index.html"
 
 test: $(STAMP) ## Run the test suite (browser tests run in `make browser-test`)
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
-browser-test: $(STAMP) ## Open every page of the built book in headless Chromium (after `make book`)
+browser-test: $(STAMP) ## Open every page of the built book in headless Chromium (after `make book`); screenshots in _build/screenshots
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 

@@ -1,41 +1,57 @@
 """ainews: how the news covers the AI race in Korea and Japan.
 
-Public API (stable names; see the API reference chapter of the report).
+Public API (stable names; see the API reference chapter of the report). Names are imported on
+first use (PEP 562), so ``import ainews`` and the ``ainews`` command start quickly; analysis
+libraries (scikit-learn, kiwipiepy, matplotlib) load only when a function needs them.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: E402
-from .extract import (  # noqa: E402
-    entity_graph,
-    entity_network,
-    extract_amounts,
-    extract_entities,
-    extract_quotes,
-    load_exchange_rates,
-    parse_amounts,
-)
+# `ingest` is both a subpackage and a function: bind the function eagerly so importing the
+# subpackage (which sets the attribute to the module) can never shadow it.
 from .ingest import ingest, load_corpus  # noqa: E402
-from .lang import (  # noqa: E402
-    Sentence,
-    TokenUnit,
-    concept_label,
-    concept_of,
-    detect_lang,
-    iter_article_tokens,
-    load_concepts,
-    paragraph_spans,
-    sentences,
-    to_concepts,
-    tokenize,
-    tokenize_articles,
-)
-from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: E402
+
+# public name -> submodule that defines it
+_EXPORTS = {
+    "Sentence": "lang",
+    "ThemeScores": "themes",
+    "TokenUnit": "lang",
+    "TopicModel": "topics",
+    "concept_label": "lang",
+    "concept_of": "lang",
+    "detect_lang": "lang",
+    "entity_graph": "extract",
+    "entity_network": "extract",
+    "extract_amounts": "extract",
+    "extract_entities": "extract",
+    "extract_quotes": "extract",
+    "get_articles": "corpus",
+    "get_ingest_report": "corpus",
+    "iter_article_tokens": "lang",
+    "kwic": "themes",
+    "load_concepts": "lang",
+    "load_exchange_rates": "extract",
+    "load_themes": "themes",
+    "paragraph_spans": "lang",
+    "parse_amounts": "extract",
+    "score_themes": "themes",
+    "sentences": "lang",
+    "summarize_corpus": "corpus",
+    "to_concepts": "lang",
+    "tokenize": "lang",
+    "tokenize_articles": "lang",
+}
 
 __all__ = [
     "Sentence",
     "ThemeScores",
     "TokenUnit",
+    "TopicModel",
     "concept_label",
     "concept_of",
     "detect_lang",
@@ -62,3 +78,24 @@ __all__ = [
     "tokenize",
     "tokenize_articles",
 ]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ainews' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
+    from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
+    from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
+    from .lang import Sentence, TokenUnit, concept_label, concept_of, detect_lang, iter_article_tokens, load_concepts, paragraph_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
+    from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
+    from .topics import TopicModel  # noqa: F401

@@ -1,4 +1,4 @@
-"""Command line: ``ainews ingest PATH --out DIR``."""
+"""Command line: ``ainews ingest PATH --out DIR``, ``ainews fingerprint``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"ainews ingest: {src} does not exist; pass the folder (or file) holding the articles", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else processed_dir(src)
+    if args.if_changed and _up_to_date(src, out):
+        print(f"{out / 'articles.parquet'} is up to date with {src}; nothing to ingest")
+        return 0
     if args.engine == "dask":
         from .distributed import ingest_dask
 
@@ -44,6 +47,27 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0 if (n_ok + n_dup) > 0 else 1
 
 
+def _up_to_date(src: Path, out: Path) -> bool:
+    import json
+
+    from .corpus import ARTICLES_FILE, MANIFEST_FILE, input_fingerprint
+
+    manifest = out / MANIFEST_FILE
+    if not (manifest.is_file() and (out / ARTICLES_FILE).is_file()):
+        return False
+    try:
+        return json.loads(manifest.read_text()).get("fingerprint") == input_fingerprint(src)
+    except (OSError, ValueError):
+        return False
+
+
+def _fingerprint(args: argparse.Namespace) -> int:
+    from .report.fingerprint import book_fingerprint
+
+    print(book_fingerprint(args.path))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``ainews`` command."""
     parser = argparse.ArgumentParser(prog="ainews", description="ainews: news on the AI race in Korea and Japan")
@@ -55,9 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on a Dask cluster")
     p.add_argument("--scheduler", help="address of a dask.distributed scheduler (default: a LocalCluster)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--if-changed", action="store_true",
+                   help="do nothing when the processed table is up to date with the input files")
+    f = sub.add_parser("fingerprint", help="print the hash of the data, package and lexicons the report depends on")
+    f.add_argument("path", nargs="?", help="data folder (default: $AINEWS_DATA or data/raw)")
     args = parser.parse_args(argv)
     if args.command == "ingest":
         return _ingest(args)
+    if args.command == "fingerprint":
+        return _fingerprint(args)
     return 2
 
 

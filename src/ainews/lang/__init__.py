@@ -1,11 +1,41 @@
-"""Language layer: detection, sentences, tokens, bilingual concepts and the token cache."""
+"""Language layer: detection, sentences, tokens, bilingual concepts and the token cache.
 
-from .cache import TokenUnit, iter_article_tokens, paragraph_spans, tokenize_articles
-from .concepts import concept_label, concept_of, load_concepts, to_concepts
-from .detect import detect_lang
-from .korean import get_kiwi
-from .sentences import Sentence, sentences
-from .tokens import tokenize
+Token forms (what :func:`tokenize` returns):
+
+* Korean: content morphemes from kiwipiepy (common and proper nouns, roots, foreign words,
+  Hanja) as written, particles and endings dropped: 광주는 / 광주에서 / 광주의 -> ``광주``.
+  Terms of ``data/lexicons/userdict_ko.tsv`` stay one token.
+* English and other languages: lower-cased simplemma lemmas, stopwords dropped.
+* Multi-word terms (Korean user-dictionary words with a space, English terms of
+  ``terms_en.txt`` and multi-word English names in ``concepts.yml``) are one token whose
+  words are joined by ``_`` with Latin letters lower-cased: ``생성형_ai``, ``data_sovereignty``,
+  ``korea_chamber_of_commerce_and_industry``. Tokens never contain white space.
+
+:func:`to_concepts` then maps tokens of either language to one concept id (``gwangju``,
+``data_sovereignty``), passing other tokens through. :func:`tokenize_articles` /
+:func:`iter_article_tokens` do both for a corpus through an on-disk cache (see
+:mod:`ainews.lang.cache` for which lexicon edit invalidates which texts).
+"""
+
+import importlib
+
+# public name -> submodule (imported on first use, so that `ainews.lang.detect` does not load
+# kiwipiepy, simplemma and the token cache)
+_EXPORTS = {
+    "Sentence": "sentences",
+    "TokenUnit": "cache",
+    "concept_label": "concepts",
+    "concept_of": "concepts",
+    "detect_lang": "detect",
+    "get_kiwi": "korean",
+    "iter_article_tokens": "cache",
+    "load_concepts": "concepts",
+    "paragraph_spans": "cache",
+    "sentences": "sentences",
+    "to_concepts": "concepts",
+    "tokenize": "tokens",
+    "tokenize_articles": "cache",
+}
 
 __all__ = [
     "Sentence",
@@ -22,3 +52,12 @@ __all__ = [
     "tokenize",
     "tokenize_articles",
 ]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ainews.lang' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -2,7 +2,7 @@
 
 ``data/lexicons/concepts.yml`` lists each concept once with its kind (org, place, person,
 term, ...), display labels and surface forms per language. Matching ignores case, spaces,
-underscores, hyphens, dots and middle dots, so ``Data Sovereignty``, ``data_sovereignty`` and
+underscores, hyphens, dots, commas and middle dots, so ``Data Sovereignty``, ``data_sovereignty`` and
 ``데이터주권`` / ``데이터 주권`` each find their concept. English forms also match in
 lemmatized form (``data centers`` -> ``data_center``).
 """
@@ -23,7 +23,8 @@ __all__ = ["CONCEPTS", "load_concepts", "concept_of", "concept_label", "to_conce
 CONCEPTS = "concepts.yml"
 _LANGS = ("ko", "en", "ja")
 _KINDS = {"org", "place", "person", "term", "event", "law", "product", "group"}
-_IGNORED = re.compile(r"[\s_\-.·・'’]+")
+_IGNORED = re.compile(r"[\s_\-.,·・'’]+")
+_LATIN = re.compile(r"[A-Za-z]")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -43,7 +44,7 @@ def _entries() -> dict:
 
 @lru_cache(maxsize=2)
 def _table(version: str) -> tuple[pd.DataFrame, dict[str, str], dict[str, dict]]:
-    from .english import _lemma
+    from .english import word_key as _word_key
 
     rows, lookup, labels = [], {}, {}
     where = lexicon_path(CONCEPTS)
@@ -63,7 +64,8 @@ def _table(version: str) -> tuple[pd.DataFrame, dict[str, str], dict[str, dict]]
                 rows.append((cid, kind, lang, surface, labels[cid]["en"], labels[cid]["ko"]))
                 keys = {_norm(surface)}
                 if lang == "en":
-                    keys.add(_norm(" ".join(_lemma(w) for w in surface.split())))
+                    for case in (str, str.lower):
+                        keys.add(_norm(" ".join(_word_key(case(w)) for w in surface.split())))
                 for key in keys:
                     prev = lookup.setdefault(key, cid)
                     if prev != cid:
@@ -95,7 +97,14 @@ def concept_of(surface: str) -> str | None:
     """
     if not surface:
         return None
-    return _current()[1].get(_norm(surface))
+    lookup = _current()[1]
+    found = lookup.get(_norm(surface))
+    if found is None and _LATIN.search(surface):
+        # Text spans are inflected ("data centers"); try their English lemmas.
+        from .english import word_key
+
+        found = lookup.get(_norm(" ".join(word_key(w) for w in surface.split())))
+    return found
 
 
 def concept_label(concept: str, lang: str = "en") -> str:
@@ -116,7 +125,8 @@ def to_concepts(tokens: Iterable[str]) -> list[str]:
         tokens: tokens from :func:`ainews.tokenize` (or any strings).
 
     Returns:
-        A list of the same length: ``['광주', 'gwangju', 'ai']`` -> ``['gwangju', 'gwangju', 'ai']``.
+        The tokens in order, each replaced by its concept id where it has one, e.g.
+        ``['광주', 'gwangju', 'ai']`` -> ``['gwangju', 'gwangju', 'ai']``.
     """
     lookup = _current()[1]
     get = lookup.get

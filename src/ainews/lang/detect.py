@@ -8,9 +8,28 @@ from __future__ import annotations
 
 import re
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from functools import lru_cache
+
+from ..lexicons import lexicon_path
 
 __all__ = ["detect_lang", "LANGS"]
+
+
+@lru_cache(maxsize=4)
+def _function_words(path: str, mtime: float) -> frozenset[str]:
+    words = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word = line.split("#", 1)[0].strip().lower()
+            if word:
+                words.add(word)
+    return frozenset(words)
+
+
+def _english_function_words() -> frozenset[str]:
+    # The English stopword lexicon doubles as the list of function words that mark English.
+    p = lexicon_path("stopwords_en.txt")
+    return _function_words(str(p), p.stat().st_mtime)
 
 LANGS = ("ko", "en", "ja", "und")
 
@@ -52,6 +71,7 @@ def detect_lang(text: str, *, sample: int = 20_000) -> str:
         words = [w.lower() for w in _WORD.findall(s)]
         if not words:
             return "und"
-        stop = sum(w in ENGLISH_STOP_WORDS for w in words)
+        stop_words = _english_function_words()
+        stop = sum(w in stop_words for w in words)
         return "en" if stop / len(words) >= 0.12 else "und"
     return "und"

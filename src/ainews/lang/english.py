@@ -41,6 +41,26 @@ def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower()
 
 
+def word_key(word: str) -> str:
+    """The lower-case lemma a word is counted as; acronyms (all capitals) stay as they are.
+
+    The lemmatizer sees the word as written (it knows ``Koreans`` -> ``Korean`` but not
+    ``koreans``); keeping ``US`` or ``IT`` out of it stops them turning into pronouns.
+    """
+    if len(word) > 1 and word.isupper():
+        return word.lower()
+    return _lemma(word)
+
+
+def key_variants(word: str) -> set[str]:
+    """Keys a word of a listed term may have in text: as written and lower-cased.
+
+    ``United`` lemmatizes to ``united`` but ``united`` to ``unite``; registering both lets
+    "United States" and "united states" match the same term.
+    """
+    return {word_key(word), word_key(word.lower()), word_key(word.capitalize())}
+
+
 def _read_list(path) -> list[str]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -57,23 +77,26 @@ class _Lexicon:
         self.stop = frozenset(w.lower() for w in _read_list(stop_path))
         self.protected: set[str] = set()
         self.trie: dict = {}
-        self.max_len = 1
-        for term in _read_list(terms_path) + concept_terms:
-            words = term.lower().split()
-            if len(words) == 1:
-                # A one-word entry is kept as written instead of lemmatized (data, media).
-                self.protected.add(words[0])
-                continue
-            keys = [self.key(w) for w in words]
-            node = self.trie
-            for k in keys:
-                node = node.setdefault(k, {})
-            node[None] = "_".join(words)
-            self.max_len = max(self.max_len, len(keys))
+        terms = [t.split() for t in _read_list(terms_path) + concept_terms]
+        # A one-word entry is kept as written instead of lemmatized (data, media); read them
+        # first so multi-word terms containing them are keyed the same way.
+        self.protected.update(w[0].lower() for w in terms if len(w) == 1)
+        for words in terms:
+            if len(words) > 1:
+                self._add(words, "_".join(words).lower())
+
+    def _add(self, words: list[str], token: str) -> None:
+        nodes = [self.trie]
+        for w in words:
+            low = w.lower()
+            keys = {low} if low in self.protected else key_variants(w)
+            nodes = [node.setdefault(k, {}) for node in nodes for k in keys]
+        for node in nodes:
+            node.setdefault(None, token)
 
     def key(self, word: str) -> str:
         low = word.lower()
-        return low if low in self.protected else _lemma(word)
+        return low if low in self.protected else word_key(word)
 
 
 def _concept_terms() -> list[str]:

@@ -50,8 +50,13 @@ def _read_userdict(path) -> list[tuple[str, str, float]]:
     return entries
 
 
-@lru_cache(maxsize=2)
+_KIWIS: dict[str, object] = {}
+
+
 def _build_kiwi(path: str, version: str):
+    # Keyed by content, not path: a copy of the same dictionary re-uses the loaded model.
+    if version in _KIWIS:
+        return _KIWIS[version]
     from pathlib import Path
 
     from kiwipiepy import Kiwi
@@ -63,6 +68,9 @@ def _build_kiwi(path: str, version: str):
         except (ValueError, RuntimeError) as exc:
             raise ValueError(f"{path}: cannot add {word!r}/{tag} to kiwi ({exc}); "
                              "fix or remove the line") from exc
+    if len(_KIWIS) >= 2:  # keep at most two models (about 100 MB each) alive
+        _KIWIS.pop(next(iter(_KIWIS)))
+    _KIWIS[version] = kiwi
     return kiwi
 
 
@@ -91,6 +99,18 @@ def _stopwords_ko() -> frozenset[str]:
     return _stopwords(str(lexicon_path(STOPWORDS_KO)), lexicon_version(STOPWORDS_KO))
 
 
+@lru_cache(maxsize=4)
+def _spelled_for(path: str, version: str) -> dict[str, str]:
+    from pathlib import Path
+
+    return {_SPACE.sub("", w): _SPACE.sub("_", w).lower() for w, _, _ in _read_userdict(Path(path))}
+
+
+def _spelled() -> dict[str, str]:
+    """User words by their space-less form -> the token they become."""
+    return _spelled_for(str(lexicon_path(USERDICT)), lexicon_version(USERDICT))
+
+
 def ko_version() -> str:
     """Version of everything the Korean tokens depend on (lexicons and kiwi itself)."""
     import kiwipiepy
@@ -114,14 +134,23 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-def _filter(tokens, stop: frozenset[str]) -> list[str]:
+def _canon(form: str, spelled: dict[str, str]) -> str:
+    # kiwi's own multi-word entries ("양자 컴퓨팅") can win over a user word written
+    # without the space ("양자컴퓨팅"); the user dictionary's spelling decides the token.
+    found = spelled.get(_SPACE.sub("", form))
+    return found if found is not None else _SPACE.sub("_", form).lower()
+
+
+def _filter(tokens, stop: frozenset[str], spelled: dict[str, str]) -> list[str]:
     out = []
     append = out.append
     for t in tokens:
         if t.tag in KEEP_TAGS:
             form = t.form
-            if " " in form or _LATIN.search(form):
-                form = _SPACE.sub("_", form).lower()
+            if " " in form:
+                form = _canon(form, spelled)
+            elif _LATIN.search(form):
+                form = form.lower()
             # One-character nouns are mostly noise (등, 곳, 측) except names and Hanja
             # abbreviations such as 韓 or 日 in headlines.
             if form not in stop and (len(form) > 1 or t.tag in _SINGLE_OK):
@@ -142,6 +171,7 @@ def tokenize_ko(texts: Iterable[str]) -> Iterator[list[str]]:
     """
     kiwi = get_kiwi()
     stop = _stopwords_ko()
+    spelled = _spelled()
     counts: deque[int] = deque()
 
     def feed():
@@ -152,9 +182,9 @@ def tokenize_ko(texts: Iterable[str]) -> Iterator[list[str]]:
 
     results = kiwi.tokenize(feed(), split_complex=False, z_coda=False)
     for res in results:
-        toks = _filter(res, stop)
+        toks = _filter(res, stop, spelled)
         # counts[0] is always known here: kiwi reads an input before yielding its result.
         n = counts.popleft()
         for _ in range(n - 1):
-            toks.extend(_filter(next(results), stop))
+            toks.extend(_filter(next(results), stop, spelled))
         yield toks

@@ -6,6 +6,7 @@ the English pipeline. Results come back in input order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -25,10 +26,17 @@ def pipeline_of(lang: str | None) -> str:
     return "ko" if lang == "ko" else "en"
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
 def _lang_of(text: str, lang: str | None) -> str:
     if lang:
         return lang
-    return detect_lang(text) if text else "und"
+    found = detect_lang(text) if text else "und"
+    if found == "und" and _HANGUL.search(text):
+        # Too short to call (a headline, "광주의"), but only kiwi can read Hangul.
+        return "ko"
+    return found
 
 
 def _batch(texts: list[str], lang: str | None) -> list[list[str]]:
@@ -38,7 +46,7 @@ def _batch(texts: list[str], lang: str | None) -> list[list[str]]:
     if ko_idx:
         for i, toks in zip(ko_idx, tokenize_ko(texts[i] for i in ko_idx)):
             out[i] = toks
-    for i, lg in enumerate(langs):
+    for i in range(len(texts)):
         if out[i] is None:
             out[i] = tokenize_en(texts[i])
     return out  # type: ignore[return-value]

@@ -1,0 +1,30 @@
+"""Building blocks of the published report: safe article text, the article explorer,
+corpus findings, figure data downloads, the glossary and the cache fingerprint.
+
+Notebooks of the report stay thin by calling these functions.
+"""
+
+from .explorer import explorer_html, explorer_table
+from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, plot_pipeline
+from .findings import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary
+from .fingerprint import book_fingerprint
+from .glossary import get_glossary, glossary_html
+from .safety import mask_contacts, safe_text
+
+__all__ = [
+    "book_fingerprint",
+    "corpus_findings",
+    "explorer_html",
+    "explorer_table",
+    "figure_data_dir",
+    "figure_data_link",
+    "get_articles_by_month",
+    "get_cleaning_summary",
+    "get_glossary",
+    "get_input_summary",
+    "glossary_html",
+    "mask_contacts",
+    "plot_articles_by_month",
+    "plot_pipeline",
+    "safe_text",
+]

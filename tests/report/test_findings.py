@@ -1,0 +1,37 @@
+"""Corpus findings and cleaning summaries on the seed articles."""
+
+from __future__ import annotations
+
+from ainews.report import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary
+
+
+def test_findings_on_seeds(seed_articles):
+    articles, report = seed_articles
+    f = corpus_findings(articles, report)
+    assert f["n_articles"] == str(len(articles)) == "5"
+    assert f["languages"] == "4 in English and 1 in Korean"
+    assert f["n_outlets"] == str(articles["outlet"].nunique())
+    assert int(f["n_lines_dropped"].replace(",", "")) == sum(len(d) for d in articles["dropped"])
+
+
+def test_cleaning_summary_counts_every_removed_line(seed_articles):
+    articles, _ = seed_articles
+    summary = get_cleaning_summary(articles)
+    reasons = [r for d in articles["dropped"] for _, r in d]
+    assert summary["lines"].sum() == len(reasons)
+    assert dict(zip(summary["reason"], summary["lines"])) == {r: reasons.count(r) for r in set(reasons)}
+    assert list(summary["lines"]) == sorted(summary["lines"], reverse=True)
+    assert not summary["examples"].str.contains("@mt.co.kr").any()  # the byline e-mail is masked
+
+
+def test_input_summary_matches_report(seed_articles):
+    _, report = seed_articles
+    summary = get_input_summary(report).set_index("outcome")
+    assert summary.loc["ingested", "inputs"] == 5
+
+
+def test_articles_by_month_counts_undated(seed_articles):
+    articles, _ = seed_articles
+    by_month = get_articles_by_month(articles)
+    assert by_month["articles"].sum() == len(articles)
+    assert set(by_month["month"]) <= {"undated"} | set(articles["published"].dt.strftime("%Y-%m").dropna())
