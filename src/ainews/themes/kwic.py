@@ -25,7 +25,7 @@ def _pattern(term: str) -> re.Pattern:
 def kwic(articles: pd.DataFrame, term: str, *, window: int = 40, limit: int | None = None) -> pd.DataFrame:
     """Occurrences of ``term`` in the article bodies with ``window`` characters either side.
 
-    Matching follows the theme lexicon's rules (:func:`ainews.themes.form_pattern`): Korean
+    Matching follows the theme lexicon's rules (``ainews.themes.form_pattern``): Korean
     particles may follow, English inflections match, a concept id from ``concepts.yml``
     (``data_sovereignty``) matches all of its Korean, English and Japanese forms.
 

@@ -55,7 +55,7 @@ class ThemeLexicon:
     frames: pd.DataFrame
     terms: pd.DataFrame
     version: str
-    compiled: tuple[_Term, ...]
+    compiled: tuple  # of _Term, the matchers used by find_hits
 
 
 def _piece_pattern(form: str, cjk: bool) -> str:

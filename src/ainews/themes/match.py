@@ -71,7 +71,7 @@ def find_hits(body: str, lexicon: ThemeLexicon, *, lang: str | None = None) -> l
 
     Args:
         body: the article text.
-        lexicon: from :func:`ainews.themes.load_themes`.
+        lexicon: from :func:`ainews.load_themes`.
         lang: the article language (passed to the sentence splitter).
 
     Returns:

@@ -40,7 +40,7 @@ PRIMARY_COLUMNS = ["doc_id", "primary_theme", "score", "share", "second_theme", 
 
 @dataclass
 class ThemeScores:
-    """Result of :func:`score_themes`; every table carries ``doc_id`` and offsets into ``body``.
+    """Result of :func:`ainews.score_themes`; every table carries ``doc_id`` and offsets into ``body``.
 
     Attributes:
         scores: one row per article and theme: ``doc_id, theme, score, share, raw, n_hits,
@@ -54,7 +54,7 @@ class ThemeScores:
             end, sentence_start, sentence_end``.
         paragraphs: one row per paragraph and theme with hits: ``doc_id, paragraph, start, end,
             theme, score, raw, n_hits`` (score on the article scale, see the module docs).
-        lexicon: the :class:`ThemeLexicon` used.
+        lexicon: the :class:`~ainews.themes.lexicon.ThemeLexicon` used.
         min_score: the primary-theme threshold used.
     """
 
@@ -113,13 +113,13 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
 
     Args:
         articles: DataFrame with ``doc_id``, ``body`` and optionally ``lang``.
-        lexicon: a compiled lexicon; default :func:`ainews.themes.load_themes`.
+        lexicon: a compiled lexicon; default :func:`ainews.load_themes`.
         tokens: output of :func:`ainews.tokenize_articles` for these articles, if already at
             hand (only the token counts are used).
         min_score: primary-theme threshold; default ``settings.min_score`` of the lexicon.
 
     Returns:
-        A :class:`ThemeScores` with the scores, primary themes, evidence sentences, term hits
+        A :class:`ainews.ThemeScores` with the scores, primary themes, evidence sentences, term hits
         and paragraph scores.
     """
     _check(articles)
