@@ -19,6 +19,7 @@ from .ingest import ingest, load_corpus  # noqa: E402
 # public name -> submodule that defines it
 _EXPORTS = {
     "Sentence": "lang",
+    "ThemeScores": "themes",
     "TokenUnit": "lang",
     "TopicModel": "topics",
     "concept_label": "lang",
@@ -32,10 +33,13 @@ _EXPORTS = {
     "get_articles": "corpus",
     "get_ingest_report": "corpus",
     "iter_article_tokens": "lang",
+    "kwic": "themes",
     "load_concepts": "lang",
     "load_exchange_rates": "extract",
+    "load_themes": "themes",
     "paragraph_spans": "lang",
     "parse_amounts": "extract",
+    "score_themes": "themes",
     "sentences": "lang",
     "summarize_corpus": "corpus",
     "to_concepts": "lang",
@@ -45,6 +49,7 @@ _EXPORTS = {
 
 __all__ = [
     "Sentence",
+    "ThemeScores",
     "TokenUnit",
     "TopicModel",
     "concept_label",
@@ -59,11 +64,14 @@ __all__ = [
     "get_ingest_report",
     "ingest",
     "iter_article_tokens",
+    "kwic",
     "load_concepts",
     "load_corpus",
     "load_exchange_rates",
+    "load_themes",
     "paragraph_spans",
     "parse_amounts",
+    "score_themes",
     "sentences",
     "summarize_corpus",
     "to_concepts",
@@ -89,4 +97,5 @@ if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
     from .lang import Sentence, TokenUnit, concept_label, concept_of, detect_lang, iter_article_tokens, load_concepts, paragraph_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
+    from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
     from .topics import TopicModel  # noqa: F401

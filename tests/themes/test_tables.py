@@ -1,0 +1,134 @@
+"""Chapter tables on the seeds: investments, events, places and hubs keep their evidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import ainews
+from ainews.themes import (
+    actors_in_evidence,
+    evidence_by_language,
+    evidence_support,
+    frame_table,
+    hub_profiles,
+    investment_events,
+    investment_table,
+    place_mentions,
+)
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    articles = ainews.load_corpus(seeds_dir)
+    articles["seed"] = articles["source"].str[:3]
+    return articles
+
+
+@pytest.fixture(scope="module")
+def result(seeds):
+    return ainews.score_themes(seeds)
+
+
+@pytest.fixture(scope="module")
+def entities(seeds):
+    return ainews.extract_entities(seeds)
+
+
+def _doc(seeds, seed):
+    return seeds.set_index("seed").at[seed, "doc_id"]
+
+
+def test_investment_table_has_the_three_japan_investments(seeds, result):
+    inv = investment_table(ainews.extract_amounts(seeds), result)
+    col = inv[inv.doc_id == _doc(seeds, "001")]
+    assert set(col.destination_country) == {"JP"}
+    assert {"Microsoft", "Amazon", "Oracle"} <= set(col.investor.dropna().str.replace(r"\s*\(.*", "", regex=True))
+    assert col.value_usd.is_monotonic_decreasing
+    bodies = dict(zip(seeds.doc_id, seeds.body))
+    for r in col.itertuples():
+        assert bodies[r.doc_id][r.start:r.end] == r.amount
+
+
+def test_investment_events_find_the_openai_branch(seeds, result, entities):
+    ev = investment_events(result, entities)
+    openai = ev[ev.doc_id == _doc(seeds, "002")]
+    assert openai.event.str.contains("branch").any()
+    assert openai.organizations.str.contains("OpenAI").any()
+
+
+@pytest.mark.parametrize("place", ["Seoul", "Gwangju", "Gyeongju"])
+def test_place_mentions_locate_the_seed_cities(entities, place):
+    places = place_mentions(entities)
+    row = places[places.name_en == place]
+    assert len(row) == 1 and row.mentions.iloc[0] >= 1
+    assert 33 < row.lat.iloc[0] < 39 and 126 < row.lon.iloc[0] < 130
+    assert "KR" not in set(places.place_id)  # countries are left out of the map
+
+
+def test_hub_profiles_assign_seoul_and_gwangju(seeds, result, entities):
+    quotes = ainews.extract_quotes(seeds)
+    prof = hub_profiles(result, entities, quotes).set_index("hub")
+    assert _doc(seeds, "004") in prof.at["Seoul", "doc_ids"]
+    assert _doc(seeds, "003") in prof.at["Gwangju", "doc_ids"]
+    assert "Oh Se-hoon" in prof.at["Seoul", "speakers"] or "Oh" in prof.at["Seoul", "speakers"]
+
+
+def test_frames_actors_and_evidence(seeds, result, entities):
+    frames = frame_table(result, seeds, "data_sovereignty").set_index("frame")
+    assert frames.at["cooperation", "all_articles"] >= 1     # 000: share data with Japan
+    assert frames.at["sovereignty", "all_articles"] >= 1     # 001: GDPR, LINE incident
+    actors = actors_in_evidence(result, entities, "data_sovereignty")
+    assert {"Japan", "China"} & set(actors.name)
+    ev = evidence_by_language(result, seeds, "regional_hubs", n=2)
+    assert set(ev.lang) == {"ko", "en"}
+
+
+def test_evidence_support_verdict(result):
+    few = evidence_support(result, "regional_hubs", min_articles=20)
+    assert few["n_primary"] == 2 and not few["enough"] and "anecdotes" in few["verdict"]
+    assert evidence_support(result, "regional_hubs", min_articles=1)["enough"]
+
+
+def test_theme_figures_carry_their_data(seeds, result, entities):
+    from ainews.viz_themes import plot_destinations, plot_frames, plot_investments, plot_place_map, plot_theme_shares
+
+    summary = result.summary()
+    fig = plot_theme_shares(summary)
+    widths = [p.get_width() for p in fig.axes[0].patches]
+    assert widths == list(summary.pct_primary)
+    fig = plot_place_map(place_mentions(entities))
+    offsets = fig.axes[0].collections[0].get_offsets()
+    assert len(offsets) == len(place_mentions(entities))
+    labels = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "서울" in labels and "Gwangju" in labels
+    inv = investment_table(ainews.extract_amounts(seeds), result)
+    fig = plot_investments(inv)
+    assert len(fig.axes[0].patches) == inv.value_usd.notna().sum()
+    fig = plot_destinations(inv)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["JP"]
+    assert len(plot_frames(frame_table(result, seeds, "data_sovereignty")).axes[0].patches) > 0
+
+
+@pytest.mark.parametrize("sentence, amount, expected", [
+    ("수출 7000억달러 및 외국인투자 350억달러 달성", "7000억달러", False),
+    ("수출 7000억달러 및 외국인투자 350억달러 달성", "350억달러", True),
+    ("it will invest more than $8 billion in Japan", "$8 billion", True),
+    ("revenue rose to $8 billion, and it will invest in Japan", "$8 billion", False),
+    ("향후 5년간 약 90억 달러 투자 계획", "90억 달러", True),
+])
+def test_investing_word_must_belong_to_the_amount(sentence, amount, expected):
+    from ainews.themes.tables import _near_invest
+
+    start = sentence.index(amount)
+    assert _near_invest(sentence, start, start + len(amount)) is expected
+
+
+def test_distinct_investments_merge_syndicated_reports(seeds, result):
+    inv = investment_table(ainews.extract_amounts(seeds), result)
+    doubled = pd.concat([inv, inv.assign(doc_id="copy")], ignore_index=True)
+    from ainews.themes import distinct_investments
+
+    d = distinct_investments(doubled)
+    assert len(d) == len(inv) and (d.n_reports == 2).all()
+    assert all(len(ids) == 2 for ids in d.doc_ids)
