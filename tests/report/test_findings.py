@@ -35,3 +35,18 @@ def test_articles_by_month_counts_undated(seed_articles):
     by_month = get_articles_by_month(articles)
     assert by_month["articles"].sum() == len(articles)
     assert set(by_month["month"]) <= {"undated"} | set(articles["published"].dt.strftime("%Y-%m").dropna())
+
+
+def test_theme_findings_on_the_seeds(seed_articles):
+    from ainews.report import theme_findings
+
+    articles, _ = seed_articles
+    found = theme_findings(articles)
+    # two of the five seeds are mainly about data sovereignty, two about regional hubs, one about
+    # foreign investment (the human reading of issue 6); the column's three pledges go to Japan
+    assert found["ds_primary"] == "2 of 5 articles (40%)"
+    assert found["rh_primary"] == "2 of 5 articles (40%)"
+    assert found["fi_primary"] == "1 of 5 articles (20%)"
+    assert found["fi_investments"].startswith("3 distinct pledged investments")
+    assert found["fi_destinations"].startswith("Japan US$") and not found["fi_destinations"].startswith("Japan US$0.0")
+    assert found["rh_top_place"].startswith("Seoul (서울)")

@@ -6,10 +6,10 @@ Notebooks of the report stay thin by calling these functions.
 
 from .explorer import explorer_html, explorer_table
 from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, plot_pipeline
-from .findings import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary
+from .findings import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, theme_findings
 from .fingerprint import book_fingerprint
 from .glossary import get_glossary, glossary_html
-from .safety import mask_contacts, safe_text
+from .safety import mask_contacts, mask_table, safe_text
 
 __all__ = [
     "book_fingerprint",
@@ -24,7 +24,9 @@ __all__ = [
     "get_input_summary",
     "glossary_html",
     "mask_contacts",
+    "mask_table",
     "plot_articles_by_month",
     "plot_pipeline",
     "safe_text",
+    "theme_findings",
 ]

@@ -115,3 +115,46 @@ def get_articles_by_month(articles: pd.DataFrame) -> pd.DataFrame:
     out = pd.crosstab(month, articles["lang"]).stack().rename("articles").reset_index()
     out.columns = ["month", "lang", "articles"]
     return out[out["articles"] > 0].sort_values(["month", "lang"]).reset_index(drop=True)
+
+
+def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
+    """Phrases about the three themes, ready to be glued into the introduction's key findings.
+
+    Computed with the same functions as the theme chapters (:func:`ainews.score_themes`,
+    :func:`ainews.extract_entities`, :func:`ainews.extract_amounts`), so the introduction and the
+    chapters agree.
+
+    Returns:
+        Formatted strings by key, ``ds_primary`` ("2 of 5 articles (40%)"), ``ds_frame`` (the most
+        common framing of data), ``rh_primary``, ``rh_top_place`` ("Seoul (서울), 12 mentions"),
+        ``fi_primary``, ``fi_investments`` ("3 distinct pledged investments worth US$25.2 billion")
+        and ``fi_destinations`` ("Japan US$25.2 billion, Korea US$0.0 billion").
+    """
+    import ainews
+    from ainews.themes import distinct_investments, frame_table, investment_table, place_mentions
+
+    result = ainews.score_themes(articles)
+    summary = result.summary().set_index("theme")
+    n = len(articles)
+
+    def primary(theme: str) -> str:
+        row = summary.loc[theme]
+        return f"{int(row['n_primary']):,} of {n:,} articles ({row['pct_primary']:.0f}%)"
+
+    frames = frame_table(result, articles, "data_sovereignty")
+    framed = frames[frames["frame"] != "mention"]
+    places = place_mentions(ainews.extract_entities(articles))
+    distinct = distinct_investments(investment_table(ainews.extract_amounts(articles), result))
+    usd = distinct["value_usd"].fillna(0)
+    by_dest = {code: usd[distinct["destination_country"] == code].sum() / 1e9 for code in ("JP", "KR")}
+    return {
+        "ds_primary": primary("data_sovereignty"),
+        "ds_frame": (f"{framed['name_en'].iloc[0]} ({_count(int(framed['all_articles'].iloc[0]), 'article')})"
+                     if len(framed) else "no framing beyond plain mentions"),
+        "rh_primary": primary("regional_hubs"),
+        "rh_top_place": (f"{places['name_en'].iloc[0]} ({places['name_ko'].iloc[0]}), "
+                         f"{_count(int(places['mentions'].iloc[0]), 'mention')}") if len(places) else "no place",
+        "fi_primary": primary("foreign_investment"),
+        "fi_investments": f"{_count(len(distinct), 'distinct pledged investment')} worth US${usd.sum() / 1e9:,.1f} billion",
+        "fi_destinations": f"Japan US${by_dest['JP']:,.1f} billion, Korea US${by_dest['KR']:,.1f} billion",
+    }

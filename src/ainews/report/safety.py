@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
 
-__all__ = ["mask_contacts", "safe_text"]
+__all__ = ["mask_contacts", "mask_table", "safe_text"]
 
 
 @lru_cache(maxsize=4)
@@ -63,3 +63,16 @@ def safe_text(text: str) -> str:
     characters and never interpreted.
     """
     return html.escape(mask_contacts(text), quote=True)
+
+
+def mask_table(df):
+    """A copy of a table with e-mail addresses and phone numbers masked in every text column.
+
+    For evidence sentences, keyword-in-context lines and other article text shown in the report
+    (pandas escapes markup when it renders a table; this removes contact details).
+    """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
+            out[col] = [mask_contacts(v) if isinstance(v, str) else v for v in out[col]]
+    return out
