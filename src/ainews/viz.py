@@ -18,9 +18,21 @@ __all__ = ["plot_corpus_composition", "plot_article_lengths"]
 LANG_NAMES = {"ko": "Korean 한국어", "en": "English", "ja": "Japanese 日本語", "und": "undetermined"}
 
 
+def new_figure(figsize=(7, 3.5), nrows: int = 1, ncols: int = 1, **kwargs):
+    """A new figure and its axes, detached from pyplot's list of open figures.
+
+    A figure left open in pyplot is also shown by the notebook at the end of the cell, so a
+    figure glued into a caption would appear twice; closing it in pyplot keeps it drawable and
+    displayable where it is glued.
+    """
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained", **kwargs)
+    plt.close(fig)
+    return fig, axes
+
+
 def _axes(ax, figsize=(7, 3.5)):
     if ax is None:
-        fig, ax = plt.subplots(figsize=figsize, layout="constrained")
+        return new_figure(figsize)
     return ax.figure, ax
 
 

@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from .viz import _axes, plt  # noqa: F401  (registers the Korean font)
+from .viz import _axes  # importing viz registers the Korean font
 
 __all__ = ["plot_theme_shares", "plot_frames", "plot_place_map", "plot_hubs", "plot_investments",
            "plot_destinations"]

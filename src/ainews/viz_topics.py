@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from .viz import _axes, plt  # importing viz sets the Hangul font
+from .viz import _axes, new_figure  # importing viz sets the Hangul font
 
 __all__ = ["plot_k_selection", "plot_topic_terms", "plot_topic_shares"]
 
@@ -61,8 +61,7 @@ def plot_topic_terms(terms: pd.DataFrame, *, n: int = 8, ax=None):
         return fig
     cols = min(4, len(topics))
     rows = math.ceil(len(topics) / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 0.28 * n * rows + 0.9 * rows),
-                             layout="constrained", squeeze=False)
+    fig, axes = new_figure((3.2 * cols, 0.28 * n * rows + 0.9 * rows), rows, cols, squeeze=False)
     for a, topic in zip(axes.flat, topics):
         t = terms[terms["topic"] == topic].sort_values("rank")
         a.barh(t["display"], t["weight"], color=f"C{topic % 10}")

@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from .. import viz  # noqa: F401  (registers the Korean font before any figure is drawn)
+from ..viz import new_figure
 from ..config import ROOT
 
 __all__ = ["figure_data_link", "figure_data_dir", "plot_pipeline", "plot_articles_by_month"]
 
-import matplotlib.pyplot as plt  # noqa: E402  (after viz set the backend and font)
 from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -80,7 +80,7 @@ _STAGES = [
 def plot_pipeline(*, ax=None):
     """The pipeline from input articles to this report, one box per stage."""
     if ax is None:
-        fig, ax = plt.subplots(figsize=(10, 3.8), layout="constrained")
+        fig, ax = new_figure((10, 3.8))
     fig = ax.figure
     n = len(_STAGES)
     width, gap = 1.3, 0.32
@@ -109,7 +109,7 @@ def plot_pipeline(*, ax=None):
 def plot_articles_by_month(by_month: pd.DataFrame, *, ax=None):
     """Bars of articles per month, stacked by language (input: :func:`get_articles_by_month`)."""
     if ax is None:
-        fig, ax = plt.subplots(figsize=(7, 3), layout="constrained")
+        fig, ax = new_figure((7, 3))
     fig = ax.figure
     wide = by_month.pivot_table(index="month", columns="lang", values="articles", aggfunc="sum", fill_value=0)
     wide = wide.rename(columns=viz.LANG_NAMES)
