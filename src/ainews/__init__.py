@@ -7,7 +7,7 @@ libraries (scikit-learn, kiwipiepy, matplotlib) load only when a function needs 
 
 from __future__ import annotations
 
-import importlib
+from ._lazy import lazy_getattr
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -80,13 +80,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ainews' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS)
 
 
 def __dir__() -> list[str]:

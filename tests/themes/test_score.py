@@ -9,12 +9,6 @@ import ainews
 from ainews.themes import score_themes
 
 
-@pytest.fixture(scope="module")
-def seeds(seeds_dir):
-    articles = ainews.load_corpus(seeds_dir)
-    articles["seed"] = articles["source"].str[:3]
-    return articles
-
 
 @pytest.fixture(scope="module")
 def seed_result(seeds):

@@ -18,12 +18,6 @@ from ainews.themes import (
 )
 
 
-@pytest.fixture(scope="module")
-def seeds(seeds_dir):
-    articles = ainews.load_corpus(seeds_dir)
-    articles["seed"] = articles["source"].str[:3]
-    return articles
-
 
 @pytest.fixture(scope="module")
 def result(seeds):

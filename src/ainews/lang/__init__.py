@@ -17,7 +17,7 @@ Token forms (what :func:`tokenize` returns):
 :mod:`ainews.lang.cache` for which lexicon edit invalidates which texts).
 """
 
-import importlib
+from .._lazy import lazy_getattr
 
 # public name -> submodule (imported on first use, so that `ainews.lang.detect` does not load
 # kiwipiepy, simplemma and the token cache)
@@ -54,10 +54,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ainews.lang' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS)
