@@ -47,6 +47,6 @@ def test_theme_findings_on_the_seeds(seed_articles):
     assert found["ds_primary"] == "2 of 5 articles (40%)"
     assert found["rh_primary"] == "2 of 5 articles (40%)"
     assert found["fi_primary"] == "1 of 5 articles (20%)"
-    assert found["fi_investments"].startswith("3 distinct pledged investments")
+    assert found["fi_investments"] == "3 distinct pledged investments"
     assert found["fi_destinations"].startswith("Japan US$") and not found["fi_destinations"].startswith("Japan US$0.0")
     assert found["rh_top_place"].startswith("Seoul (서울)")

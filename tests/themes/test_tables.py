@@ -106,7 +106,11 @@ def test_theme_figures_carry_their_data(seeds, result, entities):
 
 @pytest.mark.parametrize("sentence, amount, expected", [
     ("수출 7000억달러 및 외국인투자 350억달러 달성", "7000억달러", False),
-    ("수출 7000억달러 및 외국인투자 350억달러 달성", "350억달러", True),
+    # a national target or statistic is not anyone's pledge
+    ("수출 7000억달러 및 외국인투자 350억달러 달성", "350억달러", False),
+    ("외국인직접투자 신고액은 350억달러를 기록했다", "350억달러", False),
+    ("1위 아마존은 R&D에 653억유로를 투자했다", "653억유로", False),
+    ("외국인투자 350억달러 유치에 나선다", "350억달러", True),
     ("it will invest more than $8 billion in Japan", "$8 billion", True),
     ("revenue rose to $8 billion, and it will invest in Japan", "$8 billion", False),
     ("향후 5년간 약 90억 달러 투자 계획", "90억 달러", True),

@@ -127,8 +127,8 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
     Returns:
         Formatted strings by key, ``ds_primary`` ("2 of 5 articles (40%)"), ``ds_frame`` (the most
         common framing of data), ``rh_primary``, ``rh_top_place`` ("Seoul (서울), 12 mentions"),
-        ``fi_primary``, ``fi_investments`` ("3 distinct pledged investments worth US$25.2 billion")
-        and ``fi_destinations`` ("Japan US$25.2 billion, Korea US$0.0 billion").
+        ``fi_primary``, ``fi_investments`` ("3 distinct pledged investments") and ``fi_destinations``
+        ("Japan US$25.2 billion, Korea US$0.0 billion": the pledges whose destination is stated).
     """
     import ainews
     from ainews.themes import distinct_investments, frame_table, investment_table, place_mentions
@@ -155,6 +155,6 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
         "rh_top_place": (f"{places['name_en'].iloc[0]} ({places['name_ko'].iloc[0]}), "
                          f"{_count(int(places['mentions'].iloc[0]), 'mention')}") if len(places) else "no place",
         "fi_primary": primary("foreign_investment"),
-        "fi_investments": f"{_count(len(distinct), 'distinct pledged investment')} worth US${usd.sum() / 1e9:,.1f} billion",
+        "fi_investments": _count(len(distinct), "distinct pledged investment"),
         "fi_destinations": f"Japan US${by_dest['JP']:,.1f} billion, Korea US${by_dest['KR']:,.1f} billion",
     }

@@ -11,13 +11,17 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..lexicons import lexicon_path, lexicon_version
+from ..lexicons import lexicon_path, lexicon_version, load_yaml_lexicon
 from .score import ThemeScores
 
 __all__ = ["actors_in_evidence", "evidence_by_language", "frame_table", "theme_articles", "load_gazetteer", "place_mentions", "hub_of_articles",
            "hub_profiles", "investment_table", "distinct_investments", "investment_events", "evidence_support"]
 
-_INVEST = re.compile(r"(?i:invest|fund|stake)|투자|출자|지분")
+@lru_cache(maxsize=2)
+def _phrases(version: str) -> tuple[re.Pattern, re.Pattern]:
+    data = load_yaml_lexicon("investment_phrases.yml")
+    return (re.compile("|".join(f"(?:{p})" for p in data["investing"]), re.I),
+            re.compile("|".join(f"(?:{p})" for p in data["not_a_pledge"]), re.I))
 
 
 @lru_cache(maxsize=2)
@@ -167,7 +171,9 @@ def _near_invest(sentence: str, start: int, end: int, window: int = 25) -> bool:
     after = sentence[end:end + window]
     cut = _SEP.search(after)
     after = after[:cut.start()] if cut else after
-    return bool(_INVEST.search(before) or _INVEST.search(after))
+    investing, not_a_pledge = _phrases(lexicon_version("investment_phrases.yml"))
+    phrase = before + " " + after
+    return bool(investing.search(phrase)) and not not_a_pledge.search(phrase)
 
 
 def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None) -> pd.DataFrame:
@@ -175,7 +181,9 @@ def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None) -
 
     An amount counts when an investing word (invest, fund, stake, 투자, 출자, 지분) stands
     within 25 characters of it with no comma or conjunction between, so "수출 7000억달러 및
-    외국인투자 350억달러" keeps the investment, not the exports. With ``result``, the amount must also lie in a
+    외국인투자 350억달러" keeps the investment, not the exports, and no word of a total, target,
+    R&D budget, market size or valuation does (both lists in
+    ``data/lexicons/investment_phrases.yml``). With ``result``, the amount must also lie in a
     foreign-investment evidence sentence (the lexicon requires a foreign investor or "foreign
     investment" wording there); without it, domestic investments count too.
 
