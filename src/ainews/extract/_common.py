@@ -61,6 +61,9 @@ def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
     while block := list(islice(it, _BLOCK)):
         _SPLITS.fill([(a.lang, a.body) for a in block])
         yield from block
+    from .persons import save_name_checks
+
+    save_name_checks()
 
 
 def _validated(articles: pd.DataFrame) -> Iterator[Article]:

@@ -29,7 +29,7 @@ import pandas as pd
 
 from .sentences import Sentence, _lines, _split_line_en, get_kiwi, split_version
 
-__all__ = ["cached_sentences", "sentence_spans", "get_sentences"]
+__all__ = ["cached_sentences", "sentence_spans", "get_sentences", "load_memo", "save_memo"]
 
 Spans = list[tuple[int, int]]
 _CHUNK = 512  # texts per batch: kiwi's threads stay busy, memory stays flat
@@ -66,6 +66,8 @@ class _Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS sentences (key TEXT, version TEXT, "
                             "spans BLOB, PRIMARY KEY (key, version)) WITHOUT ROWID")
+            self.db.execute("CREATE TABLE IF NOT EXISTS memo (kind TEXT, version TEXT, key TEXT, "
+                            "value TEXT, PRIMARY KEY (kind, version, key)) WITHOUT ROWID")
         except (OSError, sqlite3.Error) as exc:
             self._off(folder, exc)
         self.folder = folder
@@ -103,6 +105,26 @@ class _Store:
         try:
             self.db.executemany("INSERT OR REPLACE INTO sentences VALUES (?, ?, ?)",
                                 [(k, v, _pack(s)) for k, v, s in rows])
+            self.db.commit()
+        except sqlite3.Error as exc:
+            self._off(self.folder, exc)
+
+    def memo_get(self, kind: str, version: str) -> dict[str, str]:
+        if self.db is None:
+            return {}
+        try:
+            return dict(self.db.execute("SELECT key, value FROM memo WHERE kind=? AND version=?",
+                                        (kind, version)))
+        except sqlite3.Error as exc:
+            self._off(self.folder, exc)
+            return {}
+
+    def memo_put(self, kind: str, version: str, items: dict[str, str]) -> None:
+        if self.db is None or not items:
+            return
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?)",
+                                [(kind, version, k, v) for k, v in items.items()])
             self.db.commit()
         except sqlite3.Error as exc:
             self._off(self.folder, exc)
@@ -234,3 +256,36 @@ def get_sentences(articles: pd.DataFrame, *, cache_dir: str | Path | None = None
         rows.extend((str(doc_id), n, s, e, body[s:e]) for n, (s, e) in enumerate(spans))
     df = pd.DataFrame(rows, columns=["doc_id", "sentence_no", "start", "end", "sentence"])
     return df.astype({"sentence_no": "int64", "start": "int64", "end": "int64"})
+
+
+def load_memo(kind: str, version: str, *, cache_dir: str | Path | None = None) -> dict[str, str]:
+    """Answers stored under ``kind`` and ``version`` (small look-ups worth keeping across processes).
+
+    The extractors keep kiwi's verdict on candidate Korean names here, so a process whose
+    sentences are all cached does not need to load kiwi's model at all.
+
+    Args:
+        kind: a name for the family of answers (``"ko_name"``).
+        version: what the answers depend on; other versions are not returned.
+        cache_dir: folder of the cache; default ``ainews.config.processed_dir() / "tokens"``.
+
+    Returns:
+        ``key -> value`` for every stored answer.
+    """
+    store = _Store(_folder(cache_dir))
+    try:
+        return store.memo_get(kind, version)
+    finally:
+        store.close()
+
+
+def save_memo(kind: str, version: str, items: dict[str, str], *,
+              cache_dir: str | Path | None = None) -> None:
+    """Store ``key -> value`` answers under ``kind`` and ``version`` (see :func:`load_memo`)."""
+    if not items:
+        return
+    store = _Store(_folder(cache_dir))
+    try:
+        store.memo_put(kind, version, items)
+    finally:
+        store.close()
