@@ -96,9 +96,13 @@ def split_version(lang: str | None, text: str = "") -> str:
     return "+".join(parts)
 
 
-@lru_cache(maxsize=1)
 def _en_split_version() -> str:
-    rules = "\0".join([str(SPLIT_RULES), _LINE.pattern, _BOUNDARY.pattern, *sorted(_ABBREV)])
+    return _rules_hash(SPLIT_RULES)
+
+
+@lru_cache(maxsize=4)
+def _rules_hash(bump: int) -> str:
+    rules = "\0".join([str(bump), _LINE.pattern, _BOUNDARY.pattern, *sorted(_ABBREV)])
     return "en-" + hashlib.blake2b(rules.encode("utf-8"), digest_size=6).hexdigest()
 
 
