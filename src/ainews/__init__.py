@@ -21,6 +21,7 @@ _EXPORTS = {
     "Sentence": "lang",
     "TokenUnit": "lang",
     "TopicModel": "topics",
+    "cached_sentences": "lang",
     "concept_label": "lang",
     "concept_of": "lang",
     "detect_lang": "lang",
@@ -31,11 +32,13 @@ _EXPORTS = {
     "extract_quotes": "extract",
     "get_articles": "corpus",
     "get_ingest_report": "corpus",
+    "get_sentences": "lang",
     "iter_article_tokens": "lang",
     "load_concepts": "lang",
     "load_exchange_rates": "extract",
     "paragraph_spans": "lang",
     "parse_amounts": "extract",
+    "sentence_spans": "lang",
     "sentences": "lang",
     "summarize_corpus": "corpus",
     "to_concepts": "lang",
@@ -47,6 +50,7 @@ __all__ = [
     "Sentence",
     "TokenUnit",
     "TopicModel",
+    "cached_sentences",
     "concept_label",
     "concept_of",
     "detect_lang",
@@ -57,6 +61,7 @@ __all__ = [
     "extract_quotes",
     "get_articles",
     "get_ingest_report",
+    "get_sentences",
     "ingest",
     "iter_article_tokens",
     "load_concepts",
@@ -64,6 +69,7 @@ __all__ = [
     "load_exchange_rates",
     "paragraph_spans",
     "parse_amounts",
+    "sentence_spans",
     "sentences",
     "summarize_corpus",
     "to_concepts",
@@ -88,5 +94,5 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
-    from .lang import Sentence, TokenUnit, concept_label, concept_of, detect_lang, iter_article_tokens, load_concepts, paragraph_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
+    from .lang import Sentence, TokenUnit, cached_sentences, concept_label, concept_of, detect_lang, get_sentences, iter_article_tokens, load_concepts, paragraph_spans, sentence_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
     from .topics import TopicModel  # noqa: F401
