@@ -4,7 +4,8 @@ Prints, in articles per second:
 
 * sentence splitting cold: :func:`ainews.sentences` one text at a time (the baseline) and
   :func:`ainews.lang.sentence_spans` on an empty disk cache (uncached texts split in one batch
-  across kiwi's threads);
+  across kiwi's threads; the gain needs idle cores: kiwi hands each worker thread half the
+  texts, which only helps when no other process holds the second core);
 * the extractors on an empty disk cache (sentence splitting included);
 * the extractors in a FRESH process with the disk cache filled by the run before (as in each
   notebook kernel of the report after the first): nothing is held in memory, imports and ingest
