@@ -22,6 +22,7 @@ _EXPORTS = {
     "ThemeScores": "themes",
     "TokenUnit": "lang",
     "TopicModel": "topics",
+    "cached_sentences": "lang",
     "concept_label": "lang",
     "concept_of": "lang",
     "detect_lang": "lang",
@@ -32,6 +33,7 @@ _EXPORTS = {
     "extract_quotes": "extract",
     "get_articles": "corpus",
     "get_ingest_report": "corpus",
+    "get_sentences": "lang",
     "iter_article_tokens": "lang",
     "kwic": "themes",
     "load_concepts": "lang",
@@ -40,6 +42,7 @@ _EXPORTS = {
     "paragraph_spans": "lang",
     "parse_amounts": "extract",
     "score_themes": "themes",
+    "sentence_spans": "lang",
     "sentences": "lang",
     "summarize_corpus": "corpus",
     "to_concepts": "lang",
@@ -52,6 +55,7 @@ __all__ = [
     "ThemeScores",
     "TokenUnit",
     "TopicModel",
+    "cached_sentences",
     "concept_label",
     "concept_of",
     "detect_lang",
@@ -62,6 +66,7 @@ __all__ = [
     "extract_quotes",
     "get_articles",
     "get_ingest_report",
+    "get_sentences",
     "ingest",
     "iter_article_tokens",
     "kwic",
@@ -72,6 +77,7 @@ __all__ = [
     "paragraph_spans",
     "parse_amounts",
     "score_themes",
+    "sentence_spans",
     "sentences",
     "summarize_corpus",
     "to_concepts",
@@ -92,4 +98,5 @@ if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
     from .lang import Sentence, TokenUnit, concept_label, concept_of, detect_lang, iter_article_tokens, load_concepts, paragraph_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
+    from .lang import Sentence, TokenUnit, cached_sentences, concept_label, concept_of, detect_lang, get_sentences, iter_article_tokens, load_concepts, paragraph_spans, sentence_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
     from .topics import TopicModel  # noqa: F401

@@ -1,7 +1,10 @@
 """Shared plumbing for the extractors: article validation, cached sentence splitting, canonical keys.
 
 Every extractor walks the same articles and needs the same sentences; splitting Korean text is the
-expensive step (kiwi), so the split is cached per ``(lang, body)`` and shared by all extractors.
+expensive step (kiwi), so the split is cached per ``(lang, body)``: in memory, shared by all
+extractors of a process, and on disk (:mod:`ainews.lang.sentcache`), shared by every later process
+such as the report's notebook kernels. Each extractor call first fetches the spans of all its
+articles in one batch, so uncached Korean bodies are split together across kiwi's threads.
 """
 
 from __future__ import annotations
@@ -9,14 +12,18 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import pandas as pd
 
-from ..lang import detect_lang, sentences
+from ..lang import detect_lang
+from ..lang.sentcache import sentence_spans as _cached_spans
 
+_BLOCK = 1024  # articles per batch of sentence splitting (less than the in-memory cache)
 EVIDENCE = ["doc_id", "sentence", "sentence_start", "start", "end"]
 
 
@@ -31,6 +38,9 @@ class Article(NamedTuple):
 
 def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
     """Validate ``articles`` and yield one :class:`Article` per row (empty bodies skipped).
+
+    Sentence spans are loaded (or split, in one batch) for each block of ``_BLOCK`` articles
+    before the block is yielded.
 
     Raises:
         TypeError: if ``articles`` is not a DataFrame.
@@ -47,6 +57,16 @@ def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
             f"articles is missing column(s) {missing}; build it with ainews.load_corpus() or add them "
             "(doc_id: an id per article, body: the article text)"
         )
+    it = _validated(articles)
+    while block := list(islice(it, _BLOCK)):
+        _SPLITS.fill([(a.lang, a.body) for a in block])
+        yield from block
+    from .persons import save_name_checks
+
+    save_name_checks()
+
+
+def _validated(articles: pd.DataFrame) -> Iterator[Article]:
     has_lang = "lang" in articles.columns
     has_pub = "published" in articles.columns
     for i, row in enumerate(articles.itertuples(index=False)):
@@ -71,10 +91,51 @@ class _Split(NamedTuple):
     ends: list[int]
 
 
-@lru_cache(maxsize=4096)
+class _SplitCache:
+    """Sentence spans per ``(lang, body)``: the latest ``maxsize`` in memory, all on disk."""
+
+    def __init__(self, maxsize: int = 4096):
+        self.maxsize = maxsize
+        self._data: OrderedDict[tuple[str, str], _Split] = OrderedDict()
+
+    def get(self, lang: str, body: str) -> _Split:
+        key = (lang, body)
+        found = self._data.get(key)
+        if found is None:
+            self.fill([key])
+            found = self._data[key]
+        self._data.move_to_end(key)
+        return found
+
+    def fill(self, pairs: list[tuple[str, str]]) -> None:
+        """Make sure the spans of ``pairs`` are in memory, reading or splitting the rest in one batch."""
+        todo = []
+        for p in dict.fromkeys(pairs):
+            if p in self._data:
+                self._data.move_to_end(p)  # so the new spans below do not evict it
+            else:
+                todo.append(p)
+        if not todo:
+            return
+        spans = _cached_spans([b for _, b in todo], lang=[lg for lg, _ in todo])
+        for key, sp in zip(todo, spans):
+            self._data[key] = _Split([s for s, _ in sp], [e for _, e in sp])
+        while len(self._data) > self.maxsize:
+            self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget the spans held in memory (the disk cache stays)."""
+        self._data.clear()
+
+
+_SPLITS = _SplitCache()
+
+
 def _split(lang: str, body: str) -> _Split:
-    sents = sentences(body, lang=lang)
-    return _Split([s.start for s in sents], [s.end for s in sents])
+    return _SPLITS.get(lang, body)
+
+
+_split.cache_clear = _SPLITS.clear  # type: ignore[attr-defined]
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:

@@ -35,6 +35,13 @@ def gazetteer() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
+def place_index() -> dict[str, tuple[str, float, float]]:
+    """Place id -> (English name, latitude, longitude), for look-ups per mention."""
+    gz = gazetteer()
+    return {i: (n, float(la), float(lo)) for i, n, la, lo in zip(gz["id"], gz["name_en"], gz["lat"], gz["lon"])}
+
+
+@lru_cache(maxsize=1)
 def place_matchers() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
     """(English, Korean, Japanese) regexes over all place names, and surface -> place id."""
     gz = gazetteer()

@@ -90,7 +90,7 @@ def _article_entities(doc_id: str, lang: str, body: str) -> list[dict]:
     art = Article(doc_id, lang, body, None)
     persons = [{"kind": "person", **p} for p in find_persons(body, lang)]
     cands = persons + _orgs(body, lang) + _places(body)
-    gz = lx.gazetteer().set_index("id")
+    gz = lx.place_index()
     rows = []
     for c in _merge(cands):
         if c["kind"] == "person":
@@ -99,13 +99,13 @@ def _article_entities(doc_id: str, lang: str, body: str) -> list[dict]:
             name = c["text"]
             canon = c.get("org_id") or canonical(name)
         else:
-            name = gz.at[c["place_id"], "name_en"]
+            name = gz[c["place_id"]][0]
             canon = c["place_id"]
         row = {**evidence(art, c["start"], c["end"]), "kind": c["kind"], "text": c["text"],
                "canonical": canon, "name": name, "role": c.get("role"),
                "place_id": c.get("place_id"), "lat": None, "lon": None}
         if c["kind"] == "place":
-            row["lat"], row["lon"] = float(gz.at[c["place_id"], "lat"]), float(gz.at[c["place_id"], "lon"])
+            row["lat"], row["lon"] = gz[c["place_id"]][1:]
         rows.append(row)
     return rows
 

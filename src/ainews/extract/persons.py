@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from . import _lexicon as lx
 
@@ -45,13 +46,43 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-@lru_cache(maxsize=65536)
+# kiwi's verdicts on candidate names, per (cache folder, kiwi version): read from the on-disk memo
+# once per process, new ones written back by save_name_checks(). With sentences and verdicts on
+# disk, a fresh process extracts without loading kiwi's model (seconds per notebook kernel).
+_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
+_PENDING: dict[tuple[str, str], dict[str, str]] = {}
+
+
 def _ko_name_ok(name: str) -> bool:
     """Whether a Hangul word before a role noun reads as a name, per kiwi's analysis.
 
     Rejects common words (현재/MAG, 공유/NNG) and inflected forms (연결해, 주제로); accepts names kiwi
     tags NNP or splits into bare syllables it does not know (손경종 -> 손/경/종).
     """
+    from ..config import processed_dir
+    from ..lang.sentcache import load_memo
+    from ..lang.sentences import split_version
+
+    where = (str(processed_dir() / "tokens"), split_version("ko"))
+    verdicts = _VERDICTS.get(where)
+    if verdicts is None:
+        verdicts = _VERDICTS[where] = load_memo("ko_name", where[1], cache_dir=where[0])
+    found = verdicts.get(name)
+    if found is None:
+        found = verdicts[name] = _PENDING.setdefault(where, {})[name] = "1" if _kiwi_name_ok(name) else "0"
+    return found == "1"
+
+
+def save_name_checks() -> None:
+    """Write the name verdicts found since the last call to the on-disk memo."""
+    from ..lang.sentcache import save_memo
+
+    while _PENDING:
+        (folder, version), items = _PENDING.popitem()
+        save_memo("ko_name", version, items, cache_dir=Path(folder))
+
+
+def _kiwi_name_ok(name: str) -> bool:
     from ..lang.sentences import get_kiwi
 
     toks = get_kiwi().tokenize(name)

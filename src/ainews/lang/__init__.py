@@ -15,38 +15,52 @@ Token forms (what :func:`tokenize` returns):
 ``data_sovereignty``), passing other tokens through. :func:`tokenize_articles` /
 :func:`iter_article_tokens` do both for a corpus through an on-disk cache (see
 :mod:`ainews.lang.cache` for which lexicon edit invalidates which texts).
+
+:func:`sentences` splits one text; :func:`cached_sentences`, :func:`sentence_spans` (many
+texts, split in one batch) and :func:`get_sentences` (a table per article) give the same
+sentences through an on-disk cache beside the tokens (:mod:`ainews.lang.sentcache`).
 """
 
 from .._lazy import lazy_getattr
 
+# ``sentences`` names both a submodule and the function it defines. Importing the submodule
+# from anywhere (``from .sentences import ...``) sets the package attribute to the module,
+# so the function is bound here, eagerly; sentences.py loads no heavy library (kiwipiepy is
+# imported on first use).
+from .sentences import Sentence, sentences  # noqa: E402
+
 # public name -> submodule (imported on first use, so that `ainews.lang.detect` does not load
 # kiwipiepy, simplemma and the token cache)
 _EXPORTS = {
-    "Sentence": "sentences",
-    "TokenUnit": "cache",
+    "cached_sentences": "sentcache",
     "concept_label": "concepts",
     "concept_of": "concepts",
     "detect_lang": "detect",
     "get_kiwi": "korean",
+    "get_sentences": "sentcache",
     "iter_article_tokens": "cache",
     "load_concepts": "concepts",
     "paragraph_spans": "cache",
-    "sentences": "sentences",
+    "sentence_spans": "sentcache",
     "to_concepts": "concepts",
     "tokenize": "tokens",
     "tokenize_articles": "cache",
+    "TokenUnit": "cache",
 }
 
 __all__ = [
     "Sentence",
     "TokenUnit",
+    "cached_sentences",
     "concept_label",
     "concept_of",
     "detect_lang",
     "get_kiwi",
+    "get_sentences",
     "iter_article_tokens",
     "load_concepts",
     "paragraph_spans",
+    "sentence_spans",
     "sentences",
     "to_concepts",
     "tokenize",

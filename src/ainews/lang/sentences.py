@@ -8,13 +8,21 @@ letter, digit or quote, keeping common abbreviations (Mr., U.S., Co.) intact. Pa
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-from .detect import detect_lang
-from .korean import get_kiwi
+from ..lexicons import lexicon_version
+# detect_lang says "ko" only for text with a character of this class
+from .detect import _HANGUL, detect_lang
+from .korean import USERDICT, get_kiwi
 
-__all__ = ["Sentence", "sentences", "get_kiwi"]
+__all__ = ["Sentence", "sentences", "get_kiwi", "split_version"]
+
+# Bump when the splitting code changes in a way the patterns below do not show: cached
+# sentence spans (ainews.lang.sentcache) carry this in their version.
+SPLIT_RULES = 1
 
 
 class Sentence(NamedTuple):
@@ -63,6 +71,58 @@ def _split_line_ko(line: str, offset: int) -> list[Sentence]:
     return out
 
 
+def _lines(text: str, lang: str | None) -> list[tuple[int, str, bool]]:
+    """The non-blank lines of ``text``: ``(offset, line, goes_to_kiwi)``."""
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if line.strip():
+            out.append((m.start(), line, (lang or detect_lang(line)) == "ko"))
+    return out
+
+
+def split_version(lang: str | None, text: str = "") -> str:
+    """Version of everything the sentences of ``text`` in ``lang`` depend on.
+
+    Korean: the user dictionary (it changes kiwi's analysis) and the kiwipiepy and model
+    versions; other languages: the splitting rules of this module. With ``lang=None`` each
+    line is detected, so a text with Hangul depends on both.
+    """
+    parts = []
+    if lang == "ko" or (not lang and _HANGUL.search(text)):
+        parts.append(_ko_split_version())
+    if lang != "ko":
+        parts.append(_en_split_version())
+    return "+".join(parts)
+
+
+def _en_split_version() -> str:
+    return _rules_hash(SPLIT_RULES)
+
+
+@lru_cache(maxsize=4)
+def _rules_hash(bump: int) -> str:
+    rules = "\0".join([str(bump), _LINE.pattern, _BOUNDARY.pattern, *sorted(_ABBREV)])
+    return "en-" + hashlib.blake2b(rules.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _ko_split_version() -> str:
+    return f"ko-{_kiwi_versions()}-{lexicon_version(USERDICT)}"
+
+
+@lru_cache(maxsize=1)
+def _kiwi_versions() -> str:
+    import kiwipiepy
+
+    try:
+        import kiwipiepy_model
+
+        model = kiwipiepy_model.__version__
+    except (ImportError, AttributeError):  # a model installed another way: the library decides
+        model = "?"
+    return f"{kiwipiepy.__version__}/{model}"
+
+
 def sentences(text: str, *, lang: str | None = None) -> list[Sentence]:
     """Split ``text`` into sentences carrying character offsets.
 
@@ -76,13 +136,6 @@ def sentences(text: str, *, lang: str | None = None) -> list[Sentence]:
     if not text or not text.strip():
         return []
     out: list[Sentence] = []
-    for m in _LINE.finditer(text):
-        line = m.group(0)
-        if not line.strip():
-            continue
-        line_lang = lang or detect_lang(line)
-        if line_lang == "ko":
-            out.extend(_split_line_ko(line, m.start()))
-        else:
-            out.extend(_split_line_en(line, m.start()))
+    for offset, line, ko in _lines(text, lang):
+        out.extend(_split_line_ko(line, offset) if ko else _split_line_en(line, offset))
     return out
