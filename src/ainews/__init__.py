@@ -18,9 +18,11 @@ from .ingest import ingest, load_corpus  # noqa: E402
 
 # public name -> submodule that defines it
 _EXPORTS = {
+    "Analysis": "analysis",
     "Sentence": "lang",
     "TokenUnit": "lang",
     "TopicModel": "topics",
+    "analyze": "analysis",
     "concept_label": "lang",
     "concept_of": "lang",
     "detect_lang": "lang",
@@ -41,12 +43,15 @@ _EXPORTS = {
     "to_concepts": "lang",
     "tokenize": "lang",
     "tokenize_articles": "lang",
+    "write_analysis": "analysis",
 }
 
 __all__ = [
+    "Analysis",
     "Sentence",
     "TokenUnit",
     "TopicModel",
+    "analyze",
     "concept_label",
     "concept_of",
     "detect_lang",
@@ -69,6 +74,7 @@ __all__ = [
     "to_concepts",
     "tokenize",
     "tokenize_articles",
+    "write_analysis",
 ]
 
 
@@ -86,6 +92,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
+    from .analysis import Analysis, analyze, write_analysis  # noqa: F401
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
     from .lang import Sentence, TokenUnit, concept_label, concept_of, detect_lang, iter_article_tokens, load_concepts, paragraph_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
