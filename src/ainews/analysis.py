@@ -162,7 +162,8 @@ def assemble(p: _Plan, results: list[tuple], *, store: _Store | None, concepts: 
     for u, k in zip(p.units, p.keys):
         toks = fresh[k] if k in fresh else p.found[k]
         table.append((u[0], u[1], u[2], u[3], u[4], to_concepts(toks) if concepts else list(toks)))
-    tokens = pd.DataFrame(table, columns=TOKEN_COLUMNS)
+    tokens = pd.DataFrame(table, columns=TOKEN_COLUMNS).astype({"paragraph": "int64", "start": "int64",
+                                                                 "end": "int64"})
     if not extract:
         return Analysis(tokens, None, None, None)
     from .extract._common import frame

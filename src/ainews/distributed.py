@@ -72,6 +72,12 @@ class Warmup(WorkerPlugin):
 KIWI = "ainews.lang:get_kiwi"
 
 
+def _analyze_part(part: tuple, extract: bool):
+    from .analysis import analyze_partition
+
+    return analyze_partition(*part, extract=extract)
+
+
 @contextmanager
 def connect(scheduler: str | None = None, *, n_workers: int = 2) -> Iterator:
     """A ``dask.distributed.Client`` of a running scheduler, or of a LocalCluster for the block.
@@ -154,7 +160,8 @@ def analyze_dask(articles_or_path, *, scheduler: str | None = None, unit: str = 
             the same cluster (:func:`ingest_dask`) and analyzed without its duplicates.
         scheduler: address of a running scheduler; ``None`` starts a LocalCluster for this call.
         unit, extract, concepts, cache, cache_dir: as in :func:`ainews.analyze`.
-        npartitions: partitions of the articles (default: 4 per worker thread).
+        npartitions: partitions of the articles (default: 4 per worker thread, more for
+            corpora over 512 articles per partition).
         n_workers: worker processes of the LocalCluster (ignored with ``scheduler``).
         client: a connected ``dask.distributed.Client`` to use instead of ``scheduler``.
 
@@ -175,9 +182,12 @@ def analyze_dask(articles_or_path, *, scheduler: str | None = None, unit: str = 
     threads = sum(client.nthreads().values()) or 1
     store = an.open_store(cache, cache_dir)
     try:
-        p = an.plan(articles, unit=unit, store=store, nparts=npartitions or threads * 4)
-        futures = [client.submit(an.analyze_partition, part, todo, extract=extract, pure=False)
-                   for part, todo in p.parts]
+        # At least 4 partitions per thread (balance), at most ~512 articles each (task size, memory).
+        nparts = npartitions or max(threads * 4, -(-len(articles) // 512))
+        p = an.plan(articles, unit=unit, store=store, nparts=nparts)
+        # Scattered, not embedded in the tasks: the articles go straight to the workers.
+        data = client.scatter([part for part in p.parts])
+        futures = [client.submit(_analyze_part, d, extract=extract, pure=False) for d in data]
         return an.assemble(p, client.gather(futures), store=store, concepts=concepts, extract=extract)
     finally:
         if store is not None:
