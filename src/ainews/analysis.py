@@ -197,7 +197,7 @@ def analyze(articles: pd.DataFrame, *, engine: str = "local", scheduler: str | N
     Args:
         articles: DataFrame with ``doc_id`` and ``body`` (and ``lang``, ``published``), e.g. from
             :func:`ainews.get_articles`.
-        engine: ``"local"`` (this process) or ``"dask"`` (see :func:`ainews.distributed.analyze_dask`).
+        engine: ``"local"`` (this process) or ``"dask"`` (see ``ainews.distributed.analyze_dask``).
         scheduler: dask engine: address of a running scheduler; ``None`` starts a LocalCluster.
         unit: ``"article"`` or ``"paragraph"`` (paragraphs of ``body`` split on blank lines).
         extract: also extract entities, amounts and quotes.
