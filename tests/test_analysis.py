@@ -73,15 +73,16 @@ def test_raw_tokens_without_concepts(seeds):
     assert result.tokens["tokens"].tolist() == [ainews.tokenize(b) for b in seeds["body"]]
 
 
-@pytest.mark.parametrize("call, error", [
-    (lambda s: ainews.analyze(s["body"]), TypeError),
-    (lambda s: ainews.analyze(s, unit="sentence"), ValueError),
-    (lambda s: ainews.analyze(s, engine="spark"), ValueError),
-    (lambda s: ainews.analyze(s.drop(columns="body"), cache=False), ValueError),
+@pytest.mark.parametrize("call, error, message", [
+    (lambda s, d: ainews.analyze(s["body"], cache_dir=d), TypeError, "must be a pandas DataFrame"),
+    (lambda s, d: ainews.analyze(s, unit="sentence", cache_dir=d), ValueError, "'article' or 'paragraph'"),
+    (lambda s, d: ainews.analyze(s, engine="spark", cache_dir=d), ValueError, "'local' or 'dask'"),
+    (lambda s, d: ainews.analyze(s.drop(columns="body"), cache_dir=d), ValueError, r"missing column\(s\) \['body'\]"),
 ])
-def test_bad_arguments_are_named(seeds, call, error):
-    with pytest.raises(error):
-        call(seeds)
+def test_bad_arguments_are_named_before_any_work(seeds, tmp_path, call, error, message):
+    with pytest.raises(error, match=message):
+        call(seeds, tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()  # refused before the cache was opened
 
 
 def test_a_worker_with_other_lexicons_is_refused(seeds):

@@ -107,12 +107,21 @@ def _slices(n: int, size: int) -> Iterator[tuple[int, int]]:
         yield a, min(n, a + size)
 
 
-def plan(articles: pd.DataFrame, *, unit: str, store: _Store | None, nparts: int) -> _Plan:
-    """Client side, before the partitions: units, cache look-ups and partitions of the work."""
+def check(articles, unit: str) -> None:
+    """Raise a clear error for arguments :func:`analyze` cannot use (before any work starts)."""
     if not isinstance(articles, pd.DataFrame):
         raise TypeError(f"articles must be a pandas DataFrame with doc_id and body; got {type(articles).__name__}")
+    missing = [c for c in ("doc_id", "body") if c not in articles.columns]
+    if missing:
+        raise ValueError(f"articles is missing column(s) {missing}; build it with ainews.get_articles() "
+                         "or add them (doc_id: an id per article, body: the article text)")
     if unit not in ("article", "paragraph"):
         raise ValueError(f"unit must be 'article' or 'paragraph', not {unit!r}")
+
+
+def plan(articles: pd.DataFrame, *, unit: str, store: _Store | None, nparts: int) -> _Plan:
+    """Client side, before the partitions: units, cache look-ups and partitions of the work."""
+    check(articles, unit)
     articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]].reset_index(drop=True)
     vers = versions()
     units, keys, pipes, found, parts = [], [], [], {}, []
@@ -219,6 +228,7 @@ def analyze(articles: pd.DataFrame, *, engine: str = "local", scheduler: str | N
                             cache=cache, cache_dir=cache_dir, npartitions=npartitions, n_workers=n_workers)
     if engine != "local":
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    check(articles, unit)
     store = open_store(cache, cache_dir)
     try:
         nparts = npartitions or -(-len(articles) // _PART_ROWS)

@@ -168,11 +168,14 @@ def analyze_dask(articles_or_path, *, scheduler: str | None = None, unit: str = 
     Returns:
         :class:`ainews.analysis.Analysis`, equal to what the local engine returns.
     """
+    from . import analysis as an
+
+    if isinstance(articles_or_path, pd.DataFrame):
+        an.check(articles_or_path, unit)  # before starting a cluster
     if client is None:
         with connect(scheduler, n_workers=n_workers) as client:
             return analyze_dask(articles_or_path, unit=unit, extract=extract, concepts=concepts, cache=cache,
                                 cache_dir=cache_dir, npartitions=npartitions, client=client)
-    from . import analysis as an
 
     articles = articles_or_path
     if not isinstance(articles, pd.DataFrame):
