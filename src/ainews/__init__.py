@@ -18,10 +18,12 @@ from .ingest import ingest, load_corpus  # noqa: E402
 
 # public name -> submodule that defines it
 _EXPORTS = {
+    "Analysis": "analysis",
     "Sentence": "lang",
     "ThemeScores": "themes",
     "TokenUnit": "lang",
     "TopicModel": "topics",
+    "analyze": "analysis",
     "cached_sentences": "lang",
     "concept_label": "lang",
     "concept_of": "lang",
@@ -48,13 +50,16 @@ _EXPORTS = {
     "to_concepts": "lang",
     "tokenize": "lang",
     "tokenize_articles": "lang",
+    "write_analysis": "analysis",
 }
 
 __all__ = [
+    "Analysis",
     "Sentence",
     "ThemeScores",
     "TokenUnit",
     "TopicModel",
+    "analyze",
     "cached_sentences",
     "concept_label",
     "concept_of",
@@ -83,6 +88,7 @@ __all__ = [
     "to_concepts",
     "tokenize",
     "tokenize_articles",
+    "write_analysis",
 ]
 
 
@@ -94,6 +100,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
+    from .analysis import Analysis, analyze, write_analysis  # noqa: F401
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
     from .lang import Sentence, TokenUnit, concept_label, concept_of, detect_lang, iter_article_tokens, load_concepts, paragraph_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401

@@ -1,9 +1,11 @@
-"""Command line: ``ainews ingest PATH --out DIR``, ``ainews fingerprint``."""
+"""Command line: ``ainews ingest PATH --out DIR [--analyze]``, ``ainews fingerprint``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .config import processed_dir
@@ -12,7 +14,6 @@ __all__ = ["main"]
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from .corpus import input_fingerprint, write_processed
     from .ingest import ingest
 
     src = Path(args.path)
@@ -22,14 +23,57 @@ def _ingest(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else processed_dir(src)
     if args.if_changed and _up_to_date(src, out):
         print(f"{out / 'articles.parquet'} is up to date with {src}; nothing to ingest")
-        return 0
-    if args.engine == "dask":
-        from .distributed import ingest_dask
+        if args.analyze:
+            from .corpus import read_processed
 
-        articles, report = ingest_dask(src, scheduler=args.scheduler, max_mb=args.max_mb, n_workers=args.workers or 2)
+            with _engine(args) as client:
+                _analyze(read_processed(out), out, args, client)
+        return 0
+    with _engine(args) as client:
+        if client is not None:
+            from .distributed import ingest_dask
+
+            articles, report = ingest_dask(src, max_mb=args.max_mb, client=client)
+        else:
+            articles, report = ingest(src, max_mb=args.max_mb, progress=None if not args.quiet else False,
+                                      workers=args.workers or 1)
+        code = _report(articles, report, src, out)
+        if args.analyze and code == 0:
+            _analyze(articles, out, args, client)
+    return code
+
+
+@contextmanager
+def _engine(args: argparse.Namespace) -> Iterator:
+    """A Dask client for ``--engine dask`` (one cluster for ingest and analysis), else ``None``."""
+    if args.engine != "dask":
+        yield None
+        return
+    from .distributed import connect
+
+    with connect(args.scheduler, n_workers=args.workers or 2) as client:
+        yield client
+
+
+def _analyze(articles, out: Path, args: argparse.Namespace, client) -> None:
+    from .analysis import analyze, write_analysis
+
+    articles = articles[articles["dup_of"] == ""].reset_index(drop=True)
+    if client is not None:
+        from .distributed import analyze_dask
+
+        result = analyze_dask(articles, unit=args.unit, client=client)
     else:
-        articles, report = ingest(src, max_mb=args.max_mb, progress=None if not args.quiet else False,
-                                  workers=args.workers or 1)
+        result = analyze(articles, unit=args.unit)
+    paths = write_analysis(result, out)
+    counts = ", ".join(f"{len(df)} {p.stem}" for p, df in zip(paths, result))
+    print(f"analyzed {len(articles)} articles ({args.unit} units): {counts}")
+    print(f"wrote {', '.join(p.name for p in paths)} in {out}")
+
+
+def _report(articles, report, src: Path, out: Path) -> int:
+    from .corpus import input_fingerprint, write_processed
+
     write_processed(articles, report, out, fingerprint=input_fingerprint(src))
     files = report[report["level"] == "file"]
     n_in = int(files["n_inputs"].sum())
@@ -81,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scheduler", help="address of a dask.distributed scheduler (default: a LocalCluster)")
     p.add_argument("--workers", type=int, help="processes reading files (local engine, default 1) or "
                    "worker processes of the LocalCluster (dask engine without --scheduler, default 2)")
+    p.add_argument("--analyze", action="store_true",
+                   help="also tokenize and extract entities, amounts and quotes with the same engine; writes "
+                   "tokens.parquet, entities.parquet, amounts.parquet and quotes.parquet beside the articles")
+    p.add_argument("--unit", choices=["article", "paragraph"], default="article",
+                   help="with --analyze: tokens per article (default) or per paragraph")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--if-changed", action="store_true",
                    help="do nothing when the processed table is up to date with the input files")
