@@ -64,3 +64,36 @@ def test_names_and_order_change_only_sources(tmp_path, seeds_dir, seed):
     rest = [df[~df["body"].duplicated(keep=False)][CONTENT].sort_values("doc_id").reset_index(drop=True)
             for df in (articles, shuffled)]
     pd.testing.assert_frame_equal(rest[0], rest[1])
+
+
+def test_whole_pipeline_rebuilds_identically(tmp_path, seeds_dir, monkeypatch):
+    """Two full runs on the same inputs, each with its own empty cache folder: the same token
+    cache keys, topic terms, theme scores and extracted tables."""
+    import sqlite3
+
+    import ainews
+    from ainews.analysis import write_analysis
+
+    src = _corpus(tmp_path / "raw", seeds_dir)
+    runs = []
+    for i in (1, 2):
+        monkeypatch.setenv("AINEWS_PROCESSED", str(tmp_path / f"processed{i}"))
+        articles = ainews.get_articles(src)
+        analysis = ainews.analyze(articles)
+        out = tmp_path / f"tables{i}"
+        write_analysis(analysis, out)
+        db = next((tmp_path / f"processed{i}").rglob("tokens.sqlite"))
+        with sqlite3.connect(db) as con:
+            keys = sorted(con.execute("SELECT key, version FROM tokens").fetchall())
+        model = ainews.TopicModel(n_topics=3, random_state=0).fit(articles)
+        themes = ainews.score_themes(articles)
+        runs.append((keys, model.get_topic_terms(8), model.get_document_topics(), themes.scores, themes.evidence,
+                     {p.name: p.read_bytes() for p in sorted(out.glob("*.parquet"))}))
+    (k1, t1, d1, s1, e1, f1), (k2, t2, d2, s2, e2, f2) = runs
+    assert k1 == k2 and len(k1) > 0
+    pd.testing.assert_frame_equal(t1, t2)
+    pd.testing.assert_frame_equal(d1, d2)
+    pd.testing.assert_frame_equal(s1, s2)
+    pd.testing.assert_frame_equal(e1, e2)
+    assert f1.keys() == {"tokens.parquet", "entities.parquet", "amounts.parquet", "quotes.parquet"}
+    assert f1 == f2
