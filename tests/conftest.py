@@ -50,3 +50,20 @@ def bigkinds_xlsx() -> Path:
 @pytest.fixture(scope="session")
 def html_dir() -> Path:
     return _need(HTML_PAGES)
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Texts handed to the tokenizer by the token cache (counts real tokenization work)."""
+    from ainews.lang import tokens as tokens_mod
+
+    seen: list[str] = []
+    real = tokens_mod.tokenize
+
+    def counting(texts, *, lang=None):
+        texts = list(texts)
+        seen.extend(texts)
+        return real(texts, lang=lang)
+
+    monkeypatch.setattr(tokens_mod, "tokenize", counting)
+    return seen

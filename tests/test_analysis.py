@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 import ainews
-import ainews.lang.tokens as tokens_mod
 from ainews.analysis import TOKEN_COLUMNS, assemble, plan, versions, write_analysis
 
 
@@ -15,20 +14,6 @@ def seeds(seeds_dir) -> pd.DataFrame:
     articles, _ = ainews.ingest(seeds_dir, progress=False)
     return articles
 
-
-@pytest.fixture
-def calls(monkeypatch):
-    """Texts handed to the tokenizer (counts real tokenization work)."""
-    seen: list[str] = []
-    real = tokens_mod.tokenize
-
-    def counting(texts, *, lang=None):
-        texts = list(texts)
-        seen.extend(texts)
-        return real(texts, lang=lang)
-
-    monkeypatch.setattr(tokens_mod, "tokenize", counting)
-    return seen
 
 
 @pytest.mark.parametrize("unit", ["article", "paragraph"])

@@ -6,24 +6,9 @@ import pandas as pd
 import pytest
 
 import ainews
-import ainews.lang.tokens as tokens_mod
 
 KO_SEED = "003_c232df0707fb9e00.txt"
 
-
-@pytest.fixture
-def calls(monkeypatch):
-    """Texts handed to the tokenizer by the cache (counts real tokenization work)."""
-    seen: list[str] = []
-    real = tokens_mod.tokenize
-
-    def counting(texts, *, lang=None):
-        texts = list(texts)
-        seen.extend(texts)
-        return real(texts, lang=lang)
-
-    monkeypatch.setattr(tokens_mod, "tokenize", counting)
-    return seen
 
 
 def test_rerun_is_a_cache_hit(lexicon_copy, seed_articles, calls):
