@@ -93,3 +93,18 @@ def test_http_links_are_kept(seed_articles):
 def test_long_text_is_cut(seed_articles):
     html = explorer_html(explorer_table(seed_articles[0]), max_chars=100)
     assert html.count(" …</p>") == len(seed_articles[0])
+
+
+def test_article_annotations_give_themes_and_top_entities(seed_articles):
+    from ainews.report import article_annotations, explorer_table
+
+    articles, _ = seed_articles
+    notes = article_annotations(articles).set_index("doc_id")
+    by_source = dict(zip(articles["source"], articles["doc_id"]))
+    openai = notes.loc[by_source["002_0cbbea8c10b7a584.txt"]]
+    assert openai["themes"].startswith("foreign_investment")
+    assert "OpenAI" in openai["top entities"] and "Jason Kwon" in openai["top entities"]
+    gwangju = notes.loc[by_source["003_c232df0707fb9e00.txt"]]
+    assert gwangju["themes"].startswith("regional_hubs") and "광주광역시" in gwangju["top entities"]
+    table = explorer_table(articles, article_annotations(articles))
+    assert {"themes", "top entities"} <= set(table.columns) and len(table) == len(articles)

@@ -4,6 +4,7 @@ corpus findings, figure data downloads, the glossary and the cache fingerprint.
 Notebooks of the report stay thin by calling these functions.
 """
 
+from .annotations import article_annotations
 from .explorer import explorer_html, explorer_table
 from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, plot_pipeline
 from .findings import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, theme_findings
@@ -12,6 +13,7 @@ from .glossary import get_glossary, glossary_html
 from .safety import mask_contacts, mask_table, safe_text
 
 __all__ = [
+    "article_annotations",
     "book_fingerprint",
     "corpus_findings",
     "explorer_html",
