@@ -21,7 +21,9 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"ainews ingest: {src} does not exist; pass the folder (or file) holding the articles", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else processed_dir(src)
-    if args.if_changed and _up_to_date(src, out):
+    from .corpus import input_fingerprint, is_up_to_date
+
+    if args.if_changed and is_up_to_date(out, input_fingerprint(src)):
         print(f"{out / 'articles.parquet'} is up to date with {src}; nothing to ingest")
         if args.analyze:
             from .corpus import read_processed
@@ -90,20 +92,6 @@ def _report(articles, report, src: Path, out: Path) -> int:
         if len(skipped) > 10:
             print(f"  … and {len(skipped) - 10} more", file=sys.stderr)
     return 0 if (n_ok + n_dup) > 0 else 1
-
-
-def _up_to_date(src: Path, out: Path) -> bool:
-    import json
-
-    from .corpus import ARTICLES_FILE, MANIFEST_FILE, input_fingerprint
-
-    manifest = out / MANIFEST_FILE
-    if not (manifest.is_file() and (out / ARTICLES_FILE).is_file()):
-        return False
-    try:
-        return json.loads(manifest.read_text()).get("fingerprint") == input_fingerprint(src)
-    except (OSError, ValueError):
-        return False
 
 
 def _fingerprint(args: argparse.Namespace) -> int:

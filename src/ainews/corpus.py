@@ -22,7 +22,7 @@ from .ingest.walk import iter_inputs
 from .lexicons import lexicon_version
 
 __all__ = [
-    "get_articles", "get_ingest_report", "input_fingerprint", "read_processed", "summarize_corpus", "write_processed",
+    "get_articles", "get_ingest_report", "input_fingerprint", "is_up_to_date", "read_processed", "summarize_corpus", "write_processed",
 ]
 
 ARTICLES_FILE = "articles.parquet"
@@ -78,14 +78,25 @@ def read_processed(out_dir) -> pd.DataFrame:
     return df
 
 
+def is_up_to_date(out_dir, fingerprint: str) -> bool:
+    """Whether ``out_dir`` holds an articles table written for inputs with ``fingerprint``
+    (a missing or unreadable manifest means it must be rebuilt)."""
+    out = Path(out_dir)
+    manifest = out / MANIFEST_FILE
+    if not (manifest.is_file() and (out / ARTICLES_FILE).is_file()):
+        return False
+    try:
+        return json.loads(manifest.read_text()).get("fingerprint") == fingerprint
+    except (OSError, ValueError):
+        return False
+
+
 def _ensure(source, rebuild: bool) -> Path:
     src = Path(source) if source is not None else data_dir()
     out = processed_dir(src)
     fp = input_fingerprint(src)
-    manifest = out / MANIFEST_FILE
-    if not rebuild and manifest.is_file() and (out / ARTICLES_FILE).is_file():
-        if json.loads(manifest.read_text()).get("fingerprint") == fp:
-            return out
+    if not rebuild and is_up_to_date(out, fp):
+        return out
     articles, report = ingest(src)
     write_processed(articles, report, out, fingerprint=fp)
     return out
