@@ -16,7 +16,7 @@ import yaml
 
 from .config import lexicon_dir
 
-__all__ = ["load_yaml_lexicon", "lexicon_path", "lexicon_version"]
+__all__ = ["load_yaml_lexicon", "lexicon_path", "lexicon_version", "read_word_list"]
 
 
 def lexicon_path(name: str) -> Path:
@@ -52,3 +52,13 @@ def lexicon_version(*names: str) -> str:
         h.update(name.encode())
         h.update(lexicon_path(name).read_bytes())
     return h.hexdigest()[:16]
+
+
+def read_word_list(path) -> list[str]:
+    """Entries of a plain-text word list: one per line, ``#`` starts a comment (the header)."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out

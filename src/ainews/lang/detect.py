@@ -10,20 +10,14 @@ import re
 
 from functools import lru_cache
 
-from ..lexicons import lexicon_path
+from ..lexicons import lexicon_path, read_word_list
 
 __all__ = ["detect_lang", "LANGS"]
 
 
 @lru_cache(maxsize=4)
 def _function_words(path: str, mtime: float) -> frozenset[str]:
-    words = set()
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            word = line.split("#", 1)[0].strip().lower()
-            if word:
-                words.add(word)
-    return frozenset(words)
+    return frozenset(w.lower() for w in read_word_list(path))
 
 
 def _english_function_words() -> frozenset[str]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import simplemma
 
-from ..lexicons import lexicon_path, lexicon_version, load_yaml_lexicon
+from ..lexicons import lexicon_path, lexicon_version, load_yaml_lexicon, read_word_list
 
 __all__ = ["tokenize_en", "en_version", "STOPWORDS_EN", "TERMS_EN"]
 
@@ -61,23 +61,14 @@ def key_variants(word: str) -> set[str]:
     return {word_key(word), word_key(word.lower()), word_key(word.capitalize())}
 
 
-def _read_list(path) -> list[str]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
-
-
 class _Lexicon:
     """Stopwords, protected words and the term trie for one version of the lexicons."""
 
     def __init__(self, stop_path, terms_path, concept_terms: list[str]):
-        self.stop = frozenset(w.lower() for w in _read_list(stop_path))
+        self.stop = frozenset(w.lower() for w in read_word_list(stop_path))
         self.protected: set[str] = set()
         self.trie: dict = {}
-        terms = [t.split() for t in _read_list(terms_path) + concept_terms]
+        terms = [t.split() for t in read_word_list(terms_path) + concept_terms]
         # A one-word entry is kept as written instead of lemmatized (data, media); read them
         # first so multi-word terms containing them are keyed the same way.
         self.protected.update(w[0].lower() for w in terms if len(w) == 1)

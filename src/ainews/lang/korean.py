@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from ..lexicons import lexicon_path, lexicon_version
+from ..lexicons import lexicon_path, lexicon_version, read_word_list
 
 __all__ = ["get_kiwi", "tokenize_ko", "ko_version", "USERDICT", "STOPWORDS_KO", "KEEP_TAGS"]
 
@@ -85,14 +85,7 @@ def get_kiwi():
 
 @lru_cache(maxsize=4)
 def _stopwords(path: str, version: str) -> frozenset[str]:
-    from pathlib import Path
-
-    words = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line.lower())
-    return frozenset(words)
+    return frozenset(w.lower() for w in read_word_list(path))
 
 
 def _stopwords_ko() -> frozenset[str]:
