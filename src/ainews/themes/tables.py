@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..lexicons import lexicon_path, lexicon_version, load_yaml_lexicon
+from ..extract._lexicon import gazetteer
+from ..lexicons import lexicon_version, load_yaml_lexicon
 from .score import ThemeScores
 
 __all__ = ["actors_in_evidence", "evidence_by_language", "frame_table", "theme_articles", "load_gazetteer", "place_mentions", "hub_of_articles",
@@ -24,14 +25,10 @@ def _phrases(version: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile("|".join(f"(?:{p})" for p in data["not_a_pledge"]), re.I))
 
 
-@lru_cache(maxsize=2)
-def _gazetteer(version: str) -> pd.DataFrame:
-    return pd.read_csv(lexicon_path("gazetteer.csv"), comment="#", dtype={"id": str})
-
-
 def load_gazetteer() -> pd.DataFrame:
-    """The place gazetteer of the extraction layer (``data/lexicons/gazetteer.csv``)."""
-    return _gazetteer(lexicon_version("gazetteer.csv")).copy()
+    """The place gazetteer of the extraction layer (``data/lexicons/gazetteer.csv``): the same
+    table the place ids of :func:`ainews.extract_entities` come from."""
+    return gazetteer().copy()
 
 
 def theme_articles(result: ThemeScores, articles: pd.DataFrame, theme: str) -> pd.DataFrame:
