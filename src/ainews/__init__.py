@@ -103,7 +103,6 @@ if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .analysis import Analysis, analyze, write_analysis  # noqa: F401
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
-    from .lang import Sentence, TokenUnit, concept_label, concept_of, detect_lang, iter_article_tokens, load_concepts, paragraph_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
     from .lang import Sentence, TokenUnit, cached_sentences, concept_label, concept_of, detect_lang, get_sentences, iter_article_tokens, load_concepts, paragraph_spans, sentence_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
     from .topics import TopicModel  # noqa: F401

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ._common import EVIDENCE, _iter_articles, evidence, frame
+from ._common import _iter_articles, evidence, frame
 from .rates import usd_rate
 
 __all__ = ["Amount", "parse_amounts", "extract_amounts"]

@@ -7,7 +7,7 @@ Invariant: every input (a file, or a row of a tabular file) is accounted for in 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -200,14 +200,13 @@ def ingest_inputs(items, *, max_mb: float = MAX_MB, meta: pd.DataFrame | None = 
 
 
 def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
-           on_file: Callable[[str], None] | None = None, workers: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+           workers: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read every article in ``path`` (a folder, read recursively, or one file).
 
     Args:
         path: the data folder (e.g. ``data/raw``) or a single file.
         max_mb: files larger than this are skipped with a reason.
         progress: show a progress bar (default: only for more than 200 files on a terminal).
-        on_file: called with each file's relative name (for custom progress reporting).
         workers: processes reading and cleaning files in parallel; the result does not depend on it.
 
     Returns:
@@ -223,16 +222,11 @@ def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
         parts = _partitions(inputs, workers * 4)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             done = pool.map(partial(ingest_inputs, max_mb=max_mb, meta=meta), parts)
-            for part, (r, rep) in zip(parts, tqdm(done, total=len(parts), disable=not show, desc="ingest")):
+            for r, rep in tqdm(done, total=len(parts), disable=not show, desc="ingest"):
                 rows.extend(r)
                 report.extend(rep)
-                if on_file:
-                    for item in part:
-                        on_file(item.source if isinstance(item, Skip) else item[1])
     else:
         for item in tqdm(inputs, disable=not show, unit="file", desc="ingest"):
-            if on_file and not isinstance(item, Skip):
-                on_file(item[1])
             r, rep = ingest_input(item, max_mb=max_mb, meta=meta)
             rows.extend(r)
             report.extend(rep)
