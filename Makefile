@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export AINEWS_DATA ?= data/raw
 JB_FLAGS ?= -W -n --keep-going
 
-.PHONY: help install data book test browser-test bench lock clean
+.PHONY: help install data book test browser-test bench eval lock clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ browser-test: $(STAMP) ## Open every page of the built book in headless Chromium
 
 bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+eval: $(STAMP) ## Measure accuracy against labelled articles (data/gold/sets.yml; needs ../shared) and print it beside the targets
+	$(BIN)/ainews evaluate --all --out data/processed/eval
 
 lock: ## Re-resolve dependencies into requirements.lock (in a throw-away venv)
 	rm -rf /tmp/ainews-lock && $(PYTHON) -m venv /tmp/ainews-lock

@@ -19,6 +19,7 @@ from .ingest import ingest, load_corpus  # noqa: E402
 # public name -> submodule that defines it
 _EXPORTS = {
     "Analysis": "analysis",
+    "Evaluation": "evaluation",
     "Sentence": "lang",
     "ThemeScores": "themes",
     "TokenUnit": "lang",
@@ -30,6 +31,7 @@ _EXPORTS = {
     "detect_lang": "lang",
     "entity_graph": "extract",
     "entity_network": "extract",
+    "evaluate": "evaluation",
     "extract_amounts": "extract",
     "extract_entities": "extract",
     "extract_quotes": "extract",
@@ -40,6 +42,7 @@ _EXPORTS = {
     "kwic": "themes",
     "load_concepts": "lang",
     "load_exchange_rates": "extract",
+    "load_gold": "evaluation",
     "load_themes": "themes",
     "paragraph_spans": "lang",
     "parse_amounts": "extract",
@@ -55,6 +58,7 @@ _EXPORTS = {
 
 __all__ = [
     "Analysis",
+    "Evaluation",
     "Sentence",
     "ThemeScores",
     "TokenUnit",
@@ -66,6 +70,7 @@ __all__ = [
     "detect_lang",
     "entity_graph",
     "entity_network",
+    "evaluate",
     "extract_amounts",
     "extract_entities",
     "extract_quotes",
@@ -78,6 +83,7 @@ __all__ = [
     "load_concepts",
     "load_corpus",
     "load_exchange_rates",
+    "load_gold",
     "load_themes",
     "paragraph_spans",
     "parse_amounts",
@@ -101,6 +107,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .analysis import Analysis, analyze, write_analysis  # noqa: F401
+    from .evaluation import Evaluation, evaluate, load_gold  # noqa: F401
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
