@@ -11,8 +11,10 @@ from .findings import corpus_findings, get_articles_by_month, get_cleaning_summa
 from .fingerprint import book_fingerprint
 from .glossary import get_glossary, glossary_html
 from .safety import mask_contacts, mask_table, safe_text
+from .tables import ReaderTable, format_value, init_tables, reader_table
 
 __all__ = [
+    "ReaderTable",
     "article_annotations",
     "book_fingerprint",
     "corpus_findings",
@@ -20,15 +22,18 @@ __all__ = [
     "explorer_table",
     "figure_data_dir",
     "figure_data_link",
+    "format_value",
     "get_articles_by_month",
     "get_cleaning_summary",
     "get_glossary",
     "get_input_summary",
     "glossary_html",
+    "init_tables",
     "mask_contacts",
     "mask_table",
     "plot_articles_by_month",
     "plot_pipeline",
+    "reader_table",
     "safe_text",
     "theme_findings",
 ]
