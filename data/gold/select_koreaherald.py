@@ -7,7 +7,9 @@ four keyword strata (data 13, foreign investment 13, AI/tech 11, regional indust
 without replacement among the not yet chosen rows whose title + body match the stratum's
 pattern at least twice, with probability proportional to the number of matches (so articles
 that use the words often are favoured); then 25
-uniformly among the remaining rows with more than 1,500 characters of body.
+uniformly among the remaining rows with more than 1,500 characters of body; finally, because
+2016 has so little AI news, every remaining row that names AI explicitly (``AI_EXPLICIT``) is
+added in full (14 rows), so that articles about AI are not too few to measure.
 
 Usage: ``PYTHONPATH=src python data/gold/select_koreaherald.py [CORPUS_DIR]`` prints the keys.
 """
@@ -36,6 +38,7 @@ STRATA = {
                              r"(?=.{0,200}(?:factory|plant|industr|invest|complex|cluster|compan|firm))"),
 }
 N_RANDOM, MIN_CHARS = 25, 1500
+AI_EXPLICIT = r"artificial intelligence|AlphaGo|DeepMind|\bA\.I\."
 
 
 def select(corpus: str = "../shared/corpora/koreaherald-2016") -> list[str]:
@@ -55,6 +58,8 @@ def select(corpus: str = "../shared/corpora/koreaherald-2016") -> list[str]:
         chosen += pool["source"].iloc[idx].tolist()
     rest = pool[(pool["body"].str.len() > MIN_CHARS) & ~pool["source"].isin(chosen)]
     chosen += rest["source"].iloc[rng.choice(len(rest), size=N_RANDOM, replace=False)].tolist()
+    ai = re.compile(AI_EXPLICIT, re.I)
+    chosen += [s for s, t in zip(pool["source"], text) if ai.search(t) and s not in chosen]
     return chosen
 
 
