@@ -5,23 +5,32 @@ Notebooks of the report stay thin by calling these functions.
 """
 
 from .annotations import article_annotations
+from .close import ArticleCards, article_cards
 from .explorer import explorer_html, explorer_table
 from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, plot_pipeline
 from .findings import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, theme_findings
 from .fingerprint import book_fingerprint
 from .glossary import get_glossary, glossary_html
+from .modes import ReportMode, corpus_mode
+from .panel import Section, explorer_href, figure_html, theme_section
+from .regions import region_articles
 from .safety import mask_contacts, mask_table, safe_text
+from .statistics import share_interval, theme_over_time, theme_shares, top_evidence
 from .tables import ReaderTable, format_value, init_tables, reader_table
 
 __all__ = [
-    "ReaderTable",
     "article_annotations",
+    "article_cards",
+    "ArticleCards",
     "book_fingerprint",
     "corpus_findings",
+    "corpus_mode",
+    "explorer_href",
     "explorer_html",
     "explorer_table",
     "figure_data_dir",
     "figure_data_link",
+    "figure_html",
     "format_value",
     "get_articles_by_month",
     "get_cleaning_summary",
@@ -34,6 +43,15 @@ __all__ = [
     "plot_articles_by_month",
     "plot_pipeline",
     "reader_table",
+    "ReaderTable",
+    "region_articles",
+    "ReportMode",
     "safe_text",
+    "Section",
+    "share_interval",
     "theme_findings",
+    "theme_over_time",
+    "theme_section",
+    "theme_shares",
+    "top_evidence",
 ]

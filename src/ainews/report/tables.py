@@ -124,7 +124,8 @@ class ReaderTable:
 
 def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
                  formats: Mapping[str, str] | None = None, caption: str | None = None,
-                 link_titles: bool = True, interactive: bool | None = None) -> ReaderTable:
+                 link_titles: bool = True, interactive: bool | None = None,
+                 html_columns: tuple[str, ...] = ()) -> ReaderTable:
     """A table for readers of the report.
 
     Args:
@@ -137,6 +138,8 @@ def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
             ``doc_id`` is in ``df``; ``doc_id`` itself is never shown.
         interactive: search and sort (offline DataTables); default when the table has more than
             :data:`INTERACTIVE_ROWS` rows.
+        html_columns: columns holding HTML built by ainews (e.g. links from
+            :func:`ainews.report.explorer_href`), shown as is; never article text.
 
     Returns:
         A :class:`ReaderTable`; text is contact-masked and escaped.
@@ -155,7 +158,7 @@ def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     for i, rec in enumerate(df[list(columns)].itertuples(index=False, name=None)):
         row, krow = [], []
         for c, v in zip(columns, rec):
-            text = safe_text(format_value(v, kinds[c]))
+            text = str(v) if c in html_columns and not _missing(v) else safe_text(format_value(v, kinds[c]))
             if c == "title" and link_titles and docs is not None and text:
                 text = f'<a href="{EXPLORER_PAGE}#doc-{html.escape(docs[i], quote=True)}">{text}</a>'
             row.append(text)
