@@ -11,8 +11,9 @@ from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, 
 from .findings import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, theme_findings
 from .fingerprint import book_fingerprint
 from .glossary import get_glossary, glossary_html
+from .modelcard import model_card, model_card_findings
 from .modes import ReportMode, corpus_mode
-from .panel import Section, explorer_href, figure_html, theme_section
+from .panel import Section, explorer_href, figure_html, figure_section, theme_section
 from .regions import region_articles
 from .safety import mask_contacts, mask_table, safe_text
 from .statistics import share_interval, theme_over_time, theme_shares, top_evidence
@@ -31,6 +32,7 @@ __all__ = [
     "figure_data_dir",
     "figure_data_link",
     "figure_html",
+    "figure_section",
     "format_value",
     "get_articles_by_month",
     "get_cleaning_summary",
@@ -40,6 +42,8 @@ __all__ = [
     "init_tables",
     "mask_contacts",
     "mask_table",
+    "model_card",
+    "model_card_findings",
     "plot_articles_by_month",
     "plot_pipeline",
     "reader_table",

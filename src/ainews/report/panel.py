@@ -19,7 +19,7 @@ from .modes import MIN_GROUP_ARTICLES, ReportMode
 from .statistics import theme_over_time, theme_shares, top_evidence
 from .tables import EXPLORER_PAGE, reader_table
 
-__all__ = ["Section", "figure_html", "theme_section", "explorer_href"]
+__all__ = ["Section", "figure_html", "figure_section", "theme_section", "explorer_href"]
 
 #: Outlets (or languages) compared at most, those with most articles.
 MAX_GROUPS = 12
@@ -122,3 +122,13 @@ def theme_section(mode: ReportMode, result, articles: pd.DataFrame, theme: str, 
                               caption=f"The {len(ev)} strongest {name.lower()} evidence sentences, one per article."
                               )._repr_html_())
     return Section(parts)
+
+
+def figure_section(fig, *, caption: str, data: pd.DataFrame | None = None, name: str = "figure",
+                   when: bool = True, otherwise: str = "") -> Section:
+    """A figure with caption and data download when ``when`` holds (e.g. ``mode.by_language``);
+    otherwise the sentence ``otherwise`` (or nothing), so a chart that the corpus cannot support
+    (one bar, shares of one article) is not drawn."""
+    if not when:
+        return Section([f'<p class="ainews-muted">{html.escape(otherwise)}</p>'] if otherwise else [])
+    return Section([figure_html(fig, caption=caption, data=data, name=name)])

@@ -43,7 +43,7 @@ def _usd(v: float) -> str:
 
 def format_value(v, kind: str | None) -> str:
     """A cell as a reader sees it: ``""`` when missing; ``usd`` (US$ 2.9 bn), ``int`` (1,234),
-    ``pct`` (4.7%), ``float`` (12.3), ``date`` (2025-12-26), ``share`` (0.47 -> 47%), else text."""
+    ``pct`` (4.7%), ``float`` (12.3), ``float2``/``float3`` (0.05, 0.045), ``date`` (2025-12-26), ``share`` (0.47 -> 47%), else text."""
     if _missing(v):
         return ""
     if kind == "usd":
@@ -56,6 +56,8 @@ def format_value(v, kind: str | None) -> str:
         return f"{100 * float(v):.0f}%"
     if kind == "float":
         return f"{float(v):,.1f}"
+    if kind in ("float2", "float3"):
+        return f"{float(v):,.{kind[-1]}f}"
     if kind == "date":
         return pd.Timestamp(v).strftime("%Y-%m-%d")
     if isinstance(v, float):
