@@ -8,7 +8,8 @@ from .annotations import article_annotations
 from .close import ArticleCards, article_cards
 from .explorer import explorer_html, explorer_table
 from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, plot_pipeline
-from .findings import corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, theme_findings
+from .findings import (corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, lead_sentence,
+                       theme_findings)
 from .fingerprint import book_fingerprint
 from .glossary import get_glossary, glossary_html
 from .modelcard import model_card, model_card_findings
@@ -40,6 +41,7 @@ __all__ = [
     "get_input_summary",
     "glossary_html",
     "init_tables",
+    "lead_sentence",
     "mask_contacts",
     "mask_table",
     "model_card",

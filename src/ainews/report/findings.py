@@ -10,7 +10,7 @@ import pandas as pd
 
 from .safety import mask_contacts
 
-__all__ = ["corpus_findings", "get_cleaning_summary", "get_input_summary", "get_articles_by_month"]
+__all__ = ["corpus_findings", "get_cleaning_summary", "get_input_summary", "get_articles_by_month", "lead_sentence"]
 
 _LANGS = {"ko": "Korean", "en": "English", "ja": "Japanese", "und": "undetermined"}
 
@@ -158,3 +158,22 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
         "fi_investments": _count(len(distinct), "distinct pledged investment"),
         "fi_destinations": f"Japan US${by_dest['JP']:,.1f} billion, Korea US${by_dest['KR']:,.1f} billion",
     }
+
+
+def lead_sentence(summary: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """The introduction's first sentence, for a reader who opens no chapter: how many articles,
+    and how many are mainly about each theme (from ``ThemeScores.summary()``)."""
+    n = len(articles)
+    themes = summary[summary["theme"] != "none"].sort_values("n_primary", ascending=False)
+    def name(r) -> str:
+        text = str(r.name_en)
+        return text[:1].lower() + text[1:]
+
+    parts = [f"{int(r.n_primary):,} ({r.pct_primary:.0f}%) {'are mainly ' if i == 0 else ''}about {name(r)}"
+             for i, r in enumerate(themes.itertuples())]
+    none = summary[summary["theme"] == "none"]
+    rest = int(none["n_primary"].iloc[0]) if len(none) else 0
+    body = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    tail = (f"; {rest:,} are about AI in general without reaching any of the three."
+            if rest else ".")
+    return f"Of the {_count(n, 'news article')} read for this report, {body}{tail}"
