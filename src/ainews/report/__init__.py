@@ -6,6 +6,7 @@ Notebooks of the report stay thin by calling these functions.
 
 from .annotations import article_annotations
 from .close import ArticleCards, article_cards
+from .debris import find_debris, visible_text
 from .explorer import explorer_html, explorer_table
 from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, plot_pipeline
 from .findings import (corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, lead_sentence,
@@ -31,6 +32,7 @@ __all__ = [
     "explorer_html",
     "explorer_table",
     "figure_data_dir",
+    "find_debris",
     "figure_data_link",
     "figure_html",
     "figure_section",
@@ -60,4 +62,5 @@ __all__ = [
     "theme_section",
     "theme_shares",
     "top_evidence",
+    "visible_text",
 ]
