@@ -5,6 +5,7 @@ Notebooks of the report stay thin by calling these functions.
 """
 
 from .annotations import article_annotations
+from .cache import cached
 from .close import ArticleCards, article_cards
 from .debris import find_debris, visible_text
 from .explorer import explorer_html, explorer_table
@@ -26,6 +27,7 @@ __all__ = [
     "article_cards",
     "ArticleCards",
     "book_fingerprint",
+    "cached",
     "corpus_findings",
     "corpus_mode",
     "explorer_href",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .cache import cached
 from .safety import mask_contacts
 
 __all__ = ["corpus_findings", "get_cleaning_summary", "get_input_summary", "get_articles_by_month", "lead_sentence"]
@@ -133,7 +134,7 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
     import ainews
     from ainews.themes import distinct_investments, frame_table, investment_table, place_mentions
 
-    result = ainews.score_themes(articles)
+    result = cached(ainews.score_themes, articles)
     summary = result.summary().set_index("theme")
     n = len(articles)
 
