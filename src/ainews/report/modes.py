@@ -33,7 +33,7 @@ _UNIT_NAMES = {"D": "day", "W": "week", "M": "month"}
 
 def time_unit(dates: pd.Series) -> str | None:
     """``"D"``, ``"W"`` or ``"M"`` for counting ``dates`` over time, or ``None`` when they cover
-    fewer than :data:`MIN_PERIODS` periods."""
+    fewer than ``MIN_PERIODS`` periods."""
     dates = pd.to_datetime(dates, errors="coerce").dropna()
     if dates.empty:
         return None
@@ -51,8 +51,8 @@ class ReportMode:
         name: ``"close"`` (read article by article) or ``"statistics"``.
         n_articles: articles in the corpus.
         unit: ``"D"``/``"W"``/``"M"`` when change over time can be shown, else ``None``.
-        languages: languages with at least :data:`MIN_GROUP_ARTICLES` articles.
-        outlets: outlets with at least :data:`MIN_GROUP_ARTICLES` articles.
+        languages: languages with at least ``MIN_GROUP_ARTICLES`` articles.
+        outlets: outlets with at least ``MIN_GROUP_ARTICLES`` articles.
     """
 
     name: str
@@ -63,32 +63,32 @@ class ReportMode:
 
     @property
     def close(self) -> bool:
-        """Chapters read each article."""
+        """Whether chapters read each article."""
         return self.name == "close"
 
     @property
     def statistics(self) -> bool:
-        """Chapters count: shares with intervals, trends, comparisons."""
+        """Whether chapters count (shares with intervals, trends, comparisons)."""
         return self.name == "statistics"
 
     @property
     def over_time(self) -> bool:
-        """Change over time can be shown."""
+        """Whether change over time can be shown."""
         return self.statistics and self.unit is not None
 
     @property
     def by_language(self) -> bool:
-        """Languages can be compared (two or more with enough articles)."""
+        """Whether languages can be compared (two or more with enough articles)."""
         return self.statistics and len(self.languages) >= 2
 
     @property
     def by_outlet(self) -> bool:
-        """Outlets can be compared (two or more with enough articles)."""
+        """Whether outlets can be compared (two or more with enough articles)."""
         return self.statistics and len(self.outlets) >= 2
 
     @property
     def unit_name(self) -> str:
-        """``day``, ``week``, ``month`` (or ``period``)."""
+        """The unit in words (day, week, month, or period)."""
         return _UNIT_NAMES.get(self.unit or "", "period")
 
     def describe(self) -> str:

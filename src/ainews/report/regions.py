@@ -35,7 +35,7 @@ def region_articles(entities: pd.DataFrame, doc_ids=None) -> pd.DataFrame:
             all when ``None``.
 
     Returns:
-        One row per region with at least one article: ``region_id`` (gazetteer id, e.g.
+        A table with one row per region holding at least one article, with ``region_id`` (gazetteer id, e.g.
         ``KR-29``), ``country``, ``name_en``, ``name_ko``, ``name_ja``, ``articles`` (distinct
         articles), ``mentions`` and ``places`` (the places named, most mentioned first), most
         articles first.

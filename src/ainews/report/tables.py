@@ -139,7 +139,7 @@ def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
         link_titles: a ``title`` column links to the article's entry in the explorer when
             ``doc_id`` is in ``df``; ``doc_id`` itself is never shown.
         interactive: search and sort (offline DataTables); default when the table has more than
-            :data:`INTERACTIVE_ROWS` rows.
+            ``INTERACTIVE_ROWS`` rows.
         html_columns: columns holding HTML built by ainews (e.g. links from
             :func:`ainews.report.explorer_href`), shown as is; never article text.
 

@@ -54,7 +54,7 @@ def region_shapes() -> pd.DataFrame:
     """Simplified outlines of the 17 Korean provinces and 47 Japanese prefectures.
 
     Returns:
-        One row per region: ``region_id`` (gazetteer id), ``country`` (``KR``/``JP``),
+        A table with one row per region, ``region_id`` (gazetteer id), ``country`` (``KR``/``JP``),
         ``geometry`` (a shapely polygon in longitude/latitude degrees, small islands dropped).
     """
     rows = []
