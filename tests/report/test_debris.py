@@ -40,6 +40,7 @@ def test_debris_is_found(snippet, kind):
     '<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==">',
     "<script>var x = NaN; console.warn('UserWarning: in code, not shown')</script><p>Nanum fonts</p>",
     "<p>version 1.2e3 of nothing; e-mail [email]</p>",
+    "<noscript>This is the init_notebook_mode cell (you should not see this message)</noscript>",
 ])
 def test_clean_pages_pass(snippet):
     assert find_debris(f"<html><body>{snippet}</body></html>") == []

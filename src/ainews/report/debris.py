@@ -31,7 +31,8 @@ def visible_text(page: str) -> str:
     """The text a reader sees: scripts, styles, tags and data URLs removed, entities decoded."""
     import html
 
-    page = re.sub(r"<(script|style|template)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    # <noscript> shows only when JavaScript is off (itables puts its "notebook trusted?" note there).
+    page = re.sub(r"<(script|style|template|noscript)\b.*?</\1>", " ", page, flags=re.S | re.I)
     page = re.sub(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+", " ", page)
     page = re.sub(r"<[^>]+>", " ", page)
     return html.unescape(page)
