@@ -91,6 +91,11 @@ def article_cards(articles: pd.DataFrame, result, *, theme: str | None = None, q
         if theme is not None:
             s = scores[(scores["doc_id"] == doc) & (scores["theme"] == theme)]["score"]
             meta.append(f"{html.escape(names.get(theme, theme))} score {format_value(s.iloc[0], 'float')}" if len(s) else "")
+        grades = getattr(result, "grades", None)  # the learned theme model grades each theme 0/1/2
+        if isinstance(grades, pd.DataFrame) and {"doc_id", "theme", "grade"} <= set(grades.columns):
+            g = grades[(grades["doc_id"] == doc) & (grades["grade"] > 0)].sort_values("grade", ascending=False)
+            meta.append("; ".join(f"{html.escape(names.get(t, t))}: {'main' if int(v) == 2 else 'secondary'}"
+                                  for t, v in zip(g["theme"], g["grade"])))
         ev = result.evidence[(result.evidence["doc_id"] == doc) & (result.evidence["theme"] == shown)] if shown else None
         evidence = [_mark(r.sentence, _terms(r.terms)) for r in ev.head(max_evidence).itertuples()] if ev is not None else []
         said = []
