@@ -144,7 +144,7 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
 
     frames = frame_table(result, articles, "data_sovereignty")
     framed = frames[frames["frame"] != "mention"]
-    places = place_mentions(ainews.extract_entities(articles))
+    places = place_mentions(cached(ainews.extract_entities, articles))
     distinct = distinct_investments(investment_table(ainews.extract_amounts(articles), result))
     usd = distinct["value_usd"].fillna(0)
     by_dest = {code: usd[distinct["destination_country"] == code].sum() / 1e9 for code in ("JP", "KR")}
