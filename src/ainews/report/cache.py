@@ -56,7 +56,8 @@ def cached(fn, articles: pd.DataFrame, *args, **kwargs):
     Args:
         fn: a public ``ainews`` function of the articles table (e.g. ``ainews.score_themes``).
         articles: the articles.
-        *args, **kwargs: further arguments; their ``repr`` is part of the key.
+        args: further positional arguments (``*args``); their ``repr`` is part of the key.
+        kwargs: further keyword arguments (``**kwargs``), also part of the key.
 
     Returns:
         What ``fn`` returns (loaded from disk when the same call was made before).
