@@ -108,7 +108,8 @@ def article_cards(articles: pd.DataFrame, result, *, theme: str | None = None, q
             for m in amounts[amounts["doc_id"] == doc].head(max_items).itertuples():
                 usd = format_value(getattr(m, "value_usd", None), "usd")
                 money.append(f"<strong>{usd or safe_text(str(getattr(m, 'text', '')))}</strong> — {safe_text(str(m.sentence))}")
-        title = safe_text(str(a.get("title", "") or doc))
+        body = str(a.get("body", "") or "")
+        title = safe_text(str(a.get("title", "") or "") or (body[:80].strip() + "…" if body else "(untitled article)"))
         parts.append(
             f'<div class="ainews-card"><p class="ainews-card-title"><a href="{EXPLORER_PAGE}#doc-{html.escape(doc, quote=True)}">{title}</a></p>'
             f'<p class="ainews-muted">{" · ".join(x for x in meta if x)}</p>'

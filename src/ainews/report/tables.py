@@ -161,7 +161,8 @@ def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
         row, krow = [], []
         for c, v in zip(columns, rec):
             text = str(v) if c in html_columns and not _missing(v) else safe_text(format_value(v, kinds[c]))
-            if c == "title" and link_titles and docs is not None and text:
+            if c == "title" and link_titles and docs is not None:
+                text = text or "(untitled article)"  # never the bare doc_id
                 text = f'<a href="{EXPLORER_PAGE}#doc-{html.escape(docs[i], quote=True)}">{text}</a>'
             row.append(text)
             krow.append(_sort_key(v))
