@@ -67,7 +67,7 @@ def _shares_table(shares: pd.DataFrame, group: str, theme: str) -> str:
     d["interval"] = [f"{100 * lo:.0f}–{100 * hi:.0f}%" for lo, hi in zip(d["low"], d["high"])]
     d["shown"] = d[group].map(lambda g: _LANG_NAMES.get(g, g)) if group == "lang" else d[group]
     d["explore"] = [f'<a href="{html.escape(explorer_href(theme=theme, **{group: g}), quote=True)}">'
-                    f'{k:,} articles</a>' for g, k in zip(d[group], d["with_theme"])]
+                    f'{k:,} article{"s" if k != 1 else ""}</a>' for g, k in zip(d[group], d["with_theme"])]
     table = reader_table(d, {"shown": "language" if group == "lang" else "outlet", "articles": "articles",
                              "explore": "with the theme as primary", "share": "share", "interval": "95% interval"},
                          formats={"share": "share", "articles": "int"}, html_columns=("explore",))
@@ -101,7 +101,8 @@ def theme_section(mode: ReportMode, result, articles: pd.DataFrame, theme: str, 
             continue
         shares = theme_shares(result, articles, by=group)
         biggest = shares.drop_duplicates(group).nlargest(MAX_GROUPS, "articles")[group]
-        shares = shares[shares[group].isin(biggest)]
+        shares = shares[shares[group].isin(biggest)].sort_values(["articles", group], ascending=[False, True],
+                                                                 kind="stable")
         shown = shares.assign(**{group: shares[group].map(lambda g: _LANG_NAMES.get(g, g))}) if group == "lang" else shares
         fig = plot_shares_by_group(shown, group)
         parts.append(figure_html(fig, caption=f"Share of articles with each primary theme, by {label} "

@@ -47,7 +47,7 @@ def plot_shares_by_group(shares: pd.DataFrame, group: str, *, ax=None):
     """
     groups = list(dict.fromkeys(shares[group]))
     themes = list(dict.fromkeys(shares["theme"]))
-    fig, ax = _axes(ax, (7.5, 0.45 * len(groups) * max(len(themes), 1) * 0.45 + 1.6))
+    fig, ax = _axes(ax, (7.5, 0.2 * len(groups) * max(len(themes), 1) + 1.4))
     step = 0.8 / max(len(themes), 1)
     for j, t in enumerate(themes):
         d = shares[shares["theme"] == t].set_index(group).reindex(groups)
@@ -61,5 +61,5 @@ def plot_shares_by_group(shares: pd.DataFrame, group: str, *, ax=None):
     ax.set_xlabel("% of articles with the theme as primary (95% interval)")
     ax.set_xlim(left=0)
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=3)
+    ax.legend(frameon=False, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3)
     return fig
