@@ -41,6 +41,8 @@ test: $(STAMP) ## Run the test suite (browser tests run in `make browser-test`)
 
 browser-test: $(STAMP) ## Open every page of the built book in headless Chromium (after `make book`); screenshots in _build/screenshots
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	# A CJK font so screenshots show Korean and Japanese, not empty boxes.
+	fc-list :lang=ja | grep -q . || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)

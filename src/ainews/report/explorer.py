@@ -150,6 +150,8 @@ def explorer_html(table: pd.DataFrame, *, max_chars: int | None = 20000, table_i
         An HTML fragment. Every value is contact-masked and escaped; links are kept only when
         they are ``http``/``https``.
     """
+    # The annotations column is "themes" (primary and second); links say ?theme=…
+    table = table.rename(columns={"themes": "theme"}) if "theme" in filters and "theme" not in table.columns else table
     shown = [c for c in table.columns if c not in ("url", "body", "date_text", "doc_id")]
     present = [f for f in filters if f in table.columns]
     numeric = {c for c in shown if pd.api.types.is_numeric_dtype(table[c])}

@@ -43,7 +43,7 @@ def _usd(v: float) -> str:
 
 def format_value(v, kind: str | None) -> str:
     """A cell as a reader sees it: ``""`` when missing; ``usd`` (US$ 2.9 bn), ``int`` (1,234),
-    ``pct`` (4.7%), ``float`` (12.3), ``date`` (2025-12-26), ``share`` (0.47 -> 47%), else text."""
+    ``pct`` (4.7%), ``float`` (12.3), ``float2``/``float3`` (0.05, 0.045), ``date`` (2025-12-26), ``share`` (0.47 -> 47%), else text."""
     if _missing(v):
         return ""
     if kind == "usd":
@@ -56,6 +56,8 @@ def format_value(v, kind: str | None) -> str:
         return f"{100 * float(v):.0f}%"
     if kind == "float":
         return f"{float(v):,.1f}"
+    if kind in ("float2", "float3"):
+        return f"{float(v):,.{kind[-1]}f}"
     if kind == "date":
         return pd.Timestamp(v).strftime("%Y-%m-%d")
     if isinstance(v, float):
@@ -124,7 +126,8 @@ class ReaderTable:
 
 def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
                  formats: Mapping[str, str] | None = None, caption: str | None = None,
-                 link_titles: bool = True, interactive: bool | None = None) -> ReaderTable:
+                 link_titles: bool = True, interactive: bool | None = None,
+                 html_columns: tuple[str, ...] = ()) -> ReaderTable:
     """A table for readers of the report.
 
     Args:
@@ -136,7 +139,9 @@ def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
         link_titles: a ``title`` column links to the article's entry in the explorer when
             ``doc_id`` is in ``df``; ``doc_id`` itself is never shown.
         interactive: search and sort (offline DataTables); default when the table has more than
-            :data:`INTERACTIVE_ROWS` rows.
+            ``INTERACTIVE_ROWS`` rows.
+        html_columns: columns holding HTML built by ainews (e.g. links from
+            :func:`ainews.report.explorer_href`), shown as is; never article text.
 
     Returns:
         A :class:`ReaderTable`; text is contact-masked and escaped.
@@ -155,8 +160,9 @@ def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     for i, rec in enumerate(df[list(columns)].itertuples(index=False, name=None)):
         row, krow = [], []
         for c, v in zip(columns, rec):
-            text = safe_text(format_value(v, kinds[c]))
-            if c == "title" and link_titles and docs is not None and text:
+            text = str(v) if c in html_columns and not _missing(v) else safe_text(format_value(v, kinds[c]))
+            if c == "title" and link_titles and docs is not None:
+                text = text or "(untitled article)"  # never the bare doc_id
                 text = f'<a href="{EXPLORER_PAGE}#doc-{html.escape(docs[i], quote=True)}">{text}</a>'
             row.append(text)
             krow.append(_sort_key(v))
