@@ -20,6 +20,7 @@ from .ingest import ingest, load_corpus  # noqa: E402
 _EXPORTS = {
     "Analysis": "analysis",
     "Evaluation": "evaluation",
+    "GoldError": "evaluation",
     "Sentence": "lang",
     "ThemeScores": "themes",
     "TokenUnit": "lang",
@@ -59,6 +60,7 @@ _EXPORTS = {
 __all__ = [
     "Analysis",
     "Evaluation",
+    "GoldError",
     "Sentence",
     "ThemeScores",
     "TokenUnit",
@@ -107,7 +109,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .analysis import Analysis, analyze, write_analysis  # noqa: F401
-    from .evaluation import Evaluation, evaluate, load_gold  # noqa: F401
+    from .evaluation import Evaluation, GoldError, evaluate, load_gold  # noqa: F401
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
