@@ -24,7 +24,10 @@ from ._common import evidence, sentence_of
 __all__ = ["quotes_ja"]
 
 _OPEN, _CLOSE = "「", "」"
-_SUBJECT_END = re.compile(r"(?:は|が|も)[、,]?\s*(?:[^「」。]{0,30}?(?:で|に|へ|の中で|に対し)[、,]?)?\s*$")
+# A subject (…は/が/も) followed by at most a short adverbial (記者会見で, 作品について、).
+_SUBJECT_END = re.compile(r"(?:は|が|も)[^「」。]{0,30}$")
+# Between two quotes of one speaker: 「…」として「…」と述べた, 「…」と話し、「…」と語った.
+_CHAIN = re.compile(r"^\s*(?:と|として|とし|と述べ|と話し|と語り|と強調し)?[、,]?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +117,8 @@ def _who(text: str) -> dict | None:
 
 
 _KANJI_NAME = re.compile(r"^[\u4e00-\u9fff々]{3,5}$")
-_ORG_SUFFIX = re.compile(r"(省|庁|府|社|銀行|大学|研究所|委員会|機構|協会|連合|グループ|ホールディングス|AI|研究院)$")
+_ORG_SUFFIX = re.compile(r"(省|庁|府|社|側|銀行|大学|研究所|委員会|機構|協会|連合|グループ|ホールディングス|AI|"
+                         r"研究院|新聞|日報|通信|放送|テレビ|党|団|局|部)$")
 
 
 def _kanji_name(surface: str) -> bool:
@@ -151,8 +155,15 @@ def quotes_ja(art) -> list[dict]:
         verb = am.group("verb").rstrip("、")
         mid = am.group("mid")
         before = body[s0:o]
-        # Only what follows the last closing bracket belongs to this quote's subject.
-        before = before[before.rfind(_CLOSE) + 1:]
+        # Only what follows the last closing bracket belongs to this quote's subject, unless
+        # the quote continues the previous one (「…」として「…」と述べた): then look before both.
+        cut = before.rfind(_CLOSE)
+        while cut >= 0 and _CHAIN.match(before[cut + 1:]):
+            opening = before.rfind(_OPEN, 0, cut)
+            if opening < 0:
+                break
+            before, cut = before[:opening], before.rfind(_CLOSE, 0, opening)
+        before = before[cut + 1:]
         speaker, how = None, None
         if rx["pron"].search(mid) or rx["pron"].search(before):
             speaker, how = last, "pronoun"
