@@ -87,17 +87,22 @@ def bench_topics(articles: pd.DataFrame) -> None:
 
     arts = articles[articles["dup_of"] == ""].copy()
     arts["category"] = arts["source"].str.split("/").str[0]
+    # Default vectorizer bounds (min_df, max_df adapted to the corpus), then a sparser
+    # vocabulary (terms in 20+ articles and at most 20 % of them).
+    settings = [{}, {"min_df": 20, "max_df": 0.2}]
     with tempfile.TemporaryDirectory() as cache:
-        for unit in ("article",):
+        for kw in settings:
+            unit = "article"
             t0 = time.perf_counter()
             tm = ainews.TopicModel(n_topics=9, unit=unit, random_state=0, n_restarts=1,
-                                   cache_dir=cache).fit(arts)
+                                   cache_dir=cache, **kw).fit(arts)
             seconds = time.perf_counter() - t0
             shares = tm.doc_topics_.reindex(arts["doc_id"])
             top = np.nan_to_num(shares.to_numpy(), nan=-1).argmax(axis=1)
             h, c, v = homogeneity_completeness_v_measure(arts["category"], top)
             ari = adjusted_rand_score(arts["category"], top)
-            print(f"topics: TopicModel(n_topics=9, unit={unit!r}) on {len(arts):,} articles in {seconds:.0f} s: "
+            print(f"topics: TopicModel(n_topics=9, unit={unit!r}, {kw or 'default df bounds'}) on "
+                  f"{len(arts):,} articles in {seconds:.0f} s: "
                   f"V-measure {v:.3f} (homogeneity {h:.3f}, completeness {c:.3f}), ARI {ari:.3f}")
             ct = pd.crosstab(arts["category"], top)
             print(ct.to_string())
