@@ -46,11 +46,13 @@ def test_user_dictionary_entries_are_one_token_each():
         assert len(tokenize_ja([word + "を"]).__next__()) == 1, word
 
 
-def test_user_dictionary_edit_changes_tokens(lexicon_copy):
+def test_user_dictionary_edit_changes_tokens(lexicon_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("AINEWS_CACHE", str(tmp_path / "cache"))  # the edited build stays in tmp
     path = lexicon_copy / "userdict_ja.tsv"
     assert ainews.tokenize("防衛装備移転を議論", lang="ja") != ["防衛装備移転", "議論"]
     path.write_text(path.read_text(encoding="utf-8") + "防衛装備移転\t普通名詞\n", encoding="utf-8")
     assert ainews.tokenize("防衛装備移転を議論", lang="ja") == ["防衛装備移転", "議論"]
+    assert [p.suffix for p in (tmp_path / "cache" / "sudachi").iterdir()] == [".dic"]
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -23,6 +23,7 @@ sentence that reports it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -85,15 +86,17 @@ def _compiled_userdict(version: str) -> Path:
     if out.is_file():
         return out
     folder.mkdir(parents=True, exist_ok=True)
-    src = folder / f"userdict_ja-{version}.csv"
+    src = folder / f"userdict_ja-{version}-{os.getpid()}.csv"
     src.write_text("\n".join(_csv_lines(read_userdict_ja())) + "\n", encoding="utf-8")
     system = Path(sudachidict_core.__file__).parent / "resources" / "system.dic"
-    tmp = out.with_suffix(".tmp")
+    tmp = folder / f"userdict_ja-{version}-{os.getpid()}.tmp"
     try:
         _sudachi.build_user_dic(str(system), [str(src)], str(tmp), "ainews userdict_ja")
     except Exception as exc:  # noqa: BLE001 - sudachi raises plain Exception subclasses
         raise ValueError(f"{lexicon_path(USERDICT_JA)}: Sudachi cannot compile the user dictionary "
                          f"({exc}); fix the offending line") from exc
+    finally:
+        src.unlink(missing_ok=True)
     tmp.replace(out)  # atomic: two processes building at once both end with a whole file
     return out
 
@@ -111,7 +114,9 @@ def get_sudachi():
     if version not in _STATE:
         from sudachipy import Config, Dictionary, SplitMode
 
-        d = Dictionary(config=Config(user=[str(_compiled_userdict(version))]), dict="core")
+        # The compiled file depends on the system dictionary too: both name it.
+        compiled = _compiled_userdict(f"{version}-{_dict_version()}")
+        d = Dictionary(config=Config(user=[str(compiled)]), dict="core")
         keep, proper = set(), set()
         pos_id = 0
         while (pos := d.pos_of(pos_id)) is not None:
