@@ -1,5 +1,5 @@
 """Building blocks of the published report: safe article text, the article explorer,
-corpus findings, figure data downloads, the glossary and the cache fingerprint.
+corpus findings, coverage by language, figure data downloads, the glossary and the cache fingerprint.
 
 Notebooks of the report stay thin by calling these functions.
 """
@@ -8,6 +8,7 @@ from .annotations import article_annotations
 from .cache import cached
 from .close import ArticleCards, article_cards
 from .debris import find_debris, visible_text
+from .coverage import coverage_by_language
 from .explorer import explorer_html, explorer_table
 from .figures import figure_data_dir, figure_data_link, plot_articles_by_month, plot_pipeline
 from .findings import (corpus_findings, get_articles_by_month, get_cleaning_summary, get_input_summary, lead_sentence,
@@ -31,6 +32,7 @@ __all__ = [
     "corpus_findings",
     "corpus_mode",
     "explorer_href",
+    "coverage_by_language",
     "explorer_html",
     "explorer_table",
     "figure_data_dir",
