@@ -14,6 +14,7 @@ import pandas as pd
 
 from ._common import _iter_articles, evidence, frame
 from . import money_ko
+from .amount_kinds import amount_kind, phrase_windows
 from .rates import usd_rate
 
 __all__ = ["Amount", "parse_amounts", "extract_amounts", "register_parser"]
@@ -57,7 +58,8 @@ _EN_AMOUNT = re.compile(
 )
 _QUAL_BEFORE = re.compile(rf"(?:\b(?P<en>{_EN_QUAL})|(?P<ko>{_KO_QUAL}))\s*$", re.IGNORECASE)
 _QUAL_AFTER_KO = re.compile(r"^\s?(이상|이하|미만|가량|정도|안팎|내외|넘는|넘게|여|규모)")
-_PAREN_OPEN = re.compile(rf"^\s*[(（\[]\s*(?:(?:{_EN_QUAL}|{_KO_QUAL}|≈|~)\s*)?$", re.IGNORECASE)
+# "(약 5조원)", "(당시 기준 약 1조1400억원)", "(한화 약 7조원)": a conversion, folded into the amount
+_PAREN_OPEN = re.compile(rf"^\s*[(（\[]\s*[가-힣 ]{{0,12}}?\s*(?:(?:{_EN_QUAL}|{_KO_QUAL}|≈|~)\s*)?$", re.IGNORECASE)
 _PAREN_CLOSE = re.compile(r"^\s*[)）\]]")
 _KO_QUAL_NAMES = {"약": "about", "대략": "about", "최대": "up to", "최소": "at least", "총": "total",
                   "무려": "as much as", "이상": "more than", "넘는": "more than", "넘게": "more than",
@@ -170,7 +172,7 @@ def _to_usd(value: float, currency: str, year: int | None):
     return value / per_usd, per_usd, y, note
 
 
-COLUMNS = ["doc_id", "text", "value", "currency", "value_usd", "rate_per_usd", "rate_year", "rate_note",
+COLUMNS = ["doc_id", "text", "value", "high", "kind", "currency", "value_usd", "rate_per_usd", "rate_year", "rate_note",
            "qualifier", "period", "conversion", "conversion_value", "conversion_currency", "actor",
            "target", "target_how", "sentence", "sentence_start", "start", "end"]
 
@@ -199,7 +201,10 @@ def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
             (datetime; picks the exchange-rate year, else the latest year and ``rate_note`` says so).
 
     Returns:
-        DataFrame with columns ``doc_id, text, value, currency, value_usd, rate_per_usd, rate_year,
+        DataFrame with columns ``doc_id, text, value, high`` (upper bound of a range), ``kind`` (see
+        :data:`ainews.extract.amount_kinds.KINDS`: investment, acquisition, funding, budget are
+        events; forecast, market_size, target, hypothetical, aggregate, export, stock_flow, revenue,
+        price, other are not), ``currency, value_usd, rate_per_usd, rate_year,
         rate_note, qualifier, period, conversion, conversion_value, conversion_currency, actor, target,
         target_how, sentence, sentence_start, start, end``; ``body[start:end] == text``.
     """
@@ -223,9 +228,24 @@ def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
                                               ev["sentence_start"] + len(ev["sentence"]))
             rows.append({
                 **ev, "text": a.text, "value": a.value, "currency": a.currency, "value_usd": usd,
-                "rate_per_usd": per, "rate_year": y, "rate_note": note, "qualifier": a.qualifier,
+                "high": a.high, "rate_per_usd": per, "rate_year": y, "rate_note": note, "qualifier": a.qualifier,
                 "period": _period(ev["sentence"], rel_end), "conversion": a.conversion_text,
                 "conversion_value": a.conversion_value, "conversion_currency": a.conversion_currency,
                 "actor": actor, "target": target, "target_how": how,
             })
+    _add_kinds(rows)
     return frame(rows, COLUMNS)
+
+
+def _add_kinds(rows: list[dict]) -> None:
+    # Amounts of one sentence are classified together: each one's phrase stops at its neighbours.
+    by_sentence: dict[tuple[str, int], list[dict]] = {}
+    for r in rows:
+        by_sentence.setdefault((r["doc_id"], r["sentence_start"]), []).append(r)
+    for (_, s0), group in by_sentence.items():
+        sent = group[0]["sentence"]
+        spans = [(r["start"] - s0, r["end"] - s0) for r in group]
+        for r, (before, after) in zip(group, phrase_windows(sent, spans)):
+            lo = max(0, r["start"] - s0 - len(before))
+            subject = sent[max(0, lo - 60):lo]
+            r["kind"] = amount_kind(before, after, value=r["value"], currency=r["currency"], subject=subject)

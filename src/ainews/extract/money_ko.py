@@ -15,7 +15,7 @@ _SMALL = {"천": 1e3, "백": 1e2, "십": 10}
 
 _TOK = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # digits with 천/백/십 multipliers ("3천301"), then optionally a big unit; no ambiguity, no backtracking
-_UNITS = rf"(?:{_TOK}\s?[천백십]\s?)*(?:{_TOK})?"
+_UNITS = rf"(?:(?:{_TOK}\s?[천백십]\s?)*{_TOK}|(?:{_TOK}\s?[천백십]\s?)+)"
 _SEG = rf"{_UNITS}\s?[조억만]"
 _NUM = rf"(?:(?:{_SEG})(?:\s?{_SEG})*(?:\s?{_TOK}\s?[천백십])*(?:\s?{_TOK})?|(?:{_TOK}\s?[천백십]\s?)+(?:{_TOK})?|{_TOK})"
 # A currency word must end the word or be followed by a particle/suffix, so 원장, 원칙, 엔진,
