@@ -160,8 +160,11 @@ def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | 
 
 
 def _first(cands, art, s0, s1, lex):
-    # the subject nearest before the amount; a subject-marked mention beats a bare one
-    for _, _, e in sorted(cands, key=lambda t: (t[0], t[1]), reverse=True):
+    # Korean: the subject nearest before the amount, a subject-marked mention before a bare one;
+    # English: the first organisation of the sentence (the subject in news style)
+    order = (sorted(cands, key=lambda t: (-t[0], t[1])) if art.lang == "en"
+             else sorted(cands, key=lambda t: (t[0], t[1]), reverse=True))
+    for _, _, e in order:
         name, kind = _resolve(e, art, s0, s1, lex)
         if name:
             return name, kind
@@ -236,38 +239,44 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
 
 
 def destination_of(art: Article, start: int, end: int, s0: int, s1: int, *,
-                   investor: str | None = None, investor_kind: str | None = None) -> tuple[str | None, str | None]:
-    """``(country ISO-2, region)`` where the money of ``body[start:end]`` goes, as stated in the sentence.
+                   investor: str | None = None, investor_kind: str | None = None,
+                   phrase: str = "") -> tuple[str | None, str | None, str | None]:
+    """``(country ISO-2, region, how)`` where the money of ``body[start:end]`` goes.
 
-    A place marked as a location (용인에, 일본에서, in Japan) wins, nearest to the amount; then
-    a destination word (대미 투자: US); then a government investor's own country; else
-    ``(None, None)``: not stated.
+    ``how`` is ``"sentence"`` when the sentence states it: a place marked as a location (용인에,
+    일본에서; "in Japan" after the amount) nearest to the amount, or a place in the amount's own
+    phrase, or a destination word (대미 투자: US), or a government investor's own country.
+    Otherwise ``"article"``: the country the article's places lie in most often, or ``None``.
     """
     body, lex = art.body, _invest_lexicon()
     places = _place_meta()
-    ents = [e for e in article_entities(art) if e["kind"] == "place" and s0 <= e["start"] < s1
-            and e.get("place_id") in places and e["text"] != investor
+    mentions = [e for e in article_entities(art) if e["kind"] == "place" and e.get("place_id") in places]
+    ents = [e for e in mentions if s0 <= e["start"] < s1 and e["text"] != investor
             and not (investor and investor.startswith(e["text"]))]
     loc = []
     for e in ents:
         if art.lang == "en":
-            ok = bool(_EN_LOC.search(body[max(s0, e["start"] - 12):e["start"]]))
+            ok = e["start"] >= end and bool(_EN_LOC.search(body[max(s0, e["start"] - 12):e["start"]]))
         else:
             ok = bool(_LOC.match(body[e["end"]:e["end"] + 3]))
         if ok:
             loc.append(e)
-    for group in (loc, ents):
+    own = [e for e in ents if e["text"] in phrase]
+    for group in (loc, own):
         if group:
             e = min(group, key=lambda e: abs(e["start"] - start))
             country, pkind = places[e["place_id"]]
-            return country, (None if pkind == "country" else e["text"])
+            return country, (None if pkind == "country" else e["text"]), "sentence"
     for word, code in lex["dest"].items():
         if word in body[s0:s1]:
-            return code, None
+            return code, None, "sentence"
     if investor_kind == "government" and investor:
         from ._lexicon import place_matchers
 
         pid = place_matchers()[3].get(investor.replace(" 정부", "").strip())
         if pid in places:
-            return places[pid][0], None
-    return None, None
+            return places[pid][0], None, "sentence"
+    countries = Counter(places[e["place_id"]][0] for e in mentions)
+    if countries:
+        return countries.most_common(1)[0][0], None, "article"
+    return None, None, None

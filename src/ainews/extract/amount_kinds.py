@@ -112,14 +112,14 @@ def amount_kind(before: str, after: str, *, value: float | None = None, currency
     return "other"
 
 
-def amount_status(after: str, sentence_rest: str = "") -> str:
-    """``pledged``, ``completed`` or ``announced`` from the verbs after the amount.
+def amount_status(after: str, before: str = "", sentence_rest: str = "") -> str:
+    """``pledged``, ``completed`` or ``announced`` from the verbs around the amount.
 
-    ``after`` (the amount's own phrase) decides first; ``sentence_rest`` (the rest of the sentence)
-    only when the phrase has no verb of its own.
+    ``after`` (the verb of the amount's own phrase, Korean) decides first, then ``before``
+    (English: "will invest $8 billion"), then ``sentence_rest`` (the rest of the sentence).
     """
     status = rules()[1]
-    for text in (after, sentence_rest):
+    for text in (after, before, sentence_rest):
         for name in ("pledged", "completed", "announced"):
             rx = status.get(name)
             if rx is not None and rx.search(text):

@@ -22,7 +22,8 @@ from .amounts import extract_amounts
 
 __all__ = ["INVESTMENT_COLUMNS", "extract_investments", "group_investments"]
 
-INVESTMENT_COLUMNS = ["doc_id", "event_id", "investor", "investor_kind", "destination", "region", "text",
+INVESTMENT_COLUMNS = ["doc_id", "event_id", "investor", "investor_kind", "destination", "region",
+                      "destination_how", "text",
                       "value", "currency", "value_usd", "rate_year", "kind", "status", "published",
                       "outlet", "sentence", "sentence_start", "start", "end"]
 
@@ -42,6 +43,8 @@ def extract_investments(articles: pd.DataFrame, *, amounts: pd.DataFrame | None 
     Returns:
         DataFrame with columns ``doc_id, event_id, investor, investor_kind`` ('org', 'government'
         or 'collective'; never a bare person), ``destination`` (ISO-2 or None), ``region``,
+        ``destination_how`` ('sentence' when the sentence states it, 'article' when read from the
+        article's places),
         ``text, value, currency, value_usd, rate_year, kind`` (investment, acquisition, funding,
         budget), ``status`` (announced, pledged, completed), ``published, outlet, sentence,
         sentence_start, start, end``; ``body[start:end] == text``.
@@ -67,12 +70,13 @@ def extract_investments(articles: pd.DataFrame, *, amounts: pd.DataFrame | None 
         for r in sent_rows.itertuples(index=False):
             before, after = windows.get(r.start, ("", ""))
             investor, ikind = investor_of(art, r.start, r.end, s0, s1, kind=r.kind, phrase=before + " " + after)
-            dest, region = destination_of(art, r.start, r.end, s0, s1, investor=investor, investor_kind=ikind)
+            dest, region, how = destination_of(art, r.start, r.end, s0, s1, investor=investor,
+                                               investor_kind=ikind, phrase=before + after)
             rows.append({
                 "doc_id": doc, "investor": investor, "investor_kind": ikind, "destination": dest,
-                "region": region, "text": r.text, "value": r.value, "currency": r.currency,
+                "region": region, "destination_how": how, "text": r.text, "value": r.value, "currency": r.currency,
                 "value_usd": r.value_usd, "rate_year": r.rate_year, "kind": r.kind,
-                "status": amount_status(after, sentence[r.end - s0:]), "published": art.published,
+                "status": amount_status(after, before, sentence[r.end - s0:]), "published": art.published,
                 "outlet": outlets.get(doc), "sentence": sentence, "sentence_start": s0,
                 "start": r.start, "end": r.end,
             })
@@ -93,7 +97,7 @@ def _same_event(a, b, tolerance: float, window_days: int) -> bool:
         return False
     if abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value)):
         return False
-    if a.destination and b.destination and a.destination != b.destination:
+    if isinstance(a.destination, str) and isinstance(b.destination, str) and a.destination != b.destination:
         return False
     ka, kb = _investor_key(a.investor), _investor_key(b.investor)
     if a.doc_id == b.doc_id:  # a repeat within one article (title, lead, body)
