@@ -116,7 +116,7 @@ def test_theme_figures_carry_their_data(seeds, result, entities):
     ("향후 5년간 약 90억 달러 투자 계획", "90억 달러", True),
 ])
 def test_investing_word_must_belong_to_the_amount(sentence, amount, expected):
-    from ainews.themes.tables import _near_invest
+    from ainews.themes.investment_tables import _near_invest
 
     start = sentence.index(amount)
     assert _near_invest(sentence, start, start + len(amount)) is expected
