@@ -120,8 +120,12 @@ def amount_status(after: str, before: str = "", sentence_rest: str = "") -> str:
     """
     status = rules()[1]
     for text in (after, before, sentence_rest):
-        for name in ("pledged", "completed", "announced"):
-            rx = status.get(name)
-            if rx is not None and rx.search(text):
-                return name
+        rx = status.get("pledged")
+        if rx is not None and rx.search(text):
+            return "pledged"
+        # "투자했다고 밝혔다" is completed, "투자안을 발표했다" announced: the first verb decides
+        found = [(m.start(), name) for name in ("completed", "announced")
+                 if (rx := status.get(name)) is not None and (m := rx.search(text))]
+        if found:
+            return min(found)[1]
     return "announced"
