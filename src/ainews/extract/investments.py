@@ -57,28 +57,33 @@ def extract_investments(articles: pd.DataFrame, *, amounts: pd.DataFrame | None 
     wanted = set(ev["doc_id"])
     outlets = dict(zip(articles["doc_id"].astype(str), articles["outlet"])) if "outlet" in articles else {}
     arts = {a.doc_id: a for a in _iter_articles(articles[articles["doc_id"].astype(str).isin(wanted)])}
+    # plain dicts grouped by sentence: pandas indexing per sentence costs more than the rules
+    by_sentence: dict[tuple[str, int], list[dict]] = {}
+    for r in amounts[amounts["doc_id"].isin(wanted)].to_dict("records"):
+        by_sentence.setdefault((r["doc_id"], r["sentence_start"]), []).append(r)
     rows = []
-    for (doc, s0), sent_rows in ev.groupby(["doc_id", "sentence_start"], sort=False):
+    for (doc, s0), in_sentence in by_sentence.items():
         art = arts.get(doc)
-        if art is None:
+        events = [r for r in in_sentence if r["kind"] in EVENT_KINDS]
+        if art is None or not events:
             continue
-        sentence = sent_rows["sentence"].iloc[0]
+        sentence = in_sentence[0]["sentence"]
         s1 = s0 + len(sentence)
-        all_in_sentence = amounts[(amounts["doc_id"] == doc) & (amounts["sentence_start"] == s0)]
-        spans = [(a - s0, e - s0) for a, e in zip(all_in_sentence["start"], all_in_sentence["end"])]
-        windows = dict(zip(all_in_sentence["start"], phrase_windows(sentence, spans)))
-        for r in sent_rows.itertuples(index=False):
-            before, after = windows.get(r.start, ("", ""))
-            investor, ikind = investor_of(art, r.start, r.end, s0, s1, kind=r.kind, phrase=before + " " + after)
-            dest, region, how = destination_of(art, r.start, r.end, s0, s1, investor=investor,
+        spans = [(r["start"] - s0, r["end"] - s0) for r in in_sentence]
+        windows = dict(zip((r["start"] for r in in_sentence), phrase_windows(sentence, spans)))
+        for r in events:
+            before, after = windows[r["start"]]
+            investor, ikind = investor_of(art, r["start"], r["end"], s0, s1, kind=r["kind"],
+                                          phrase=before + " " + after)
+            dest, region, how = destination_of(art, r["start"], r["end"], s0, s1, investor=investor,
                                                investor_kind=ikind, phrase=before + after)
             rows.append({
                 "doc_id": doc, "investor": investor, "investor_kind": ikind, "destination": dest,
-                "region": region, "destination_how": how, "text": r.text, "value": r.value, "currency": r.currency,
-                "value_usd": r.value_usd, "rate_year": r.rate_year, "kind": r.kind,
-                "status": amount_status(after, before, sentence[r.end - s0:]), "published": art.published,
-                "outlet": outlets.get(doc), "sentence": sentence, "sentence_start": s0,
-                "start": r.start, "end": r.end,
+                "region": region, "destination_how": how, "text": r["text"], "value": r["value"],
+                "currency": r["currency"], "value_usd": r["value_usd"], "rate_year": r["rate_year"],
+                "kind": r["kind"], "status": amount_status(after, before, sentence[r["end"] - s0:]),
+                "published": art.published, "outlet": outlets.get(doc), "sentence": sentence,
+                "sentence_start": s0, "start": r["start"], "end": r["end"],
             })
     out = frame(rows, INVESTMENT_COLUMNS)
     out["event_id"] = _event_ids(out, tolerance=tolerance, window_days=window_days)
