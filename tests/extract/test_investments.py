@@ -153,3 +153,12 @@ def test_labelled_sample(gold_sample):
     hit = sum(any(_match(v, c, a["value"], a["currency"]) for v, c in zip(inv[inv.source == s].value, inv[inv.source == s].currency))
               for s, a in events)
     assert hit / len(events) >= 0.80
+
+
+@pytest.mark.parametrize("text, investor", [
+    ("Samsung Electronics said it will invest $17 billion in a new chip plant in the United States.", "Samsung Electronics"),
+    ("According to Yonhap, Hyundai Motor plans to invest $5 billion in the United States.", "Hyundai Motor"),
+])
+def test_english_investor_is_the_subject_not_the_source(text, investor):
+    inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
+    assert inv.investor.tolist() == [investor] and inv.destination.tolist() == ["US"]

@@ -60,6 +60,7 @@ def _invest_lexicon_at(mtime: float) -> dict:
     data = load_yaml_lexicon("investment_phrases.yml") or {}
     return {"government": re.compile("|".join(data.get("government") or ["정부"]), re.I),
             "stop": {str(w) for w in data.get("not_investor") or []},
+            "collective_name": {str(k): str(v) for k, v in (data.get("collective_name") or {"ko": "외국인직접투자"}).items()},
             "home": [(re.compile(str(k)), str(v)) for k, v in (data.get("home_investor") or {}).items()],
             "kind_cues": {str(r.get("kind")): re.compile("|".join(r.get("near") or ["$^"]), re.I)
                           for r in data.get("kinds") or [] if r.get("kind") in ("investment", "acquisition", "funding", "budget")},
@@ -104,6 +105,9 @@ def _kind_of_org(name: str, lex: dict) -> str:
     return "government" if lex["government"].search(name) else "org"
 
 
+_EN_SOURCE_AFTER = re.compile(r"^\W{0,2}\s*(?:\w+\s+){0,2}?(?:said|says|reported|showed|shows|data|statistics|figures|survey)\b", re.I)
+_EN_SOURCE_BEFORE = re.compile(r"(?:according to|data from|figures from|by)\s+(?:the\s+)?$", re.I)
+_EN_PLACE_SUBJECT = re.compile(r"^(?:'s?\s+government|\s+(?:government|will|plans?|has|have|had|is|was|invested|pledged|agreed|committed|poured|spent))\b", re.I)
 _WORD_SUBJECT = re.compile(r"(?:^|(?<=[\s“\"'‘(\[]))([A-Za-z가-힣][A-Za-z가-힣0-9&·\-]{1,14}?)(?:은|는|이|가|도)\s")
 _NOT_NAME_END = re.compile(r"(?:에서|에게|에는|으로|에|의|로|들|것|수|등|때|중|데|액|비|용|금|적|상|간|모|사|원|장|하|되|있|없|한|된|던)$")
 _ACCORDING = re.compile(r"([A-Za-z가-힣0-9&·\-]{2,15})(?:에|측에)\s따르면")
@@ -122,7 +126,16 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
         after = body[e["end"]:e["end"] + 4]
         marked = bool(_SUBJECT.match(after))
         if art.lang == "en":
-            ok, marked = e["kind"] != "place", True
+            # English: a subject is followed by its verb; a source ("X said", "according to X")
+            # or a name in brackets ("Microsoft (MS)") is not the investor
+            tail = body[e["end"]:e["end"] + 30]
+            source = bool(_EN_SOURCE_AFTER.match(tail) or _EN_SOURCE_BEFORE.search(body[max(lo, e["start"] - 16):e["start"]]))
+            bracket = body[max(lo, e["start"] - 2):e["start"]].endswith("(")
+            if e["kind"] == "place":
+                ok = bool(_EN_PLACE_SUBJECT.match(tail)) and not source
+            else:  # a person in the possessive ("Kishida's visit") is not a subject
+                ok = not bracket and not (e["kind"] == "person" and re.match(r"^['’]s\b", tail))
+            marked = 2 if ok and not source else 0
         elif e["kind"] == "place":
             ok = marked or after.startswith(" 정부")
         else:
@@ -130,7 +143,7 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
             ok = marked or (e["kind"] == "org" and e["start"] - lo < head and not _LOC.match(after)
                             and not re.match(r"^[을를]", after))
         if ok:
-            out.append((2 if marked else 0, e["start"], e))
+            out.append((marked if art.lang == "en" else 2 if marked else 0, e["start"], e))
     for m in lex["government"].finditer(body, lo, hi):
         if _SUBJECT.match(body[m.end():m.end() + 3]) or m.group(0) in ("국비", "도비", "시비"):
             out.append((2, m.start(), {"kind": "gov", "text": m.group(0), "start": m.start(), "end": m.end()}))
@@ -162,8 +175,7 @@ def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | 
 def _first(cands, art, s0, s1, lex):
     # Korean: the subject nearest before the amount, a subject-marked mention before a bare one;
     # English: the first organisation of the sentence (the subject in news style)
-    order = (sorted(cands, key=lambda t: (-t[0], t[1])) if art.lang == "en"
-             else sorted(cands, key=lambda t: (t[0], t[1]), reverse=True))
+    order = sorted(cands, key=lambda t: (t[0], t[1]), reverse=True)
     for _, _, e in order:
         name, kind = _resolve(e, art, s0, s1, lex)
         if name:
@@ -199,7 +211,7 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
     """
     body, lex = art.body, _invest_lexicon()
     if lex["collective"].search(body[max(s0, start - 100):start] + " " + phrase):
-        return "외국인직접투자", "collective"
+        return lex["collective_name"].get(art.lang, lex["collective_name"].get("ko")), "collective"
     if kind == "funding" and re.search(r"투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|\braise[sd]?\b", body[end:s1]):
         src = _funding_source(art, start, s0, s1, lex)
         return (src, _kind_of_org(src, lex)) if src else (None, None)
