@@ -130,3 +130,27 @@ def test_distinct_investments_merge_syndicated_reports(seeds, result):
     d = distinct_investments(doubled)
     assert len(d) == len(inv) and (d.n_reports == 2).all()
     assert all(len(ids) == 2 for ids in d.doc_ids)
+
+
+def test_totals_add_only_distinct_events_of_one_kind(seeds, result):
+    from ainews.themes import distinct_investments, investment_event_list, investment_totals
+
+    inv = ainews.extract_investments(seeds)
+    table = investment_table(pd.concat([inv, inv.assign(doc_id="copy")], ignore_index=True), result)
+    distinct = distinct_investments(table)
+    assert len(distinct) == 3 and (distinct.n_reports == 1).all()  # the copy is not in the evidence
+    totals = investment_totals(distinct)
+    # only Oracle's sentence states Japan; the other two are listed, not summed
+    assert totals[["kind", "destination_country", "n_events"]].values.tolist() == [["investment", "JP", 1]]
+    assert totals.value_usd.iloc[0] == pytest.approx(8e9)
+    listed = investment_event_list(distinct, seeds)
+    assert set(listed.columns) >= {"investor", "destination", "amount", "kind", "status", "date", "outlet", "sentence"}
+    assert listed.investor.tolist() == ["Amazon", "Oracle", "Microsoft"]  # largest US$ first
+    assert set(listed.kind) == {"investment"} and set(listed.status) == {"pledged"}
+
+
+def test_amount_kinds_keep_non_events_out_of_the_table():
+    amounts = ainews.extract_amounts(pd.DataFrame({"doc_id": ["k"], "lang": ["ko"], "body": [
+        "올해 누적 수출액이 7000억달러를 넘어섰다. 빅테크기업의 AI 투자 규모가 3조달러에 달할 것으로 전망된다. "
+        "삼성전자는 용인에 360조원을 투자할 계획이다."]}))
+    assert investment_table(amounts).amount.tolist() == ["360조원"]
