@@ -60,6 +60,7 @@ def _invest_lexicon_at(mtime: float) -> dict:
     data = load_yaml_lexicon("investment_phrases.yml") or {}
     return {"government": re.compile("|".join(data.get("government") or ["정부"]), re.I),
             "stop": {str(w) for w in data.get("not_investor") or []},
+            "collective_dest": {str(k): str(v) for k, v in (data.get("collective_destination") or {}).items()},
             "collective_name": {str(k): str(v) for k, v in (data.get("collective_name") or {"ko": "외국인직접투자"}).items()},
             "home": [(re.compile(str(k)), str(v)) for k, v in (data.get("home_investor") or {}).items()],
             "kind_cues": {str(r.get("kind")): re.compile("|".join(r.get("near") or ["$^"]), re.I)
@@ -158,6 +159,8 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
 
 def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | None, str | None]:
     body = art.body
+    if e["text"] in lex["stop"]:  # a term the organisation finder took for a name (데이터센터)
+        return None, None
     if e["kind"] == "person":
         org = _org_of_person(article_entities(art), e, body, s0, s1)
         return (org, _kind_of_org(org, lex)) if org else (None, None)
@@ -261,6 +264,8 @@ def destination_of(art: Article, start: int, end: int, s0: int, s1: int, *,
     Otherwise ``"article"``: the country the article's places lie in most often, or ``None``.
     """
     body, lex = art.body, _invest_lexicon()
+    if investor_kind == "collective" and art.lang in lex["collective_dest"]:
+        return lex["collective_dest"][art.lang], None, "sentence"
     places = _place_meta()
     mentions = [e for e in article_entities(art) if e["kind"] == "place" and e.get("place_id") in places]
     ents = [e for e in mentions if s0 <= e["start"] < s1 and e["text"] != investor

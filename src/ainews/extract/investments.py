@@ -102,7 +102,9 @@ def _same_event(a, b, tolerance: float, window_days: int) -> bool:
         return False
     if abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value)):
         return False
-    if isinstance(a.destination, str) and isinstance(b.destination, str) and a.destination != b.destination:
+    # destinations read from the article's places (destination_how 'article') never split an event
+    if (a.destination_how == "sentence" and b.destination_how == "sentence"
+            and a.destination != b.destination):
         return False
     ka, kb = _investor_key(a.investor), _investor_key(b.investor)
     if a.doc_id == b.doc_id:  # a repeat within one article (title, lead, body)
