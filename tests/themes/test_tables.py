@@ -154,3 +154,14 @@ def test_amount_kinds_keep_non_events_out_of_the_table():
         "올해 누적 수출액이 7000억달러를 넘어섰다. 빅테크기업의 AI 투자 규모가 3조달러에 달할 것으로 전망된다. "
         "삼성전자는 용인에 360조원을 투자할 계획이다."]}))
     assert investment_table(amounts).amount.tolist() == ["360조원"]
+
+
+def test_national_statistics_are_not_added_to_events():
+    from ainews.themes import investment_totals
+
+    distinct = pd.DataFrame({
+        "event_id": ["e1", "e2"], "investor": ["외국인직접투자", "삼성전자"], "investor_kind": ["collective", "org"],
+        "destination_country": ["KR", "KR"], "destination_how": ["sentence", "sentence"],
+        "kind": ["investment", "investment"], "value_usd": [3.5e10, 2.0e9], "doc_id": ["a", "b"], "start": [0, 0]})
+    assert investment_totals(distinct).value_usd.tolist() == [2.0e9]
+    assert investment_totals(distinct, include_collective=True).value_usd.tolist() == [3.7e10]

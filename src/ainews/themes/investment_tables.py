@@ -107,7 +107,7 @@ def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None, *
             "amount": inv.text, "kind": inv.kind, "status": inv.status, "currency": inv.currency,
             "value_usd": inv.value_usd, "period": None, "sentence": inv.sentence, "start": inv.start,
             "end": inv.end})
-        for c in ("destination_how", "published", "outlet"):
+        for c in ("investor_kind", "destination_how", "published", "outlet"):
             if c in inv.columns:
                 out[c] = inv[c]
     else:
@@ -157,13 +157,17 @@ def distinct_investments(investments: pd.DataFrame) -> pd.DataFrame:
     return first.sort_values("value_usd", ascending=False, na_position="last", ignore_index=True)
 
 
-def investment_totals(distinct: pd.DataFrame, *, stated_only: bool = True) -> pd.DataFrame:
+def investment_totals(distinct: pd.DataFrame, *, stated_only: bool = True,
+                      include_collective: bool = False) -> pd.DataFrame:
     """Totals that add only like with like: distinct events of one kind, per destination country.
 
     Args:
         distinct: :func:`distinct_investments` rows.
         stated_only: count only destinations the sentence states (``destination_how``), not those
             read from the article's places.
+        include_collective: also add national statistics of many investors (a year's foreign
+            direct investment, ``investor_kind == 'collective'``); by default they are left out
+            of the sums, since they already contain the single events.
 
     Returns:
         ``kind, destination_country, n_events, value_usd, events`` (``events``: the ``event_id``
@@ -176,6 +180,8 @@ def investment_totals(distinct: pd.DataFrame, *, stated_only: bool = True) -> pd
     d = distinct[distinct.destination_country.notna()]
     if stated_only and "destination_how" in d.columns:
         d = d[d.destination_how == "sentence"]
+    if not include_collective and "investor_kind" in d.columns:
+        d = d[d.investor_kind != "collective"]
     ids = d.event_id if "event_id" in d.columns and d.event_id.notna().all() else \
         d.doc_id.astype(str) + ":" + d.start.astype(str)
     d = d.assign(_id=ids)
