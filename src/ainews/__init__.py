@@ -35,10 +35,12 @@ _EXPORTS = {
     "evaluate": "evaluation",
     "extract_amounts": "extract",
     "extract_entities": "extract",
+    "extract_investments": "extract",
     "extract_quotes": "extract",
     "get_articles": "corpus",
     "get_ingest_report": "corpus",
     "get_sentences": "lang",
+    "group_investments": "extract",
     "iter_article_tokens": "lang",
     "kwic": "themes",
     "load_concepts": "lang",
@@ -75,10 +77,12 @@ __all__ = [
     "evaluate",
     "extract_amounts",
     "extract_entities",
+    "extract_investments",
     "extract_quotes",
     "get_articles",
     "get_ingest_report",
     "get_sentences",
+    "group_investments",
     "ingest",
     "iter_article_tokens",
     "kwic",
@@ -111,7 +115,7 @@ if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .analysis import Analysis, analyze, write_analysis  # noqa: F401
     from .evaluation import Evaluation, GoldError, evaluate, load_gold  # noqa: F401
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
-    from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
+    from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_investments, extract_quotes, group_investments, load_exchange_rates, parse_amounts  # noqa: F401
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
     from .lang import Sentence, TokenUnit, cached_sentences, concept_label, concept_of, detect_lang, get_sentences, iter_article_tokens, load_concepts, paragraph_spans, sentence_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
     from .topics import TopicModel  # noqa: F401

@@ -47,6 +47,9 @@ def test_theme_findings_on_the_seeds(seed_articles):
     assert found["ds_primary"] == "2 of 5 articles (40%)"
     assert found["rh_primary"] == "2 of 5 articles (40%)"
     assert found["fi_primary"] == "1 of 5 articles (20%)"
-    assert found["fi_investments"] == "3 distinct pledged investments"
-    assert found["fi_destinations"].startswith("Japan US$") and not found["fi_destinations"].startswith("Japan US$0.0")
+    assert found["fi_investments"] == "3 distinct investment events"
+    # only Oracle's sentence states the destination ("in Japan"): the sum is its US$8 billion alone,
+    # never added to amounts of another kind
+    assert found["fi_destinations"] == "Japan US$8.0 billion (1 event), Korea US$0.0 billion (no event)"
+    assert found["fi_kinds"] == "3 investment events"
     assert found["rh_top_place"].startswith("Seoul (서울)")

@@ -116,7 +116,7 @@ def test_theme_figures_carry_their_data(seeds, result, entities):
     ("향후 5년간 약 90억 달러 투자 계획", "90억 달러", True),
 ])
 def test_investing_word_must_belong_to_the_amount(sentence, amount, expected):
-    from ainews.themes.tables import _near_invest
+    from ainews.themes.investment_tables import _near_invest
 
     start = sentence.index(amount)
     assert _near_invest(sentence, start, start + len(amount)) is expected
@@ -130,3 +130,38 @@ def test_distinct_investments_merge_syndicated_reports(seeds, result):
     d = distinct_investments(doubled)
     assert len(d) == len(inv) and (d.n_reports == 2).all()
     assert all(len(ids) == 2 for ids in d.doc_ids)
+
+
+def test_totals_add_only_distinct_events_of_one_kind(seeds, result):
+    from ainews.themes import distinct_investments, investment_event_list, investment_totals
+
+    inv = ainews.extract_investments(seeds)
+    table = investment_table(pd.concat([inv, inv.assign(doc_id="copy")], ignore_index=True), result)
+    distinct = distinct_investments(table)
+    assert len(distinct) == 3 and (distinct.n_reports == 1).all()  # the copy is not in the evidence
+    totals = investment_totals(distinct)
+    # only Oracle's sentence states Japan; the other two are listed, not summed
+    assert totals[["kind", "destination_country", "n_events"]].values.tolist() == [["investment", "JP", 1]]
+    assert totals.value_usd.iloc[0] == pytest.approx(8e9)
+    listed = investment_event_list(distinct, seeds)
+    assert set(listed.columns) >= {"investor", "destination", "amount", "kind", "status", "date", "outlet", "sentence"}
+    assert listed.investor.tolist() == ["Amazon", "Oracle", "Microsoft"]  # largest US$ first
+    assert set(listed.kind) == {"investment"} and set(listed.status) == {"pledged"}
+
+
+def test_amount_kinds_keep_non_events_out_of_the_table():
+    amounts = ainews.extract_amounts(pd.DataFrame({"doc_id": ["k"], "lang": ["ko"], "body": [
+        "올해 누적 수출액이 7000억달러를 넘어섰다. 빅테크기업의 AI 투자 규모가 3조달러에 달할 것으로 전망된다. "
+        "삼성전자는 용인에 360조원을 투자할 계획이다."]}))
+    assert investment_table(amounts).amount.tolist() == ["360조원"]
+
+
+def test_national_statistics_are_not_added_to_events():
+    from ainews.themes import investment_totals
+
+    distinct = pd.DataFrame({
+        "event_id": ["e1", "e2"], "investor": ["외국인직접투자", "삼성전자"], "investor_kind": ["collective", "org"],
+        "destination_country": ["KR", "KR"], "destination_how": ["sentence", "sentence"],
+        "kind": ["investment", "investment"], "value_usd": [3.5e10, 2.0e9], "doc_id": ["a", "b"], "start": [0, 0]})
+    assert investment_totals(distinct).value_usd.tolist() == [2.0e9]
+    assert investment_totals(distinct, include_collective=True).value_usd.tolist() == [3.7e10]

@@ -6,9 +6,10 @@ Every row keeps its evidence: ``doc_id``, the ``sentence`` (and its ``sentence_s
 
 from .amounts import Amount, extract_amounts, parse_amounts
 from .entities import extract_entities
+from .investments import extract_investments, group_investments
 from .network import entity_graph, entity_network
 from .quotes import extract_quotes
 from .rates import load_exchange_rates, usd_rate
 
 __all__ = ["Amount", "entity_graph", "entity_network", "extract_amounts", "extract_entities",
-           "extract_quotes", "load_exchange_rates", "parse_amounts", "usd_rate"]
+           "extract_investments", "extract_quotes", "group_investments", "load_exchange_rates", "parse_amounts", "usd_rate"]

@@ -8,14 +8,17 @@ tickers, percentages, dates and head counts carry no currency and are never matc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 import pandas as pd
 
 from ._common import _iter_articles, evidence, frame
+from . import money_ko
+from .amount_kinds import amount_kind, phrase_windows
 from .rates import usd_rate
 
-__all__ = ["Amount", "parse_amounts", "extract_amounts"]
+__all__ = ["Amount", "parse_amounts", "extract_amounts", "register_parser"]
 
 
 class Amount(NamedTuple):
@@ -30,6 +33,7 @@ class Amount(NamedTuple):
     conversion_text: str | None = None
     conversion_value: float | None = None
     conversion_currency: str | None = None
+    high: float | None = None
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -40,10 +44,6 @@ _SYM = {"$": "USD", "US$": "USD", "USD": "USD", "US dollars": "USD", "€": "EUR
         "CNY": "CNY", "RMB": "CNY", "HK$": "HKD"}
 _WORD = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "dollars": "USD",
          "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound sterling": "GBP"}
-_KO_CUR = {"원": "KRW", "달러": "USD", "불": "USD", "엔": "JPY", "위안": "CNY", "유로": "EUR",
-           "파운드": "GBP", "홍콩달러": "HKD"}
-_KO_BIG = {"조": 1e12, "억": 1e8, "만": 1e4}
-_KO_SMALL = {"천": 1e3, "백": 1e2, "십": 10}
 
 _SCALES = "|".join(sorted(_SCALE_EN, key=len, reverse=True))
 _SYMS = "|".join(re.escape(s) for s in sorted(_SYM, key=len, reverse=True))
@@ -51,25 +51,16 @@ _WORDS = "|".join(sorted(_WORD, key=len, reverse=True))
 _EN_QUAL = (r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|"
             r"as much as|less than|under|at most|an estimated|a total of|total of")
 _KO_QUAL = r"약|최대|최소|총|무려|대략|연간|연"
-# A Korean currency word must end the word or be followed by a particle/suffix, so 원장, 원칙, 엔진,
-# 엔비디아 are not currencies.
-_KO_AFTER = (r"(?=$|[^가-힣]|화|씩|대|어치|가량|규모|정도|이상|이하|미만|안팎|내외|선|을|를|이|가|은|는|의|에|"
-             r"으로|로|과|와|도|만|까지|부터|수준|상당|당|짜리|여|쯤|넘)")
 
 _EN_AMOUNT = re.compile(
     rf"(?<![\w$€£¥₩.,])(?:(?P<sym>{_SYMS})\s?(?P<n1>{_NUM})(?:\s?(?P<sc1>{_SCALES})\b)?"
     rf"|(?P<n2>{_NUM})\s?(?:(?P<sc2>{_SCALES})\s+)?(?P<word>{_WORDS}|USD|EUR|JPY|KRW|CNY|GBP)\b)",
     re.IGNORECASE,
 )
-_KO_AMOUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?[천백십]?\s?[조억만]"
-    rf"(?:\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?[천백십]?\s?[조억만]?)*\s?여?"
-    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s?(?P<cur>홍콩달러|달러|위안|유로|파운드|원|엔|불){_KO_AFTER}"
-)
-_KO_GROUP = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?([천백십])?\s?([조억만])?")
 _QUAL_BEFORE = re.compile(rf"(?:\b(?P<en>{_EN_QUAL})|(?P<ko>{_KO_QUAL}))\s*$", re.IGNORECASE)
 _QUAL_AFTER_KO = re.compile(r"^\s?(이상|이하|미만|가량|정도|안팎|내외|넘는|넘게|여|규모)")
-_PAREN_OPEN = re.compile(rf"^\s*[(（\[]\s*(?:(?:{_EN_QUAL}|{_KO_QUAL}|≈|~)\s*)?$", re.IGNORECASE)
+# "(약 5조원)", "(당시 기준 약 1조1400억원)", "(한화 약 7조원)": a conversion, folded into the amount
+_PAREN_OPEN = re.compile(rf"^\s*[(（\[]\s*[가-힣 ]{{0,12}}?\s*(?:(?:{_EN_QUAL}|{_KO_QUAL}|≈|~)\s*)?$", re.IGNORECASE)
 _PAREN_CLOSE = re.compile(r"^\s*[)）\]]")
 _KO_QUAL_NAMES = {"약": "about", "대략": "about", "최대": "up to", "최소": "at least", "총": "total",
                   "무려": "as much as", "이상": "more than", "넘는": "more than", "넘게": "more than",
@@ -82,17 +73,8 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-def _ko_value(num: str) -> float | None:
-    total = 0.0
-    for n, small, big in _KO_GROUP.findall(num):
-        if not n:
-            continue
-        total += _num(n) * _KO_SMALL.get(small, 1) * _KO_BIG.get(big, 1)
-    return total or None
-
-
-def _raw_amounts(text: str) -> list[tuple[int, int, float, str]]:
-    found: list[tuple[int, int, float, str]] = []
+def _find_en(text: str) -> list[tuple[int, int, float, str, float | None]]:
+    found = []
     for m in _EN_AMOUNT.finditer(text):
         if m.group("sym"):
             n, sc, cur = m.group("n1"), m.group("sc1"), _SYM.get(m.group("sym")) or _SYM.get(
@@ -106,16 +88,27 @@ def _raw_amounts(text: str) -> list[tuple[int, int, float, str]]:
                 continue
         if cur is None:
             continue
-        found.append((m.start(), m.end(), _num(n) * _SCALE_EN.get((sc or "").lower(), 1), cur))
-    for m in _KO_AMOUNT.finditer(text):
-        num = m.group("num")
-        value = _ko_value(num)
-        if value is None:
-            continue
-        # A year or count written as digits (2027원?) is implausible; bare small "원" sums are kept.
-        found.append((m.start(), m.end(), value, _KO_CUR[m.group("cur")]))
-    found.sort()
-    out: list[tuple[int, int, float, str]] = []
+        found.append((m.start(), m.end(), _num(n) * _SCALE_EN.get((sc or "").lower(), 1), cur, None))
+    return found
+
+
+# Per-language parsers, each ``text -> [(start, end, value, currency, high)]``. All run on every
+# text (Korean articles quote dollar amounts in English notation); a parser for another script
+# (e.g. Japanese 兆円/億円) is added with :func:`register_parser`.
+_PARSERS: dict[str, Callable[[str], list]] = {"en": _find_en, "ko": money_ko.find}
+
+
+def register_parser(name: str, find: Callable[[str], list]) -> None:
+    """Add (or replace) a money parser: ``find(text)`` returns ``(start, end, value, currency, high)``
+    tuples (``high``: the upper bound of a range, else None). Overlaps keep the longest match."""
+    if not callable(find):
+        raise TypeError(f"register_parser({name!r}, ...): find must be a function text -> list of tuples")
+    _PARSERS[name] = find
+
+
+def _raw_amounts(text: str) -> list[tuple[int, int, float, str, float | None]]:
+    found = sorted(f for find in _PARSERS.values() for f in find(text))
+    out: list[tuple[int, int, float, str, float | None]] = []
     for f in found:
         if out and f[0] < out[-1][1]:
             if f[1] - f[0] > out[-1][1] - out[-1][0]:
@@ -158,19 +151,21 @@ def parse_amounts(text: str) -> list[Amount]:
     out: list[Amount] = []
     i = 0
     while i < len(raw):
-        s, e, v, c = raw[i]
+        s, e, v, c, high = raw[i]
         qual = _qualifier(text, s, e)
         if re.search(r"\d\s?[조억만천]?여\s?\D", text[s:e]):
             qual = "more than"
+        if high is not None:
+            qual = "range"
         conv = None
         if i + 1 < len(raw):
-            s2, e2, v2, c2 = raw[i + 1]
+            s2, e2, v2, c2, _ = raw[i + 1]
             if _PAREN_OPEN.match(text[e:s2]) and _PAREN_CLOSE.match(text[e2:]):
                 conv = (text[s2:e2], v2, c2)
                 close = _PAREN_CLOSE.match(text[e2:]).end()
                 i += 1
                 e = e2 + close
-        out.append(Amount(text[s:e], s, e, v, c, qual, *(conv or (None, None, None))))
+        out.append(Amount(text[s:e], s, e, v, c, qual, *(conv or (None, None, None)), high))
         i += 1
     return sorted(out + ja, key=lambda a: (a.start, a.end)) if ja else out
 
@@ -183,7 +178,7 @@ def _to_usd(value: float, currency: str, year: int | None):
     return value / per_usd, per_usd, y, note
 
 
-COLUMNS = ["doc_id", "text", "value", "currency", "value_usd", "rate_per_usd", "rate_year", "rate_note",
+COLUMNS = ["doc_id", "text", "value", "high", "kind", "currency", "value_usd", "rate_per_usd", "rate_year", "rate_note",
            "qualifier", "period", "conversion", "conversion_value", "conversion_currency", "actor",
            "target", "target_how", "sentence", "sentence_start", "start", "end"]
 
@@ -212,7 +207,10 @@ def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
             (datetime; picks the exchange-rate year, else the latest year and ``rate_note`` says so).
 
     Returns:
-        DataFrame with columns ``doc_id, text, value, currency, value_usd, rate_per_usd, rate_year,
+        DataFrame with columns ``doc_id, text, value, high`` (upper bound of a range), ``kind`` (see
+        :data:`ainews.extract.amount_kinds.KINDS`: investment, acquisition, funding, budget are
+        events; forecast, market_size, target, hypothetical, aggregate, export, stock_flow, revenue,
+        price, other are not), ``currency, value_usd, rate_per_usd, rate_year,
         rate_note, qualifier, period, conversion, conversion_value, conversion_currency, actor, target,
         target_how, sentence, sentence_start, start, end``; ``body[start:end] == text``.
     """
@@ -236,9 +234,24 @@ def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
                                               ev["sentence_start"] + len(ev["sentence"]))
             rows.append({
                 **ev, "text": a.text, "value": a.value, "currency": a.currency, "value_usd": usd,
-                "rate_per_usd": per, "rate_year": y, "rate_note": note, "qualifier": a.qualifier,
+                "high": a.high, "rate_per_usd": per, "rate_year": y, "rate_note": note, "qualifier": a.qualifier,
                 "period": _period(ev["sentence"], rel_end), "conversion": a.conversion_text,
                 "conversion_value": a.conversion_value, "conversion_currency": a.conversion_currency,
                 "actor": actor, "target": target, "target_how": how,
             })
+    _add_kinds(rows)
     return frame(rows, COLUMNS)
+
+
+def _add_kinds(rows: list[dict]) -> None:
+    # Amounts of one sentence are classified together: each one's phrase stops at its neighbours.
+    by_sentence: dict[tuple[str, int], list[dict]] = {}
+    for r in rows:
+        by_sentence.setdefault((r["doc_id"], r["sentence_start"]), []).append(r)
+    for (_, s0), group in by_sentence.items():
+        sent = group[0]["sentence"]
+        spans = [(r["start"] - s0, r["end"] - s0) for r in group]
+        for r, (before, after) in zip(group, phrase_windows(sent, spans)):
+            lo = max(0, r["start"] - s0 - len(before))
+            subject = sent[max(0, lo - 60):lo]
+            r["kind"] = amount_kind(before, after, value=r["value"], currency=r["currency"], subject=subject)

@@ -128,11 +128,14 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
     Returns:
         Formatted strings by key, ``ds_primary`` ("2 of 5 articles (40%)"), ``ds_frame`` (the most
         common framing of data), ``rh_primary``, ``rh_top_place`` ("Seoul (서울), 12 mentions"),
-        ``fi_primary``, ``fi_investments`` ("3 distinct pledged investments") and ``fi_destinations``
-        ("Japan US$25.2 billion, Korea US$0.0 billion": the pledges whose destination is stated).
+        ``fi_primary``, ``fi_investments`` ("3 distinct investment events": reports of one event
+        counted once; acquisitions, funding rounds and budgets apart), ``fi_kinds`` (distinct
+        events per kind) and ``fi_destinations`` ("Japan US$8.0 billion (1 event), Korea: none":
+        distinct investment events whose sentence states the destination;
+        :func:`ainews.themes.investment_event_list` lists them one by one).
     """
     import ainews
-    from ainews.themes import distinct_investments, frame_table, investment_table, place_mentions
+    from ainews.themes import distinct_investments, frame_table, investment_table, investment_totals, place_mentions
 
     result = cached(ainews.score_themes, articles)
     summary = result.summary().set_index("theme")
@@ -145,9 +148,20 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
     frames = frame_table(result, articles, "data_sovereignty")
     framed = frames[frames["frame"] != "mention"]
     places = place_mentions(cached(ainews.extract_entities, articles))
-    distinct = distinct_investments(investment_table(ainews.extract_amounts(articles), result))
-    usd = distinct["value_usd"].fillna(0)
-    by_dest = {code: usd[distinct["destination_country"] == code].sum() / 1e9 for code in ("JP", "KR")}
+    # Only distinct events of one kind are added up (never a forecast, a market size, an export
+    # total or several kinds together), and only where the sentence states the destination.
+    distinct = distinct_investments(investment_table(cached(ainews.extract_investments, articles), result))
+    totals = investment_totals(distinct)
+    inv = totals[totals["kind"] == "investment"].set_index("destination_country")
+
+    def dest(code: str, name: str) -> str:
+        if code not in inv.index:
+            return f"{name}: none"
+        row = inv.loc[code]
+        return f"{name} US${row['value_usd'] / 1e9:,.1f} billion ({_count(int(row['n_events']), 'event')})"
+
+    n_events = int((distinct["kind"] == "investment").sum()) if len(distinct) else 0
+    kinds = distinct["kind"].value_counts() if len(distinct) else pd.Series(dtype=int)
     return {
         "ds_primary": primary("data_sovereignty"),
         "ds_frame": (f"{framed['name_en'].iloc[0]} ({_count(int(framed['all_articles'].iloc[0]), 'article')})"
@@ -156,8 +170,9 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
         "rh_top_place": (f"{places['name_en'].iloc[0]} ({places['name_ko'].iloc[0]}), "
                          f"{_count(int(places['mentions'].iloc[0]), 'mention')}") if len(places) else "no place",
         "fi_primary": primary("foreign_investment"),
-        "fi_investments": _count(len(distinct), "distinct pledged investment"),
-        "fi_destinations": f"Japan US${by_dest['JP']:,.1f} billion, Korea US${by_dest['KR']:,.1f} billion",
+        "fi_investments": _count(n_events, "distinct investment event"),
+        "fi_kinds": ", ".join(f"{_count(int(v), k + ' event')}" for k, v in kinds.items()) or "no event",
+        "fi_destinations": f"{dest('JP', 'Japan')}, {dest('KR', 'Korea')}",
     }
 
 

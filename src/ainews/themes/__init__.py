@@ -13,14 +13,16 @@ from .tables import (
     frame_table,
     hub_of_articles,
     hub_profiles,
+    investment_event_list,
     investment_events,
     investment_table,
+    investment_totals,
     load_gazetteer,
     place_mentions,
     theme_articles,
 )
 
 __all__ = ["Hit", "ThemeLexicon", "ThemeScores", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
-           "frame_table", "hub_of_articles", "hub_profiles", "investment_events", "investment_table",
+           "frame_table", "hub_of_articles", "hub_profiles", "investment_event_list", "investment_events", "investment_table", "investment_totals",
            "kwic", "load_gazetteer", "load_themes", "place_mentions", "score_themes", "sentence_at",
            "theme_articles"]

@@ -7,23 +7,17 @@ so a reader can get from any figure back to the sentences.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
 from ..extract._lexicon import gazetteer
-from ..lexicons import lexicon_version, load_yaml_lexicon
+from .investment_tables import (  # noqa: F401 - re-exported: the chapter imports them from here
+    distinct_investments, investment_event_list, investment_table, investment_totals)
 from .score import ThemeScores
 
 __all__ = ["actors_in_evidence", "evidence_by_language", "frame_table", "theme_articles", "load_gazetteer", "place_mentions", "hub_of_articles",
-           "hub_profiles", "investment_table", "distinct_investments", "investment_events", "evidence_support"]
-
-@lru_cache(maxsize=2)
-def _phrases(version: str) -> tuple[re.Pattern, re.Pattern]:
-    data = load_yaml_lexicon("investment_phrases.yml")
-    return (re.compile("|".join(f"(?:{p})" for p in data["investing"]), re.I),
-            re.compile("|".join(f"(?:{p})" for p in data["not_a_pledge"]), re.I))
-
+           "hub_profiles", "investment_table", "distinct_investments", "investment_totals", "investment_event_list",
+           "investment_events", "evidence_support"]
 
 def load_gazetteer() -> pd.DataFrame:
     """The place gazetteer of the extraction layer (``data/lexicons/gazetteer.csv``): the same
@@ -132,101 +126,6 @@ def hub_profiles(result: ThemeScores, entities: pd.DataFrame, quotes: pd.DataFra
 def _top(values: pd.Series, n: int) -> str:
     counts = values.astype(str).value_counts().head(n)
     return ", ".join(f"{k} ({v})" for k, v in counts.items())
-
-
-def _place_names(gz: pd.DataFrame) -> dict[str, str]:
-    names = {}
-    for r in gz.itertuples():
-        aliases = r.aliases.split("|") if isinstance(r.aliases, str) else []
-        for name in [r.name_en, r.name_ko, r.name_ja, *aliases]:
-            if isinstance(name, str) and name:
-                names.setdefault(name.lower(), r.country)
-    return names
-
-
-def _country_of(target, names: dict[str, str]) -> str | None:
-    if not isinstance(target, str) or not target:
-        return None
-    key = target.strip().lower()
-    if key in names:
-        return names[key]
-    for name, country in names.items():
-        if len(name) > 1 and name in key:
-            return country
-    return None
-
-
-_SEP = re.compile(r",|;|및|그리고|(?<=[가-힣])[과와]\s|\band\b|\bwhile\b")
-
-
-def _near_invest(sentence: str, start: int, end: int, window: int = 25) -> bool:
-    # The investing word must belong to the amount's own phrase: the window stops at a comma
-    # or a conjunction ("수출 7000억달러 및 외국인투자 ..." keeps the exports out).
-    before = sentence[max(0, start - window):start]
-    cuts = list(_SEP.finditer(before))
-    before = before[cuts[-1].end():] if cuts else before
-    after = sentence[end:end + window]
-    cut = _SEP.search(after)
-    after = after[:cut.start()] if cut else after
-    investing, not_a_pledge = _phrases(lexicon_version("investment_phrases.yml"))
-    phrase = before + " " + after
-    return bool(investing.search(phrase)) and not not_a_pledge.search(phrase)
-
-
-def investment_table(amounts: pd.DataFrame, result: ThemeScores | None = None) -> pd.DataFrame:
-    """Amounts that are foreign investments.
-
-    An amount counts when an investing word (invest, fund, stake, 투자, 출자, 지분) stands
-    within 25 characters of it with no comma or conjunction between, so "수출 7000억달러 및
-    외국인투자 350억달러" keeps the investment, not the exports, and no word of a total, target,
-    R&D budget, market size or valuation does (both lists in
-    ``data/lexicons/investment_phrases.yml``). With ``result``, the amount must also lie in a
-    foreign-investment evidence sentence (the lexicon requires a foreign investor or "foreign
-    investment" wording there); without it, domestic investments count too.
-
-    Returns:
-        ``doc_id, investor, destination, destination_country, amount, currency, value_usd,
-        period, sentence, start, end`` sorted by USD value (largest first).
-    """
-    if amounts.empty:
-        return pd.DataFrame(columns=["doc_id", "investor", "destination", "destination_country", "amount",
-                                     "currency", "value_usd", "period", "sentence", "start", "end"])
-    keep = pd.Series([_near_invest(sent, a - s0, e - s0) for sent, s0, a, e in
-                      zip(amounts.sentence.fillna(""), amounts.sentence_start, amounts.start, amounts.end)],
-                     index=amounts.index, dtype=bool)
-    if result is not None:
-        ev = result.evidence[result.evidence.theme == "foreign_investment"]
-        spans = ev.groupby("doc_id")[["start", "end"]].apply(lambda g: list(zip(g.start, g.end))).to_dict()
-        keep &= pd.Series([any(s <= a < e for s, e in spans.get(d, []))
-                           for d, a in zip(amounts.doc_id, amounts.start)], index=amounts.index, dtype=bool)
-    inv = amounts[keep].copy()
-    names = _place_names(load_gazetteer())
-    out = pd.DataFrame({
-        "doc_id": inv.doc_id, "investor": inv.actor, "destination": inv.target,
-        "destination_country": [_country_of(t, names) for t in inv.target],
-        "amount": inv.text, "currency": inv.currency, "value_usd": inv.value_usd,
-        "period": inv.period, "sentence": inv.sentence, "start": inv.start, "end": inv.end,
-    })
-    return out.sort_values("value_usd", ascending=False, na_position="last", ignore_index=True)
-
-
-def distinct_investments(investments: pd.DataFrame) -> pd.DataFrame:
-    """One row per distinct investment: the same investor, destination country, currency and
-    value reported by several articles (syndicated news) is counted once.
-
-    Returns:
-        The columns of :func:`investment_table` (first report's evidence) plus ``n_reports``
-        and ``doc_ids``, largest USD value first.
-    """
-    if investments.empty:
-        return investments.assign(n_reports=pd.Series(dtype=int), doc_ids=pd.Series(dtype=object))
-    key = [investments.investor.fillna(""), investments.destination_country.fillna(""),
-           investments.currency, investments.value_usd.round(-3)]
-    g = investments.groupby(key, sort=False, dropna=False)
-    first = g.head(1).copy()
-    first["n_reports"] = g.doc_id.transform("size").loc[first.index]
-    first["doc_ids"] = g.doc_id.transform(lambda d: [sorted(set(d))] * len(d)).loc[first.index]
-    return first.sort_values("value_usd", ascending=False, na_position="last", ignore_index=True)
 
 
 _EVENT = {

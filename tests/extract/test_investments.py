@@ -1,0 +1,164 @@
+"""Amount kinds, investment events, investors and event grouping: short sentences written for each
+kind and status, the seeds, and the labelled Naver sample (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import ainews
+from ainews.extract.amount_kinds import EVENT_KINDS, KINDS, amount_status, phrase_windows
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    am = ainews.extract_amounts(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["ko"]}))
+    return list(zip(am.text, am.kind))
+
+
+@pytest.mark.parametrize("text, amount, kind", [
+    ("삼성전자는 용인에 360조원을 투자할 계획이다.", "360조원", "investment"),
+    ("메타는 스타트업을 1조2000억원에 인수했다.", "1조2000억원", "acquisition"),
+    ("메이사가 100억원 규모의 시리즈B 투자를 유치했다.", "100억원", "funding"),
+    ("경북도는 내년 국비 2824억원을 확보했다.", "2824억원", "budget"),
+    ("빅테크기업의 AI 투자 규모가 3조달러에 달할 것으로 전망된다.", "3조달러", "forecast"),
+    ("국내 AI 시장 규모는 5조원이다.", "5조원", "market_size"),
+    ("외국인투자 유치 목표는 400억달러다.", "400억달러", "target"),
+    ("10년간 10조달러를 투자하면 성장률이 오른다.", "10조달러", "hypothetical"),
+    ("미국 빅테크 7개사의 설비투자를 합치면 4000억달러에 이른다.", "4000억달러", "aggregate"),
+    ("올해 누적 수출액이 7000억달러를 넘어섰다.", "7000억달러", "export"),
+    ("외국인이 3천301억원을 순매수했다.", "3천301억원", "stock_flow"),
+    ("4분기 매출은 1770억원으로 추정됐다.", "1770억원", "revenue"),
+    ("삼성전자는 11만9천500원에 거래를 마쳤다.", "11만9천500원", "price"),
+    ("공정위는 과징금 1628억원을 부과했다.", "1628억원", "other"),
+])
+def test_each_kind(text, amount, kind):
+    assert (amount, kind) in _kinds(text)
+
+
+def test_export_and_investment_in_one_sentence():
+    kinds = dict(_kinds("2년 연속 수출 7000억 달러 및 외국인투자 350억 달러 이상의 실적 달성"))
+    assert kinds == {"7000억 달러": "export", "350억 달러": "investment"}
+
+
+def test_a_list_shares_its_verb():
+    # "각각 A, B를 순매도했다": the first amount reads the verb after the second
+    assert [k for _, k in _kinds("개인과 기관은 각각 89억원, 2천867억원을 순매도했다.")] == ["stock_flow"] * 2
+
+
+def test_phrase_windows_stop_at_neighbours():
+    s = "수출 7000억달러 및 외국인투자 350억달러"
+    spans = [(s.index(a), s.index(a) + len(a)) for a in ("7000억달러", "350억달러")]
+    (b1, a1), (b2, a2) = phrase_windows(s, spans)
+    assert "외국인투자" not in a1 and "수출" not in b2
+
+
+@pytest.mark.parametrize("after, before, status", [
+    ("을 투자할 계획이다", "", "pledged"),
+    ("을 투입하기로 했다", "", "pledged"),
+    ("에 인수를 마쳤다", "", "completed"),
+    ("을 투자했다", "", "completed"),
+    ("규모의 투자안을 발표했다", "", "announced"),
+    (" in Japan over ten years", "it will invest ", "pledged"),
+])
+def test_status(after, before, status):
+    assert amount_status(after, before) == status
+
+
+def _one(text: str, **cols) -> pd.DataFrame:
+    return ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["ko"], **cols}))
+
+
+def test_non_events_are_not_investments():
+    text = ("빅테크기업의 AI 투자 규모가 3조달러에 달할 것으로 전망된다. 10년간 10조달러를 투자하면 성장률이 오른다. "
+            "올해 누적 수출액이 7000억달러를 넘어섰다. 외국인이 3천301억원을 순매수했다.")
+    assert _one(text).empty
+
+
+def test_investor_is_never_a_bare_person():
+    inv = _one("소프트뱅크 손정의 회장은 일본에 5조엔을 투자하겠다고 밝혔다.")
+    assert inv.investor.tolist() == ["소프트뱅크"] and inv.investor_kind.tolist() == ["org"]
+    assert inv.destination.tolist() == ["JP"]
+
+
+def test_government_investor_and_its_country():
+    inv = _one("싱가포르는 마리나베이샌즈 확장에 80억 달러를 투입한다.")
+    assert inv.investor.tolist() == ["싱가포르"] and inv.investor_kind.tolist() == ["government"]
+    assert inv.destination.tolist() == ["SG"] and inv.status.tolist() == ["pledged"]
+
+
+def test_funding_investor_is_where_the_money_comes_from():
+    inv = _one("도데솔루션은 와이앤아처로부터 총 5억원 규모의 프리시리즈A 투자를 유치했다.")
+    assert inv.investor.tolist() == ["와이앤아처"] and inv.kind.tolist() == ["funding"]
+
+
+def test_same_event_in_several_articles_is_one_event():
+    body = "삼성전자는 용인에 360조원을 투자할 계획이다."
+    other = "SK하이닉스는 용인에 600조원을 투자한다."
+    arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "body": [body, "삼성전자가 용인에 360조원을 투자한다.", other],
+                         "lang": ["ko"] * 3, "published": pd.to_datetime(["2025-12-01", "2025-12-03", "2025-12-03"])})
+    inv = ainews.extract_investments(arts)
+    assert inv.groupby("doc_id").event_id.first()["a"] == inv.groupby("doc_id").event_id.first()["b"]
+    assert inv.event_id.nunique() == 2
+    events = ainews.group_investments(inv)
+    samsung = events[events.investor == "삼성전자"].iloc[0]
+    assert samsung.n_reports == 2 and samsung.doc_ids == ["a", "b"] and samsung.destination == "KR"
+    # a month later the same figure is another report window, not the same announcement
+    late = arts.assign(published=pd.to_datetime(["2025-12-01", "2026-01-20", "2025-12-03"]))
+    assert ainews.extract_investments(late).event_id.nunique() == 3
+
+
+def test_seed_japan_datacentre_investments(seeds_dir):
+    arts = ainews.load_corpus(seeds_dir)
+    inv = ainews.extract_investments(arts)
+    assert inv.investor.tolist() == ["Microsoft", "Amazon", "Oracle"]
+    assert set(inv.destination) == {"JP"} and set(inv.kind) == {"investment"}
+    assert inv.status.tolist() == ["pledged"] * 3
+    assert inv.destination_how.tolist()[2] == "sentence"
+    bodies = dict(zip(arts.doc_id, arts.body))
+    for r in inv.itertuples():
+        assert bodies[r.doc_id][r.start:r.end] == r.text and r.text in r.sentence
+    assert set(inv.kind) <= set(EVENT_KINDS) and set(EVENT_KINDS) <= set(KINDS)
+
+
+@pytest.fixture(scope="module")
+def gold_sample(naver_dir):
+    gold_path = naver_dir.parent.parent / "gold" / "naver-dev-gold.json"
+    if not gold_path.exists():
+        pytest.skip(f"labelled sample not found at {gold_path}")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    arts = ainews.ingest(str(naver_dir))[0]
+    return gold, arts[arts.source.isin(set(gold))]
+
+
+def _match(v, c, gv, gc):
+    return c == gc and abs(v - gv) <= 0.01 * abs(gv)
+
+
+def test_labelled_sample(gold_sample):
+    gold, arts = gold_sample
+    src = dict(zip(arts.doc_id, arts.source))
+    am = ainews.extract_amounts(arts)
+    inv = ainews.extract_investments(arts, amounts=am)
+    am["source"], inv["source"] = am.doc_id.map(src), inv.doc_id.map(src)
+    amounts = [(s, a) for s, g in gold.items() for a in g["amounts"]]
+    found = sum(any(_match(v, c, a["value"], a["currency"]) for v, c in zip(am[am.source == s].value, am[am.source == s].currency))
+                for s, a in amounts)
+    assert found / len(amounts) >= 0.95
+    tp = sum(any(_match(r.value, r.currency, a["value"], a["currency"]) for a in gold[r.source]["amounts"])
+             for r in inv.itertuples())
+    assert tp / len(inv) >= 0.90
+    events = [(s, a) for s, a in amounts if a["kind"] in ("investment", "acquisition", "funding")]
+    hit = sum(any(_match(v, c, a["value"], a["currency"]) for v, c in zip(inv[inv.source == s].value, inv[inv.source == s].currency))
+              for s, a in events)
+    assert hit / len(events) >= 0.80
+
+
+@pytest.mark.parametrize("text, investor", [
+    ("Samsung Electronics said it will invest $17 billion in a new chip plant in the United States.", "Samsung Electronics"),
+    ("According to Yonhap, Hyundai Motor plans to invest $5 billion in the United States.", "Hyundai Motor"),
+])
+def test_english_investor_is_the_subject_not_the_source(text, investor):
+    inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
+    assert inv.investor.tolist() == [investor] and inv.destination.tolist() == ["US"]
