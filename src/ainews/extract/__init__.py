@@ -7,8 +7,9 @@ Every row keeps its evidence: ``doc_id``, the ``sentence`` (and its ``sentence_s
 from .amounts import Amount, extract_amounts, parse_amounts
 from .entities import extract_entities
 from .network import entity_graph, entity_network
+from .places import find_places, place_id
 from .quotes import extract_quotes
 from .rates import load_exchange_rates, usd_rate
 
 __all__ = ["Amount", "entity_graph", "entity_network", "extract_amounts", "extract_entities",
-           "extract_quotes", "load_exchange_rates", "parse_amounts", "usd_rate"]
+           "extract_quotes", "find_places", "load_exchange_rates", "parse_amounts", "place_id", "usd_rate"]

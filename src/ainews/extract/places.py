@@ -1,0 +1,268 @@
+"""Places of an article: gazetteer mentions resolved to ids, each with the role it plays.
+
+A mention is matched on the names and aliases of ``data/lexicons/gazetteer.csv`` and resolved to
+one id. Names that several places share (중구, 고성군, 경기 광주) are resolved by the province or
+city written before them, else by the places the article names elsewhere; names that are also
+common words (``context_aliases``: 예산, 화성, 음성, 나라) count only in a place context: after
+their province (충남 예산), in a list with other places (포항·구미·영주), followed by a place noun
+(화성캠퍼스, 구미시장), or when the article also names the place unambiguously (구미시 ... 구미).
+
+Each mention gets a ``place_role``:
+
+* ``dateline``: the wire-service dateline (``(광주=연합뉴스)``, ``[부산=뉴시스]``, ``SEOUL, Dec. 3``);
+* ``venue``: where an event is held (``서울 코엑스에서 열린``, ``부산에서 개최된``);
+* ``mention``: countries, places outside Korea and Japan, addresses and a person's origin;
+* ``activity``: every other Korean or Japanese place: where a plant, cluster, budget or hub is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import _lexicon as lx
+from ..lexicons import load_yaml_lexicon
+
+__all__ = ["find_places", "place_id", "PLACE_ROLES"]
+
+PLACE_ROLES = ("activity", "dateline", "venue", "mention")
+_HANGUL = re.compile(r"[가-힣]")
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_SUFFIX = re.compile(r"(?<=..)(특별자치시|특별자치도|특별시|광역시|시|군|구|현|부|도)$")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = load_yaml_lexicon("place_cues.yml") or {}
+    return {k: [str(v) for v in data.get(k) or []] for k in
+            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko",
+             "activity_ko", "activity_en")}
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict:
+    """Surface forms -> ids (unique names, shared names, context-only names) and place metadata."""
+    gz = lx.gazetteer()
+    alias: dict[str, set] = {}
+    name: dict[str, set] = {}
+    context: dict[str, set] = {}
+    meta = {}
+    for r in gz.itertuples(index=False):
+        meta[r.id] = (r.kind, r.country, getattr(r, "parent", "") or "")
+        for n in (r.name_en, r.name_ko, r.name_ja):
+            if n.strip():
+                name.setdefault(n.strip(), set()).add(r.id)
+        for a in r.aliases.split("|"):
+            if a.strip():
+                alias.setdefault(a.strip(), set()).add(r.id)
+        for a in (getattr(r, "context_aliases", "") or "").split("|"):
+            if a.strip():
+                context.setdefault(a.strip(), set()).add(r.id)
+    unique, shared = {}, {}
+    for s in set(alias) | set(name):
+        # an explicit alias beats a name (광주시 is Gwangju's alias and Gyeonggi Gwangju's name)
+        ids = alias.get(s) or name[s]
+        if len(ids) == 1:
+            unique[s] = next(iter(ids))
+        else:
+            shared[s] = sorted(ids)
+    ctx = {s: sorted(ids) for s, ids in context.items() if s not in unique and s not in shared}
+    stems: dict[str, list] = {}
+    for r in gz.itertuples(index=False):
+        stems.setdefault(_SUFFIX.sub("", r.name_ko), []).append(r.id)
+    upper = {n.upper(): i for n, i in unique.items() if n.isascii() and n[:1].isupper() and len(n) > 3
+             and meta[i][1] in ("KR", "JP") and meta[i][0] != "country"}
+    return {"unique": unique, "shared": shared, "context": ctx, "meta": meta, "stems": stems, "upper": upper}
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    ix = _index()
+    forms = set(ix["unique"]) | set(ix["shared"]) | set(ix["context"]) | set(ix["upper"])
+    ko = [f for f in forms if _HANGUL.search(f)]
+    ja = [f for f in forms if not _HANGUL.search(f) and _KANA_KANJI.search(f)]
+    en = [f for f in forms if f not in ko and f not in ja]
+    heads = lx.alt(_cues()["ko_heads"])
+    ko_re = re.compile(rf"{lx.KO_BEFORE}(?:{lx.alt(ko)})(?=$|[^가-힣]|(?:{lx.KO_PARTICLE})|(?:{heads}){lx.KO_AFTER})")
+    en_re = re.compile(rf"(?<![\w.])(?:{lx.alt(en)})(?![\w]|\.\w)")
+    ja_re = re.compile(rf"(?:{lx.alt(ja)})")
+    return en_re, ko_re, ja_re
+
+
+def _parent_chain(pid: str) -> list[str]:
+    meta = _index()["meta"]
+    out = []
+    while pid in meta and meta[pid][2] and len(out) < 4:
+        pid = meta[pid][2]
+        out.append(pid)
+    return out
+
+
+def place_id(surface: str) -> str | None:
+    """The gazetteer id of any written form of a place, or None.
+
+    Accepts names and aliases in Korean, English or Japanese, with or without the administrative
+    suffix (광주광역시, 광주, Gwangju, 경북, 경상북도, 용인시, 기흥구, 니가타현), and a form qualified by
+    its province or city (경기 광주, 경남 고성, 부산 중구).
+
+    >>> place_id("광주광역시"), place_id("경북"), place_id("경기도 광주시")
+    ('KR-29', 'KR-47', 'KR-41-gwangju')
+    """
+    if not isinstance(surface, str) or not surface.strip():
+        return None
+    ix = _index()
+    s = re.sub(r"\s+", " ", surface.strip())
+    for cand in (s, s.title(), s.replace(" ", "")):
+        if cand in ix["unique"]:
+            return ix["unique"][cand]
+    if s in ix["upper"]:
+        return ix["upper"][s]
+    if " " in s:
+        head, _, rest = s.rpartition(" ")
+        parent = place_id(head)
+        ids = _candidates(rest) + ix["stems"].get(_SUFFIX.sub("", rest), [])
+        inside = [i for i in ids if parent and parent in _parent_chain(i)]
+        if len(inside) == 1:
+            return inside[0]
+        return place_id(rest) if parent is None else (sorted(set(inside))[0] if inside else None)
+    ids = _candidates(s)
+    if len(ids) == 1:
+        return ids[0]
+    if ids:                      # a shared name: the largest unit (광주 over 광주 북구)
+        return None
+    base = re.sub(r"(특별자치시|특별자치도|특별시|광역시|시|군|구|현|부|도|권)$", "", s)
+    if base != s and len(base) >= 2:
+        return place_id(base)
+    return None
+
+
+def _candidates(s: str) -> list[str]:
+    ix = _index()
+    if s in ix["unique"]:
+        return [ix["unique"][s]]
+    return ix["shared"].get(s) or ix["context"].get(s) or []
+
+
+def find_places(body: str, lang: str | None = None) -> list[dict]:
+    """Place mentions of ``body``: dicts with ``text, place_id, place_role, start, end``."""
+    ix = _index()
+    en_re, ko_re, ja_re = _matchers()
+    raw = []
+    for rx in (en_re, ko_re, ja_re):
+        for m in rx.finditer(body):
+            raw.append((m.start(), m.end(), m.group(0)))
+    raw.sort()
+    sure: dict[int, str] = {}
+    pending = []
+    for k, (s, e, text) in enumerate(raw):
+        if text in ix["unique"] or text in ix["upper"]:
+            sure[k] = ix["unique"].get(text) or ix["upper"][text]
+        else:
+            pending.append(k)
+    for k in sorted(sure):   # 경기 광주, 경남 고성: a name right after another province means its unit
+        if k and k - 1 in sure and raw[k][0] - raw[k - 1][1] <= 1 and sure[k - 1] not in _parent_chain(sure[k]):
+            inside = [i for i in ix["stems"].get(_SUFFIX.sub("", raw[k][2]), [])
+                      if sure[k - 1] in _parent_chain(i)]
+            if len(inside) == 1:
+                sure[k] = inside[0]
+    named = set(sure.values())
+    named_parents = {p for i in named for p in _parent_chain(i)} | named
+    for k in pending:
+        s, e, text = raw[k]
+        prev = sure.get(k - 1) if k and s - raw[k - 1][1] <= 1 else None
+        if text in ix["shared"]:
+            ids = ix["shared"][text]
+            pick = [i for i in ids if prev and prev in _parent_chain(i)] or \
+                   [i for i in ids if set(_parent_chain(i)) & named]
+            if len(pick) == 1:
+                sure[k] = pick[0]
+            continue
+        ids = ix["context"][text]
+        if len(ids) != 1:
+            continue
+        pid = ids[0]
+        if (prev and prev in _parent_chain(pid)) or pid in named or _listed(body, raw, sure, k) \
+                or _headed(body, e):
+            sure[k] = pid
+    out = []
+    for k in sorted(sure):
+        s, e, text = raw[k]
+        pid = sure[k]
+        role = _role(body, s, e, pid)
+        nxt = sure.get(k + 1)
+        if role == "activity" and nxt and raw[k + 1][0] - e <= 1 and pid in _parent_chain(nxt):
+            role = "mention"   # 충남 서산공장, 경기도 안산시: the province qualifies the city after it
+        out.append({"kind": "place", "text": text, "place_id": pid, "start": s, "end": e, "place_role": role})
+    return out
+
+
+_SEP = re.compile(r"^(?:[·ㆍ、/]|\s?및\s|와\s|과\s|이나\s|나\s|,\s?)$")
+
+
+def _listed(body: str, raw, sure, k) -> bool:
+    """Whether match ``k`` stands in a list next to an accepted place (포항·경주·안동)."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(raw) and j in sure:
+            a, b = (raw[j][1], raw[k][0]) if j < k else (raw[k][1], raw[j][0])
+            if 0 <= b - a <= 3 and _SEP.match(body[a:b]):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _role_res() -> dict:
+    c = _cues()
+    return {
+        "head": re.compile(rf"(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
+        "build": re.compile(rf"(?:에|에서|에는|에도)\s[^.!?\n]{{0,20}}?(?:{'|'.join(c['build_ko'])})"),
+        "activity": re.compile("|".join(re.escape(w) for w in c["activity_ko"])),
+        "activity_en": re.compile("|".join(re.escape(w) for w in c["activity_en"]), re.I),
+        "venue_ko": re.compile(rf"^[^.?!\n]{{0,40}}?에서\s?(?:{'|'.join(c['venue_ko'])})"),
+        "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
+        "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
+        "mention_ko": re.compile(rf"^\s?(?:{'|'.join(c['mention_ko'])})"),
+        "address_ko": re.compile(rf"^(?:\s[가-힣]+(?:시|군|구))?\s[가-힣0-9]+(?:{'|'.join(c['address_ko'])})\s?\d"),
+        "dateline_en": re.compile(rf"^,?\s*(?:{'|'.join(c['dateline_en_months'])})\.?\s+\d{{1,2}}"),
+    }
+
+
+def _headed(body: str, end: int) -> bool:
+    r = _role_res()
+    return bool(r["head"].match(body, end) or r["build"].match(body, end))
+
+
+def _role(body: str, start: int, end: int, pid: str) -> str:
+    kind, country, _ = _index()["meta"][pid]
+    if kind == "country" or country not in ("KR", "JP"):
+        return "mention"
+    r = _role_res()
+    before = body[max(0, start - 12):start]
+    after = body[end:end + 60]
+    # (광주=연합뉴스), [부산·울산=뉴시스], 【도쿄=김모 특파원】
+    if re.search(r"[(\[【〔][^()\[\]【】=\n]{0,12}$", before) and re.match(r"^[^()\[\]【】\n]{0,12}=", after):
+        return "dateline"
+    if (start == 0 or body[start - 1] == "\n") and r["dateline_en"].match(after):
+        return "dateline"
+    if r["venue_ko"].match(after) or r["event_ko"].match(after) \
+            or r["venue_en"].search(body[max(0, start - 40):start]):
+        return "venue"
+    if r["mention_ko"].match(after) or r["address_ko"].match(after):
+        return "mention"
+    a, b = _sentence(body, start, end)
+    sent = body[a:b]
+    if not (r["activity"].search(sent) or r["activity_en"].search(sent)):
+        return "mention"
+    return "activity"
+
+
+_END = re.compile(r"(?:다\.|[.!?]\s|\n|[▲■●◆▶△□○◇☞※])")
+_BULLET = re.compile(r"[▲■●◆▶△□○◇☞※]")
+
+
+def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``start:end`` (cheap: ends at 다. . ! ? or a line break)."""
+    bullets = [m.end() for m in _BULLET.finditer(body, max(0, start - 200), start)]
+    a = max(body.rfind("다.", 0, start) + 2, body.rfind("\n", 0, start) + 1, body.rfind(". ", 0, start) + 2,
+            bullets[-1] if bullets else 0, start - 200, 0)
+    m = _END.search(body, end, end + 200)
+    return a, (m.end() if m else min(len(body), end + 200))
