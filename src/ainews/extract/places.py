@@ -35,7 +35,7 @@ _SUFFIX = re.compile(r"(?<=..)(특별자치시|특별자치도|특별시|광역�
 def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
-            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko",
+            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko",
              "activity_ko", "activity_en")}
 
 
@@ -215,8 +215,12 @@ def _role_res() -> dict:
     return {
         "head": re.compile(rf"(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
         "build": re.compile(rf"(?:에|에서|에는|에도)\s[^.!?\n]{{0,20}}?(?:{'|'.join(c['build_ko'])})"),
-        "activity": re.compile("|".join(re.escape(w) for w in c["activity_ko"])),
-        "activity_en": re.compile("|".join(re.escape(w) for w in c["activity_en"]), re.I),
+        "activity": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
+                                        + [re.escape(w) for w in c["activity_ko"]])),
+        "strong": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
+                                      + [re.escape(w) for w in c["strong_ko"]])),
+        "non_activity": re.compile("|".join(re.escape(w) for w in c["non_activity_ko"])),
+        "activity_en": re.compile("|".join(rf"\b{re.escape(w)}" for w in c["activity_en"] if w != "AI"), re.I),
         "venue_ko": re.compile(rf"^[^.?!\n]{{0,40}}?에서\s?(?:{'|'.join(c['venue_ko'])})"),
         "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
         "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
@@ -248,11 +252,26 @@ def _role(body: str, start: int, end: int, pid: str) -> str:
         return "venue"
     if r["mention_ko"].match(after) or r["address_ko"].match(after):
         return "mention"
+    if body[max(0, start - 5):start].endswith(("제2의 ", "제2 ", "제3의 ")):
+        return "mention"         # 제2의 판교: a comparison, not a place of activity
     a, b = _sentence(body, start, end)
     sent = body[a:b]
     if not (r["activity"].search(sent) or r["activity_en"].search(sent)):
         return "mention"
+    if r["non_activity"].search(sent) and not r["strong"].search(sent):
+        return "mention"
+    if _quoted(body, start):
+        return "mention"         # said in a quote: the article's own places are named outside quotes
     return "activity"
+
+
+def _quoted(body: str, start: int) -> bool:
+    """Whether ``start`` lies inside a direct quote of its paragraph."""
+    seg = body[body.rfind("\n", 0, start) + 1:start]
+    if seg.rfind("“") > seg.rfind("”"):
+        return len(seg) - seg.rfind("“") < 300
+    opened = seg.count('"') % 2 == 1
+    return opened and len(seg) - seg.rfind('"') < 300   # a quote runs a few sentences at most
 
 
 _END = re.compile(r"(?:다\.|[.!?]\s|\n|[▲■●◆▶△□○◇☞※])")
