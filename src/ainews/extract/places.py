@@ -159,31 +159,33 @@ def find_places(body: str, lang: str | None = None) -> list[dict]:
             sure[k] = ix["unique"].get(text) or ix["upper"][text]
         else:
             pending.append(k)
-    for k in sorted(sure):   # 경기 광주, 경남 고성: a name right after another province means its unit
-        if k and k - 1 in sure and raw[k][0] - raw[k - 1][1] <= 1 and sure[k - 1] not in _parent_chain(sure[k]):
-            inside = [i for i in ix["stems"].get(_SUFFIX.sub("", raw[k][2]), [])
-                      if sure[k - 1] in _parent_chain(i)]
-            if len(inside) == 1:
-                sure[k] = inside[0]
     named = set(sure.values())
-    named_parents = {p for i in named for p in _parent_chain(i)} | named
-    for k in pending:
+    for k in pending:            # names that are also common words: only in a place context
         s, e, text = raw[k]
-        prev = sure.get(k - 1) if k and s - raw[k - 1][1] <= 1 else None
-        if text in ix["shared"]:
-            ids = ix["shared"][text]
-            pick = [i for i in ids if prev and prev in _parent_chain(i)] or \
-                   [i for i in ids if set(_parent_chain(i)) & named]
-            if len(pick) == 1:
-                sure[k] = pick[0]
-            continue
-        ids = ix["context"][text]
+        ids = ix["context"].get(text, [])
         if len(ids) != 1:
             continue
         pid = ids[0]
+        prev = sure.get(k - 1) if k and s - raw[k - 1][1] <= 1 else None
         if (prev and prev in _parent_chain(pid)) or pid in named or _listed(body, raw, sure, k) \
-                or _headed(body, e):
+                or _headed(body, e) or _qualifies(raw, k, pid):
             sure[k] = pid
+    for k in sorted(sure):   # 경기 광주, 경남 고성: a name right after another province means its unit
+        if k and k - 1 in sure and raw[k][0] - raw[k - 1][1] <= 1 and sure[k - 1] not in _parent_chain(sure[k]):
+            inside = _inside(raw[k][2], sure[k - 1])
+            if len(inside) == 1:
+                sure[k] = inside[0]
+    named = set(sure.values())
+    for k in pending:            # names several places share (중구, 고성군): by the province or city named
+        s, e, text = raw[k]
+        if text not in ix["shared"]:
+            continue
+        prev = sure.get(k - 1) if k and s - raw[k - 1][1] <= 1 else None
+        ids = ix["shared"][text]
+        pick = [i for i in ids if prev and prev in _parent_chain(i)] or \
+               [i for i in ids if set(_parent_chain(i)) & named]
+        if len(pick) == 1:
+            sure[k] = pick[0]
     out = []
     for k in sorted(sure):
         s, e, text = raw[k]
@@ -194,6 +196,17 @@ def find_places(body: str, lang: str | None = None) -> list[dict]:
             role = "mention"   # 충남 서산공장, 경기도 안산시: the province qualifies the city after it
         out.append({"kind": "place", "text": text, "place_id": pid, "start": s, "end": e, "place_role": role})
     return out
+
+
+def _inside(text: str, parent: str) -> list[str]:
+    ix = _index()
+    ids = set(ix["stems"].get(_SUFFIX.sub("", text), [])) | set(_candidates(text))
+    return sorted(i for i in ids if parent in _parent_chain(i))
+
+
+def _qualifies(raw, k: int, pid: str) -> bool:
+    """Whether match ``k`` is a province written right before one of its units (경기 광주)."""
+    return k + 1 < len(raw) and raw[k + 1][0] - raw[k][1] <= 1 and bool(_inside(raw[k + 1][2], pid))
 
 
 _SEP = re.compile(r"^(?:[·ㆍ、/]|\s?및\s|와\s|과\s|이나\s|나\s|,\s?)$")
