@@ -59,8 +59,11 @@ def frame_table(result: ThemeScores, articles: pd.DataFrame, theme: str) -> pd.D
     return table.sort_values("all_articles", ascending=False).rename_axis("frame").reset_index()
 
 
-def place_mentions(entities: pd.DataFrame, *, countries=("KR", "JP"), kinds=None) -> pd.DataFrame:
+def place_mentions(entities: pd.DataFrame, *, countries=("KR", "JP"), kinds=None, roles=None) -> pd.DataFrame:
     """Mentions of gazetteer places inside ``countries`` (countries themselves left out).
+
+    ``roles`` keeps only mentions with those ``place_role`` values (e.g. ``("activity",)`` for the
+    places where something happens, without datelines, venues and passing mentions).
 
     Returns:
         ``place_id, name_en, name_ko, kind, country, lat, lon, mentions, articles``, most
@@ -68,6 +71,8 @@ def place_mentions(entities: pd.DataFrame, *, countries=("KR", "JP"), kinds=None
     """
     gz = load_gazetteer().set_index("id")
     places = entities[(entities.kind == "place") & entities.place_id.notna()]
+    if roles is not None and "place_role" in places.columns:
+        places = places[places.place_role.isin(roles)]
     places = places[places.place_id.isin(gz.index)]
     meta = gz.loc[places.place_id.unique()]
     keep = meta[(meta.country.isin(countries)) & (meta.kind != "country")]
