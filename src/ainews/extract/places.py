@@ -35,7 +35,7 @@ _SUFFIX = re.compile(r"(?<=..)(특별자치시|특별자치도|특별시|광역�
 def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
-            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko",
+            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja",
              "activity_ko", "activity_en")}
 
 
@@ -229,7 +229,8 @@ def _role_res() -> dict:
         "head": re.compile(rf"(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
         "build": re.compile(rf"(?:에|에서|에는|에도)\s[^.!?\n]{{0,20}}?(?:{'|'.join(c['build_ko'])})"),
         "activity": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
-                                        + [re.escape(w) for w in c["activity_ko"]])),
+                                        + [re.escape(w) for w in c["activity_ko"] + c["activity_ja"]])),
+        "venue_ja": re.compile(rf"^[^。\n]{{0,20}}?で(?:{'|'.join(c['venue_ja'])})"),
         "strong": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
                                       + [re.escape(w) for w in c["strong_ko"]])),
         "non_activity": re.compile("|".join(re.escape(w) for w in c["non_activity_ko"])),
@@ -260,7 +261,7 @@ def _role(body: str, start: int, end: int, pid: str) -> str:
         return "dateline"
     if (start == 0 or body[start - 1] == "\n") and r["dateline_en"].match(after):
         return "dateline"
-    if r["venue_ko"].match(after) or r["event_ko"].match(after) \
+    if r["venue_ko"].match(after) or r["event_ko"].match(after) or r["venue_ja"].match(after) \
             or r["venue_en"].search(body[max(0, start - 40):start]):
         return "venue"
     if r["mention_ko"].match(after) or r["address_ko"].match(after):
@@ -287,7 +288,7 @@ def _quoted(body: str, start: int) -> bool:
     return opened and len(seg) - seg.rfind('"') < 300   # a quote runs a few sentences at most
 
 
-_END = re.compile(r"(?:다\.|[.!?]\s|\n|[▲■●◆▶△□○◇☞※])")
+_END = re.compile(r"(?:다\.|[.!?]\s|[。！？\n]|[▲■●◆▶△□○◇☞※])")
 _BULLET = re.compile(r"[▲■●◆▶△□○◇☞※]")
 
 
@@ -295,6 +296,7 @@ def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``start:end`` (cheap: ends at 다. . ! ? or a line break)."""
     bullets = [m.end() for m in _BULLET.finditer(body, max(0, start - 200), start)]
     a = max(body.rfind("다.", 0, start) + 2, body.rfind("\n", 0, start) + 1, body.rfind(". ", 0, start) + 2,
+            body.rfind("。", 0, start) + 1,
             bullets[-1] if bullets else 0, start - 200, 0)
     m = _END.search(body, end, end + 200)
     return a, (m.end() if m else min(len(body), end + 200))
