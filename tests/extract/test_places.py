@@ -70,16 +70,26 @@ def _places(text):
         ("그는 광주 출신으로 반도체 기업을 세웠다.", [("광주", "KR-29", "mention")]),
         ("SK하이닉스는 용인 반도체 클러스터에 첫 팹을 짓는다.", [("용인", "KR-yongin", "activity")]),
         ("내일 수도권은 흐리고 눈이 오겠다.", [("수도권", "KR-region-capital", "mention")]),
+        ("과기정통부는 30일 서울 코엑스 오디토리움에서 발표회를 연다.", [("서울", "KR-11", "venue")]),
+        ("본사는 경기도 성남시 수정구에 있다. 성남시는 AI 기업을 유치한다.",
+         [("경기도", "KR-41", "mention"), ("성남시", "KR-seongnam", "activity"),
+          ("수정구", "KR-seongnam-sujeong", "mention"), ("성남시", "KR-seongnam", "activity")]),
     ],
 )
 def test_roles(text, expected):
     assert _places(text) == expected
 
 
-def test_english_dateline():
-    got = [(p["text"], p["place_role"]) for p in find_places("SEOUL, Dec. 3 (Yonhap) -- Samsung will build "
+@pytest.mark.parametrize("lead", ["", "(LEAD) Chipmakers must move fast (ATTN: ADDS photo) "])
+def test_english_dateline(lead):
+    got = [(p["text"], p["place_role"]) for p in find_places(lead + "SEOUL, Dec. 3 (Yonhap) -- Samsung will build "
                                                              "a chip plant in Pyeongtaek.", "en")]
     assert got == [("SEOUL", "dateline"), ("Pyeongtaek", "activity")]
+
+
+@pytest.mark.parametrize("text", ["울산과학기술원(UNIST) 연구팀", "분당서울대병원 교수팀", "코스피는 전주 대비 2% 올랐다"])
+def test_institutions_and_words_are_not_places(text):
+    assert find_places(text, "ko") == []
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ _SUFFIX = re.compile(r"(?<=..)(특별자치시|특별자치도|특별시|광역�
 def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
-            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja",
+            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
              "activity_ko", "activity_en")}
 
 
@@ -114,7 +114,10 @@ def _matchers() -> tuple[_Scanner, _Scanner, _Scanner]:
     ja = [f for f in forms if not _HANGUL.search(f) and _KANA_KANJI.search(f)]
     en = [f for f in forms if f not in ko and f not in ja]
     heads = lx.alt(_cues()["ko_heads"])
-    ko_follow = rf"(?=$|[^가-힣]|(?:{lx.KO_PARTICLE})|(?:{heads}){lx.KO_AFTER})"
+    # A particle ends the word (or another particle follows: 울산에서는): 울산과학기술원, 분당서울대병원 and
+    # 전주대비 are not places followed by 과/서/대.
+    particle = rf"(?:{lx.KO_PARTICLE})(?=$|[^가-힣]|[은는도의을를만서다고며]|까지|부터)"
+    ko_follow = rf"(?=$|[^가-힣]|{particle}|(?:{heads}){lx.KO_AFTER})"
     return (_Scanner(en, r"(?<![\w.])", r"(?![\w]|\.\w)"),
             _Scanner(ko, r"(?<![가-힣])", ko_follow),
             _Scanner(ja, r"", r""))
@@ -218,8 +221,13 @@ def find_places(body: str, lang: str | None = None) -> list[dict]:
         pid = sure[k]
         role = _role(body, s, e, pid)
         nxt = sure.get(k + 1)
-        if role == "activity" and nxt and raw[k + 1][0] - e <= 1 and pid in _parent_chain(nxt):
+        if role == "activity" and nxt and raw[k + 1][0] - e <= 1 and pid in _parent_chain(nxt) \
+                and ix["meta"][nxt][0] != "district":
             role = "mention"   # 충남 서산공장, 경기도 안산시: the province qualifies the city after it
+        prv = sure.get(k - 1)
+        if role == "activity" and prv and s - raw[k - 1][1] <= 1 and prv in _parent_chain(pid) \
+                and ix["meta"][pid][0] == "district":
+            role = "mention"   # 용인시 처인구, 서울 강남구: a district after its city is an address
         out.append({"kind": "place", "text": text, "place_id": pid, "start": s, "end": e, "place_role": role})
     return out
 
@@ -262,6 +270,7 @@ def _role_res() -> dict:
         "non_activity": re.compile("|".join(re.escape(w) for w in c["non_activity_ko"])),
         "activity_en": re.compile("|".join(rf"\b{re.escape(w)}" for w in c["activity_en"] if w != "AI"), re.I),
         "venue_ko": re.compile(rf"^[^.?!\n]{{0,40}}?에서\s?(?:{'|'.join(c['venue_ko'])})"),
+        "venue_hall": re.compile(rf"^\s[^.?!\n,]{{0,25}}?(?:{'|'.join(c['venue_halls'])})[^.?!\n,\s]{{0,12}}에서"),
         "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
         "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
         "mention_ko": re.compile(rf"^\s?(?:{'|'.join(c['mention_ko'])})"),
@@ -285,9 +294,11 @@ def _role(body: str, start: int, end: int, pid: str) -> str:
     # (광주=연합뉴스), [부산·울산=뉴시스], 【도쿄=김모 특파원】
     if re.search(r"[(\[【〔][^()\[\]【】=\n]{0,12}$", before) and re.match(r"^[^()\[\]【】\n]{0,12}=", after):
         return "dateline"
-    if (start == 0 or body[start - 1] == "\n") and r["dateline_en"].match(after):
+    if (start == 0 or body[start - 1] in "\n)" or body[start - 2:start] == ") " or body[start - 1:end].isupper()) \
+            and r["dateline_en"].match(after):
         return "dateline"
     if r["venue_ko"].match(after) or r["event_ko"].match(after) or r["venue_ja"].match(after) \
+            or r["venue_hall"].match(after) \
             or r["venue_en"].search(body[max(0, start - 40):start]):
         return "venue"
     if r["mention_ko"].match(after) or r["address_ko"].match(after):
@@ -320,9 +331,9 @@ _BULLET = re.compile(r"[▲■●◆▶△□○◇☞※]")
 
 def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``start:end`` (cheap: ends at 다. . ! ? or a line break)."""
-    bullets = [m.end() for m in _BULLET.finditer(body, max(0, start - 200), start)]
-    a = max(body.rfind("다.", 0, start) + 2, body.rfind("\n", 0, start) + 1, body.rfind(". ", 0, start) + 2,
-            body.rfind("。", 0, start) + 1,
-            bullets[-1] if bullets else 0, start - 200, 0)
+    lo = max(0, start - 200)
+    bullets = [m.end() for m in _BULLET.finditer(body, lo, start)]
+    ends = [i + len(mark) for mark in ("다.", "\n", ". ", "。") if (i := body.rfind(mark, lo, start)) >= 0]
+    a = max([lo, *ends, *bullets])
     m = _END.search(body, end, end + 200)
     return a, (m.end() if m else min(len(body), end + 200))
