@@ -149,3 +149,16 @@ def test_japanese_text():
            for p in find_places("愛知県と東京でデータセンターを建設する。石川社長は大阪で開かれた会議で語った。", "ja")]
     # 石川 is a surname here (a context alias), 大阪 a venue
     assert got == [("愛知県", "JP-23", "activity"), ("東京", "JP-13", "activity"), ("大阪", "JP-osaka", "venue")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Students of Seoul National University met on Monday.", [("Seoul", "mention")]),
+        ("Sales rose at a store in Yongsan, Seoul, last week.", [("Yongsan", "mention"), ("Seoul", "mention")]),
+        ("Samsung will invest in a chip plant in Pyeongtaek.It opens in 2026.", [("Pyeongtaek", "activity")]),
+        ("Officials gathered in Gwangju to discuss AI.", [("Gwangju", "venue")]),
+    ],
+)
+def test_english_roles(text, expected):
+    assert [(p["text"], p["place_role"]) for p in find_places(text, "en")] == expected

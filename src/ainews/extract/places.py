@@ -118,7 +118,7 @@ def _matchers() -> tuple[_Scanner, _Scanner, _Scanner]:
     # 전주대비 are not places followed by 과/서/대.
     particle = rf"(?:{lx.KO_PARTICLE})(?=$|[^가-힣]|[은는도의을를만서다고며]|까지|부터)"
     ko_follow = rf"(?=$|[^가-힣]|{particle}|(?:{heads}){lx.KO_AFTER})"
-    return (_Scanner(en, r"(?<![\w.])", r"(?![\w]|\.\w)"),
+    return (_Scanner(en, r"(?<![\w.])", r"(?![\w]|\.[a-z0-9])"),
             _Scanner(ko, r"(?<![가-힣])", ko_follow),
             _Scanner(ja, r"", r""))
 
@@ -273,6 +273,8 @@ def _role_res() -> dict:
         "venue_hall": re.compile(rf"^\s[^.?!\n,]{{0,25}}?(?:{'|'.join(c['venue_halls'])})[^.?!\n,\s]{{0,12}}에서"),
         "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
         "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
+        # Seoul National University, Incheon International Airport: the place names an institution
+        "name_en": re.compile(r"^\s(?!(?:City|Province|County|Metropolitan|Special|Island|Bay|Techno)\b)[A-Z][a-z]+"),
         "mention_ko": re.compile(rf"^\s?(?:{'|'.join(c['mention_ko'])})"),
         "address_ko": re.compile(rf"^(?:\s[가-힣]+(?:시|군|구))?\s[가-힣0-9]+(?:{'|'.join(c['address_ko'])})\s?\d"),
         "dateline_en": re.compile(rf"^,?\s*(?:{'|'.join(c['dateline_en_months'])})\.?\s+\d{{1,2}}"),
@@ -301,8 +303,10 @@ def _role(body: str, start: int, end: int, pid: str) -> str:
             or r["venue_hall"].match(after) \
             or r["venue_en"].search(body[max(0, start - 40):start]):
         return "venue"
-    if r["mention_ko"].match(after) or r["address_ko"].match(after):
+    if r["mention_ko"].match(after) or r["address_ko"].match(after) or r["name_en"].match(after):
         return "mention"
+    if re.search(r"[A-Za-z], $", body[max(0, start - 3):start]):
+        return "mention"         # Yongsan, Seoul / Suncheon, South Jeolla Province: an address
     if body[max(0, start - 5):start].endswith(("제2의 ", "제2 ", "제3의 ")):
         return "mention"         # 제2의 판교: a comparison, not a place of activity
     a, b = _sentence(body, start, end)
@@ -325,7 +329,8 @@ def _quoted(body: str, start: int) -> bool:
     return opened and len(seg) - seg.rfind('"') < 300   # a quote runs a few sentences at most
 
 
-_END = re.compile(r"(?:다\.|[.!?]\s|[。！？\n]|[▲■●◆▶△□○◇☞※])")
+_END = re.compile(r"(?:다\.|[.!?]\s|(?<=[a-z])\.(?=[A-Z])|[。！？\n]|[▲■●◆▶△□○◇☞※])")
+_RUN_ON = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
 _BULLET = re.compile(r"[▲■●◆▶△□○◇☞※]")
 
 
@@ -334,6 +339,7 @@ def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 200)
     bullets = [m.end() for m in _BULLET.finditer(body, lo, start)]
     ends = [i + len(mark) for mark in ("다.", "\n", ". ", "。") if (i := body.rfind(mark, lo, start)) >= 0]
+    ends += [m.end() for m in _RUN_ON.finditer(body, lo, start)][-1:]   # "finger.Investigators": no space
     a = max([lo, *ends, *bullets])
     m = _END.search(body, end, end + 200)
     return a, (m.end() if m else min(len(body), end + 200))
