@@ -165,3 +165,28 @@ def test_national_statistics_are_not_added_to_events():
         "kind": ["investment", "investment"], "value_usd": [3.5e10, 2.0e9], "doc_id": ["a", "b"], "start": [0, 0]})
     assert investment_totals(distinct).value_usd.tolist() == [2.0e9]
     assert investment_totals(distinct, include_collective=True).value_usd.tolist() == [3.7e10]
+
+
+def test_top_hubs_are_found_in_the_articles(seeds, result, entities):
+    from ainews.themes import top_hubs
+
+    hubs = top_hubs(result, entities, n=None)
+    assert {"KR-11", "KR-29"} <= set(hubs.place_id)          # Seoul (004) and Gwangju (003) lead
+    assert hubs.articles.is_monotonic_decreasing and (hubs.kind != "country").all()
+    gwangju = hubs.set_index("place_id").at["KR-29", "doc_ids"]
+    assert _doc(seeds, "003") in gwangju
+    only = place_mentions(entities, roles=("activity",))
+    assert set(hubs.place_id) <= set(only.place_id)
+
+
+def test_hubs_ignore_datelines_and_venues():
+    from types import SimpleNamespace
+
+    from ainews.themes import top_hubs
+
+    ents = ainews.extract_entities(pd.DataFrame({
+        "doc_id": ["a", "b"], "lang": ["ko", "ko"],
+        "body": ["(서울=연합뉴스) 울산시가 AI 데이터센터를 유치했다.", "[서울=뉴시스] 울산 AI 수도 계획에 예산을 편성했다."]}))
+    fake = SimpleNamespace(primary=pd.DataFrame({"doc_id": ["a", "b"], "primary_theme": ["regional_hubs"] * 2}))
+    hubs = top_hubs(fake, ents)
+    assert hubs.place_id.tolist() == ["KR-31"] and hubs.articles.iloc[0] == 2

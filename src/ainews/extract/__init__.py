@@ -8,8 +8,10 @@ from .amounts import Amount, extract_amounts, parse_amounts
 from .entities import extract_entities
 from .investments import extract_investments, group_investments
 from .network import entity_graph, entity_network
+from .places import find_places, place_id
 from .quotes import extract_quotes
 from .rates import load_exchange_rates, usd_rate
 
 __all__ = ["Amount", "entity_graph", "entity_network", "extract_amounts", "extract_entities",
-           "extract_investments", "extract_quotes", "group_investments", "load_exchange_rates", "parse_amounts", "usd_rate"]
+           "extract_investments", "extract_quotes", "find_places", "group_investments", "load_exchange_rates", "parse_amounts",
+           "place_id", "usd_rate"]

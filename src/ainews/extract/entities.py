@@ -10,26 +10,17 @@ import pandas as pd
 from . import _lexicon as lx
 from ._common import Article, _iter_articles, canonical, evidence, frame
 from .persons import find_persons
+from .places import find_places
 
 __all__ = ["extract_entities", "article_entities"]
 
-COLUMNS = ["doc_id", "kind", "text", "canonical", "name", "role", "place_id", "lat", "lon",
+COLUMNS = ["doc_id", "kind", "text", "canonical", "name", "role", "place_id", "place_role", "lat", "lon",
            "sentence", "sentence_start", "start", "end"]
 
 _CAP_SEQ = re.compile(
     r"(?:[A-Z][\w&'’\-]*)(?:\s(?:(?:of|and|for|the|&)\s)*[A-Z][\w&'’\-]*)*"
 )
 _LEAD = re.compile(r"^(?:The|A|An|In|On|At|By|For|Of|And)\s+")
-
-
-def _places(body: str) -> list[dict]:
-    en_re, ko_re, ja_re, surf = lx.place_matchers()
-    out = []
-    for rx in (en_re, ko_re, ja_re):
-        for m in rx.finditer(body):
-            out.append({"kind": "place", "text": m.group(0), "place_id": surf[m.group(0)],
-                        "start": m.start(), "end": m.end()})
-    return out
 
 
 def _orgs(body: str, lang: str) -> list[dict]:
@@ -89,7 +80,7 @@ def article_entities(article: Article) -> list[dict]:
 def _article_entities(doc_id: str, lang: str, body: str) -> list[dict]:
     art = Article(doc_id, lang, body, None)
     persons = [{"kind": "person", **p} for p in find_persons(body, lang)]
-    cands = persons + _orgs(body, lang) + _places(body)
+    cands = persons + _orgs(body, lang) + find_places(body, lang)
     gz = lx.place_index()
     rows = []
     for c in _merge(cands):
@@ -103,7 +94,7 @@ def _article_entities(doc_id: str, lang: str, body: str) -> list[dict]:
             canon = c["place_id"]
         row = {**evidence(art, c["start"], c["end"]), "kind": c["kind"], "text": c["text"],
                "canonical": canon, "name": name, "role": c.get("role"),
-               "place_id": c.get("place_id"), "lat": None, "lon": None}
+               "place_id": c.get("place_id"), "place_role": c.get("place_role"), "lat": None, "lon": None}
         if c["kind"] == "place":
             row["lat"], row["lon"] = gz[c["place_id"]][1:]
         rows.append(row)
@@ -118,10 +109,11 @@ def extract_entities(articles: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         DataFrame with columns ``doc_id, kind (person|org|place), text, canonical, name, role,
-        place_id, lat, lon, sentence, sentence_start, start, end``. ``text`` is ``body[start:end]``;
+        place_id, place_role, lat, lon, sentence, sentence_start, start, end``. ``text`` is ``body[start:end]``;
         ``name`` is the full name a short mention ("Chey", "박 대표") resolves to within the article;
         ``canonical`` merges spellings across articles ("Chey Taewon" = "Chey Tae-won"); places carry
-        the gazetteer id and coordinates.
+        the gazetteer id, coordinates and ``place_role`` (activity|dateline|venue|mention: see
+        :mod:`ainews.extract.places`); other rows have no ``place_role``.
     """
     rows: list[dict] = []
     for art in _iter_articles(articles):

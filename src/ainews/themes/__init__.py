@@ -1,6 +1,7 @@
 """Themes: weighted bilingual lexicons (``data/lexicons/themes.yml``) scored per article,
 paragraph and sentence, with every hit traceable to its offsets in ``body``."""
 
+from .hubs import activity_places, hub_id, top_hubs
 from .kwic import kwic
 from .lexicon import ThemeLexicon, form_pattern, load_themes
 from .match import Hit, find_hits, sentence_at
@@ -22,7 +23,7 @@ from .tables import (
     theme_articles,
 )
 
-__all__ = ["Hit", "ThemeLexicon", "ThemeScores", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
-           "frame_table", "hub_of_articles", "hub_profiles", "investment_event_list", "investment_events", "investment_table", "investment_totals",
+__all__ = ["Hit", "ThemeLexicon", "ThemeScores", "activity_places", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
+           "frame_table", "hub_id", "hub_of_articles", "hub_profiles", "investment_event_list", "investment_events", "investment_table", "investment_totals",
            "kwic", "load_gazetteer", "load_themes", "place_mentions", "score_themes", "sentence_at",
-           "theme_articles"]
+           "theme_articles", "top_hubs"]

@@ -13,6 +13,8 @@ import pandas as pd
 from ..extract._lexicon import gazetteer
 from .investment_tables import (  # noqa: F401 - re-exported: the chapter imports them from here
     distinct_investments, investment_event_list, investment_table, investment_totals)
+from ..lexicons import lexicon_version, load_yaml_lexicon
+from .hubs import activity_places, top_hubs
 from .score import ThemeScores
 
 __all__ = ["actors_in_evidence", "evidence_by_language", "frame_table", "theme_articles", "load_gazetteer", "place_mentions", "hub_of_articles",
@@ -52,8 +54,11 @@ def frame_table(result: ThemeScores, articles: pd.DataFrame, theme: str) -> pd.D
     return table.sort_values("all_articles", ascending=False).rename_axis("frame").reset_index()
 
 
-def place_mentions(entities: pd.DataFrame, *, countries=("KR", "JP"), kinds=None) -> pd.DataFrame:
+def place_mentions(entities: pd.DataFrame, *, countries=("KR", "JP"), kinds=None, roles=None) -> pd.DataFrame:
     """Mentions of gazetteer places inside ``countries`` (countries themselves left out).
+
+    ``roles`` keeps only mentions with those ``place_role`` values (e.g. ``("activity",)`` for the
+    places where something happens, without datelines, venues and passing mentions).
 
     Returns:
         ``place_id, name_en, name_ko, kind, country, lat, lon, mentions, articles``, most
@@ -61,6 +66,8 @@ def place_mentions(entities: pd.DataFrame, *, countries=("KR", "JP"), kinds=None
     """
     gz = load_gazetteer().set_index("id")
     places = entities[(entities.kind == "place") & entities.place_id.notna()]
+    if roles is not None and "place_role" in places.columns:
+        places = places[places.place_role.isin(roles)]
     places = places[places.place_id.isin(gz.index)]
     meta = gz.loc[places.place_id.unique()]
     keep = meta[(meta.country.isin(countries)) & (meta.kind != "country")]
@@ -73,18 +80,20 @@ def place_mentions(entities: pd.DataFrame, *, countries=("KR", "JP"), kinds=None
                                                                    ignore_index=True)
 
 
-def hub_of_articles(entities: pd.DataFrame, doc_ids, *, hubs=("KR-11", "KR-29")) -> pd.Series:
-    """The hub each article is about: the named hub (city id) mentioned most in it.
+def hub_of_articles(entities: pd.DataFrame, doc_ids, *, hubs=None) -> pd.Series:
+    """The hub each article is about: the hub among ``hubs`` it names most as a place of activity.
 
-    Districts count for their city (``KR-11-gangnam`` -> ``KR-11``). Articles naming none of
-    ``hubs`` but another Korean or Japanese city get ``"other"``; those naming no city get none.
+    Only places where something happens count (``place_role == 'activity'``; datelines, venues and
+    passing mentions do not); districts count for their city (``KR-11-gangnam`` -> ``KR-11``).
+    ``hubs`` defaults to the three places these articles name most (see :func:`top_hubs`).
+    Articles naming none of ``hubs`` but another Korean or Japanese place get ``"other"``; those
+    naming no place get none.
     """
-    gz = load_gazetteer().set_index("id")
-    cities = gz[(gz.kind != "country") & gz.country.isin(["KR", "JP"])].index
-    ent = entities[(entities.kind == "place") & entities.doc_id.isin(set(doc_ids))
-                   & entities.place_id.isin(cities)].copy()
-    ent["city"] = ent.place_id.str.extract(r"^([A-Z]{2}-[^-]+)")[0].fillna(ent.place_id)
-    counts = ent.groupby(["doc_id", "city"]).size().reset_index(name="n")
+    ent = activity_places(entities, doc_ids)
+    if hubs is None:
+        counts = ent.groupby("hub").doc_id.nunique()
+        hubs = list(counts.reset_index().sort_values(["doc_id", "hub"], ascending=[False, True]).hub.head(3))
+    counts = ent.groupby(["doc_id", "hub"]).size().reset_index(name="n").rename(columns={"hub": "city"})
     counts["hub"] = counts.city.where(counts.city.isin(hubs), "other")
     # the hub with most mentions; a named hub beats "other" at equal counts
     counts["named"] = counts.hub != "other"
@@ -93,15 +102,20 @@ def hub_of_articles(entities: pd.DataFrame, doc_ids, *, hubs=("KR-11", "KR-29"))
 
 
 def hub_profiles(result: ThemeScores, entities: pd.DataFrame, quotes: pd.DataFrame, *,
-                 hubs=("KR-11", "KR-29"), top: int = 5) -> pd.DataFrame:
+                 hubs=None, n_hubs: int = 3, top: int = 5) -> pd.DataFrame:
     """Compare hubs over the articles whose primary theme is ``regional_hubs``.
 
+    ``hubs`` (gazetteer ids) defaults to the ``n_hubs`` places those articles name most as where
+    AI or industry happens (:func:`ainews.themes.top_hubs`), so the comparison follows the corpus.
+
     Returns:
-        One row per hub (gazetteer names, plus ``other``): ``articles``, ``speakers`` (most
-        quoted people, with counts), ``organizations`` (most named), ``programmes`` (the
-        strongest hub and local-government terms in those articles) and ``doc_ids``.
+        One row per hub (gazetteer names, plus ``other``): ``hub_id``, ``hub``, ``hub_ko``,
+        ``articles``, ``speakers`` (most quoted people, with counts), ``organizations`` (most named),
+        ``programmes`` (the strongest hub and local-government terms in those articles) and ``doc_ids``.
     """
     docs = result.primary[result.primary.primary_theme == "regional_hubs"].doc_id
+    if hubs is None:
+        hubs = list(top_hubs(result, entities, n=n_hubs).place_id)
     hub = hub_of_articles(entities, docs, hubs=hubs)
     gz = load_gazetteer().set_index("id")
     rows = []
@@ -112,6 +126,7 @@ def hub_profiles(result: ThemeScores, entities: pd.DataFrame, quotes: pd.DataFra
         t = result.hits[result.hits.doc_id.isin(ids) & (result.hits.theme == "regional_hubs")
                         & result.hits.frame.isin(["hub", "local_government"])]
         rows.append({
+            "hub_id": h,
             "hub": gz.at[h, "name_en"] if h in gz.index else h,
             "hub_ko": gz.at[h, "name_ko"] if h in gz.index else "기타",
             "articles": len(ids),
