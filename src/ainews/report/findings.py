@@ -147,7 +147,7 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
 
     frames = frame_table(result, articles, "data_sovereignty")
     framed = frames[frames["frame"] != "mention"]
-    places = place_mentions(cached(ainews.extract_entities, articles))
+    places = place_mentions(cached(ainews.extract_entities, articles), roles=("activity",))
     # Only distinct events of one kind are added up (never a forecast, a market size, an export
     # total or several kinds together), and only where the sentence states the destination.
     distinct = distinct_investments(investment_table(cached(ainews.extract_investments, articles), result))
