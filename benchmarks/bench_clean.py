@@ -131,7 +131,7 @@ def bench_pages(limit: int | None, show_worst: int, folder: str | None = None) -
     pasted = [pasted_text((d / "source.html").read_bytes()) for d in dirs]
     golds = [tokens(pasted_text((d / "expected.html").read_bytes(), fragment=True)) for d in dirs]
     t0 = time.perf_counter()
-    pages = [clean_page(t) for t in pasted]
+    pages = [clean_page(t, detect_content=True) for t in pasted]
     t_clean = time.perf_counter() - t0
     results = {"pasted text": [], "pasted text (no cleaning)": [], "HTML path": [], "bare trafilatura": []}
     for d, text, page, gold in zip(dirs, pasted, pages, golds):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
+from .content import content_verdicts
 from .markup import strip_active_markup, unescape_html
 
 __all__ = ["CleanPage", "clean_page", "clean_text"]
@@ -113,12 +114,31 @@ def _looks_like_heading(line: str, max_len: int) -> bool:
 
 def _strip_title_prefix(line: str, title: str) -> str | None:
     """If ``line`` starts with the title (a caption glued to a repeated title), the rest."""
-    if title and line.startswith(title) and len(line) > len(title):
+    # A title of a word or two ("Lorem", "News") starts too many lines to mean anything.
+    if title and len(title) >= 20 and line.startswith(title) and len(line) > len(title):
         return line[len(title):].strip()
     return None
 
 
-def clean_page(text: str, *, title: str | None = None, find_headings: bool = True) -> CleanPage:
+def _lexicon_claims(line: str, rules: _Rules) -> bool:
+    """Whether a lexicon rule (boilerplate, byline, caption) already decides ``line``."""
+    return bool(_boilerplate_reason(line, rules) or _byline_name(line, rules) is not None
+                or _is_caption(line, rules))
+
+
+def _content_drops(lines: list[str], rules: _Rules, title: str) -> dict[int, str]:
+    """Lines that main-content detection rejects, by index into ``lines``, with the reason."""
+    idx = [i for i, x in enumerate(lines) if x and x != title and not _lexicon_claims(x, rules)]
+    cand = [lines[i] for i in idx]
+    heads = {k for k, x in enumerate(cand) if _looks_like_heading(x, _TITLE_MAX)}
+    verdicts = content_verdicts(cand, headings=heads)
+    if all(v is not None for v in verdicts):
+        return {}  # no article text recognised: leave the page to the line rules
+    return {i: v for i, v in zip(idx, verdicts) if v is not None}
+
+
+def clean_page(text: str, *, title: str | None = None, find_headings: bool = True,
+               detect_content: bool = False) -> CleanPage:
     """Split a pasted news page into title, subtitle, captions, byline, body and dropped lines.
 
     Args:
@@ -127,6 +147,10 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
             heading-like line before the body is taken as the title.
         find_headings: look for title and subtitle lines before the body; off for text that
             is known to be body only (a CSV or spreadsheet column).
+        detect_content: also judge each line by its shape and its neighbours
+            (:mod:`ainews.ingest.content`) and drop the page furniture no lexicon names: menus,
+            link lists, comment threads, related-article lists. For whole pages pasted from a
+            browser; crawled Markdown and table cells hold the article already.
 
     Returns:
         A :class:`CleanPage`; ``body`` paragraphs are separated by a blank line.
@@ -140,8 +164,9 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
     in_footer = False
     seen_captions: set[str] = set()
 
-    for raw in text.splitlines():
-        line = clean_text(raw)
+    lines = [clean_text(raw) for raw in text.splitlines()]
+    rejected = _content_drops(lines, rules, out.title) if detect_content else {}
+    for k, line in enumerate(lines):
         for rx, why in rules.prefixes:
             m = rx.match(line)
             if m and m.end() < len(line):
@@ -176,6 +201,9 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
                 out.captions.append(caption)
                 if glued is not None:
                     out.dropped.append((out.title, "title repeated before caption"))
+            continue
+        if k in rejected:
+            out.dropped.append((line, rejected[k]))
             continue
         if in_footer and len(line) <= _FOOTER_MAX:
             out.dropped.append((line, "page footer"))
