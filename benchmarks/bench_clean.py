@@ -150,17 +150,26 @@ def bench_pages(limit: int | None, show_worst: int, folder: str | None = None) -
             print(f"    worst pasted: {name:40s} F1 {f:.2f} P {p:.2f} R {r:.2f}")
 
 
-_FOOTER = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|ⓒ|무단\s*전재|재배포\s*금지|▶|제보|구독")
+_ANY = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|ⓒ|무단\s*전재|재배포\s*금지|▶|제보|구독")
+# The same words as a footer: 제보/구독 as a plea (not 구독자 "subscribers" or 제보자 in a story),
+# ▶ as a teaser with a link or a run of teasers (not a ▶ section heading inside the text).
+_FOOTER = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|ⓒ|무단\s*전재|재배포\s*금지|▶[^▶]{0,150}(?:https?://|▶)"
+                     r"|제보\s*(?:하기|는|를\s*기다|로\s*함께|가\s*뉴스|[:：])|구독\s*(?:하기|해\s*주세요|하세요|신청|버튼)")
 
 
-def bench_naver() -> None:
+def bench_naver(show: int = 0) -> None:
     from ainews import ingest
 
     articles, _ = ingest(NAVER, progress=False)
     lines = [p for body in articles["body"] for p in body.split("\n\n") if p.strip()]
     hits = [p for p in lines if _FOOTER.search(p)]
+    words = [p for p in lines if _ANY.search(p)]
     print(f"naver-ai-2025-12: {len(hits)} of {len(lines)} body lines ({len(hits) / len(lines):.1%}) still carry "
-          "an e-mail, ⓒ, 무단 전재, 재배포 금지, ▶, 제보 or 구독 (target <= 1%)")
+          "an e-mail, ⓒ, 무단 전재, 재배포 금지, ▶ teaser, 제보 or 구독 footer (target <= 1%); "
+          f"{len(words)} ({len(words) / len(lines):.1%}) hold one of these words at all (구독자, ▶ headings...)")
+    for p in hits[:show]:
+        m = _FOOTER.search(p)
+        print("    left:", p[max(0, m.start() - 60):m.end() + 60])
 
 
 def main() -> None:
@@ -176,7 +185,7 @@ def main() -> None:
         print(f"skip: {PAGES} not found")
     if not args.skip_naver:
         if NAVER.exists():
-            bench_naver()
+            bench_naver(args.show_worst)
         else:
             print(f"skip: {NAVER} not found")
 

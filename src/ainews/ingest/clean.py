@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
 from .content import content_verdicts
+from .inline import compile_inline, cut_inline
 from .markup import strip_active_markup, unescape_html
 
 __all__ = ["CleanPage", "clean_page", "clean_text"]
@@ -45,6 +46,8 @@ class _Rules:
     bylines: tuple
     dateline: re.Pattern
     prefixes: tuple
+    tails: tuple
+    spans: tuple
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +65,7 @@ def _rules_for(path: str, mtime: float) -> _Rules:
     bylines = tuple(re.compile(p, re.I) for p in data.get("byline_patterns", []))
     dateline = re.compile(data["dateline_pattern"])
     prefixes = tuple((re.compile(p["regex"], re.I), p["reason"]) for p in data.get("strip_prefixes", []))
-    return _Rules(exact, patterns, captions, bylines, dateline, prefixes)
+    return _Rules(exact, patterns, captions, bylines, dateline, prefixes, *compile_inline(data))
 
 
 def _rules() -> _Rules:
@@ -214,7 +217,7 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
         if find_headings and not body and _looks_like_heading(line, _SUBTITLE_MAX):
             subtitle.append(line)
             continue
-        m = rules.dateline.match(line) if not body else None
+        m = rules.dateline.match(line)
         if m:
             if m.group("name") and not out.byline:
                 out.byline = m.group("name")
@@ -222,7 +225,10 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
             line = line[m.end():].strip()
             if not line:
                 continue
-        body.append(line)
+        line, cuts = cut_inline(line, rules.tails, rules.spans)
+        out.dropped.extend(cuts)
+        if line:
+            body.append(line)
 
     out.subtitle = "\n".join(subtitle)
     out.body = "\n\n".join(body)
