@@ -7,6 +7,7 @@ Invariant: every input (a file, or a row of a tabular file) is accounted for in 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -33,14 +34,36 @@ REPORT_COLUMNS = ["source", "level", "status", "reason", "n_inputs", "n_ingested
 MAX_MB = 20
 
 
-def _finish(rec: Record, meta: pd.DataFrame | None) -> dict | Skip:
+PHOTO_ITEM = "photo item: a caption without article text"
+# A title marking a photo item ("[포토] ...", "[사진] ...", "[Photo] ..."); its text is one caption.
+_PHOTO_TITLE = re.compile(r"^\s*[\[【(]\s*(?:포토|사진|화보|photo|photos|写真)\s*[\]】)]", re.I)
+_PHOTO_CAPTION_MAX = 400
+
+
+def _photo_caption(title: str, page) -> list[str] | None:
+    """The caption(s) when the page is a photo item (a photo's caption and credit, no article)."""
+    if not page.body and page.captions:
+        return list(page.captions)
+    if _PHOTO_TITLE.match(title or "") and "\n\n" not in page.body and len(page.body) <= _PHOTO_CAPTION_MAX:
+        return page.captions + [page.body] if page.body else list(page.captions)
+    return None
+
+
+def _finish(rec: Record, meta: pd.DataFrame | None, keep_photo_items: bool = False) -> dict | Skip:
     """Clean a record and infer what the page did not state; a Skip when no text is left."""
     find_headings = rec.raw_text is not None
     page = clean_page(rec.raw_text if find_headings else rec.body, title=rec.title or None,
-                      find_headings=find_headings)
+                      find_headings=find_headings, detect_content=rec.format == "txt")
     dropped = list(rec.dropped) + page.dropped
     title = rec.title or page.title
     notes = list(rec.extra.get("notes", []))
+    photo = _photo_caption(title, page) if find_headings else None
+    if photo is not None:
+        if not keep_photo_items:
+            return Skip(rec.source, PHOTO_ITEM + "; pass keep_photo_items=True to ingest it")
+        # The caption is the item's only text: it is both the caption and what analyses read.
+        page.captions, page.body = photo, "\n\n".join(photo)
+        notes.append(PHOTO_ITEM + " (kept: keep_photo_items)")
     if not page.body and not find_headings and rec.body.strip():
         # A body given as a field (CSV, spreadsheet, HTML main text) is the article by
         # construction: when every line of it looks like boilerplate, keep it rather than lose it.
@@ -146,13 +169,15 @@ def plan_inputs(root: Path) -> tuple[list[tuple[str, str] | Skip], list[dict], p
 
 
 def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
-                 meta: pd.DataFrame | None = None) -> tuple[list[dict], list[dict]]:
+                 meta: pd.DataFrame | None = None,
+                 keep_photo_items: bool = False) -> tuple[list[dict], list[dict]]:
     """Read and clean one input: the per-file step that every engine runs (locally or on a worker).
 
     Args:
         item: ``(path, relative name)`` from :func:`plan_inputs`, or a :class:`Skip`.
         max_mb: files larger than this are skipped with a reason.
         meta: the ``metadata.csv`` table, or ``None``.
+        keep_photo_items: keep photo items (see :func:`ingest`) instead of skipping them.
 
     Returns:
         ``(rows, report)``: the article rows (without ids or duplicate marks, which need the
@@ -162,7 +187,7 @@ def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
         return [], [_file_row(item.source, "skipped", item.reason, 1, 0, 0, 1)]
     path, rel = Path(item[0]), item[1]
     results = _read_file(path, rel, int(max_mb * 2**20))
-    done = [_finish(r, meta) if isinstance(r, Record) else r for r in results]
+    done = [_finish(r, meta, keep_photo_items) if isinstance(r, Record) else r for r in results]
     del results  # raw page text is not needed past cleaning
     tabular = len(done) != 1 or any("#" in (r.source if isinstance(r, Skip) else r["source"]) for r in done)
     rows: list[dict] = []
@@ -188,19 +213,20 @@ def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
     return rows, report
 
 
-def ingest_inputs(items, *, max_mb: float = MAX_MB, meta: pd.DataFrame | None = None) -> tuple[list[dict], list[dict]]:
+def ingest_inputs(items, *, max_mb: float = MAX_MB, meta: pd.DataFrame | None = None,
+                  keep_photo_items: bool = False) -> tuple[list[dict], list[dict]]:
     """:func:`ingest_input` over a batch of inputs (one partition), results concatenated in order."""
     rows: list[dict] = []
     report: list[dict] = []
     for item in items:
-        r, rep = ingest_input(item, max_mb=max_mb, meta=meta)
+        r, rep = ingest_input(item, max_mb=max_mb, meta=meta, keep_photo_items=keep_photo_items)
         rows.extend(r)
         report.extend(rep)
     return rows, report
 
 
 def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
-           workers: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+           workers: int = 1, keep_photo_items: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read every article in ``path`` (a folder, read recursively, or one file).
 
     Args:
@@ -208,6 +234,10 @@ def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
         max_mb: files larger than this are skipped with a reason.
         progress: show a progress bar (default: only for more than 200 files on a terminal).
         workers: processes reading and cleaning files in parallel; the result does not depend on it.
+        keep_photo_items: a photo item (a file holding only a photo's caption and credit, or one
+            caption under a "[포토]"/"[Photo]" title) is skipped with the reason "photo item: a
+            caption without article text" unless this is set; then it is kept with the caption
+            in ``captions`` (and as its body, the only text it has).
 
     Returns:
         ``(articles, report)``: one row per article (duplicates included, marked in ``dup_of``)
@@ -221,13 +251,14 @@ def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
     if workers > 1 and len(inputs) > 1:
         parts = _partitions(inputs, workers * 4)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = pool.map(partial(ingest_inputs, max_mb=max_mb, meta=meta), parts)
+            done = pool.map(partial(ingest_inputs, max_mb=max_mb, meta=meta,
+                                    keep_photo_items=keep_photo_items), parts)
             for r, rep in tqdm(done, total=len(parts), disable=not show, desc="ingest"):
                 rows.extend(r)
                 report.extend(rep)
     else:
         for item in tqdm(inputs, disable=not show, unit="file", desc="ingest"):
-            r, rep = ingest_input(item, max_mb=max_mb, meta=meta)
+            r, rep = ingest_input(item, max_mb=max_mb, meta=meta, keep_photo_items=keep_photo_items)
             rows.extend(r)
             report.extend(rep)
     return assemble(rows, report)
