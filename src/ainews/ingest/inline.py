@@ -15,10 +15,15 @@ __all__ = ["cut_inline"]
 
 
 def compile_inline(data: dict) -> tuple[tuple, tuple]:
-    """``(tails, spans)``: compiled ``(regex, reason)`` pairs of the lexicon's inline sections."""
-    tails = tuple((re.compile(p["regex"], re.I), p["reason"]) for p in data.get("inline_tail", []))
-    spans = tuple((re.compile(p["regex"], re.I), p["reason"]) for p in data.get("inline_span", []))
-    return tails, spans
+    """``(tails, spans)``: ``(regex, reason, triggers)`` of the lexicon's inline sections."""
+    def one(p: dict) -> tuple:
+        return re.compile(p["regex"], re.I), p["reason"], tuple(str(t).lower() for t in p.get("trigger", []))
+
+    return tuple(map(one, data.get("inline_tail", []))), tuple(map(one, data.get("inline_span", [])))
+
+
+def _tried(low: str, triggers: tuple) -> bool:
+    return not triggers or any(t in low for t in triggers)
 
 
 def cut_inline(line: str, tails: tuple, spans: tuple) -> tuple[str, list[tuple[str, str]]]:
@@ -31,8 +36,9 @@ def cut_inline(line: str, tails: tuple, spans: tuple) -> tuple[str, list[tuple[s
         ``(kept, cuts)``: the line without the boilerplate, and ``(piece, reason)`` per cut.
     """
     cuts: list[tuple[str, str]] = []
-    for rx, why in spans:
-        if rx.search(line):
+    low = line.lower()
+    for rx, why, trig in spans:
+        if _tried(low, trig) and rx.search(line):
             pieces = []
             def repl(m: re.Match, why=why) -> str:
                 pieces.append((m.group(0).strip(), why))
@@ -43,8 +49,9 @@ def cut_inline(line: str, tails: tuple, spans: tuple) -> tuple[str, list[tuple[s
                 cuts.extend(pieces)
     while True:
         best = None
-        for rx, why in tails:
-            m = rx.search(line)
+        low = line.lower()
+        for rx, why, trig in tails:
+            m = rx.search(line) if _tried(low, trig) else None
             if m and (best is None or m.start() < best[0].start()):
                 best = (m, why)
         if best is None:
