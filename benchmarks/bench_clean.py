@@ -40,7 +40,9 @@ NAVER = SHARED / "naver-ai-2025-12"
 _BLOCKS = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
            "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
            "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
-           "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "html"}
+           "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "br", "html"}
+# Table cells are pasted side by side, a tab between them, one table row a line.
+_CELLS = {"td", "th"}
 # Never copied: code, metadata, embedded documents, form controls whose text is not selectable.
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
          "embed", "svg", "math", "select", "option", "textarea", "input", "button", "canvas", "video", "audio"}
@@ -85,6 +87,8 @@ def pasted_text(html: bytes, *, fragment: bool = False) -> str:
         else:
             if tag in _BLOCKS:
                 flush()
+            elif tag in _CELLS:
+                buf.append("\t")
             if el.tail:
                 buf.append(el.tail)
     flush()
@@ -107,6 +111,26 @@ def _scores(parts: list[tuple[int, int, int]]) -> str:
     f = 2 * p * r / (p + r) if p + r else 0.0
     per_page = [2 * a / (b + c) if b + c else 1.0 for a, b, c in parts]
     return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (mean page F1 {sum(per_page) / len(per_page):.3f})"
+
+
+def _justext_lines(text: str) -> str:
+    """jusText's own paragraph classifier on the pasted lines (one paragraph a line, no links)."""
+    from justext.core import Paragraph, classify_paragraphs, revise_paragraph_classification
+
+    from ainews.ingest.content import page_stoplist
+
+    class _Path:
+        dom, xpath = "body.p", "/html/body/p"
+
+    lines = [x for x in text.splitlines() if x.strip()]
+    paras = []
+    for line in lines:
+        para = Paragraph(_Path())
+        para.append_text(line)
+        paras.append(para)
+    classify_paragraphs(paras, page_stoplist(lines))
+    revise_paragraph_classification(paras)
+    return "\n".join(p.text for p in paras if not p.is_boilerplate)
 
 
 def _html_path(src: Path) -> str:
@@ -133,10 +157,12 @@ def bench_pages(limit: int | None, show_worst: int, folder: str | None = None) -
     t0 = time.perf_counter()
     pages = [clean_page(t, detect_content=True) for t in pasted]
     t_clean = time.perf_counter() - t0
-    results = {"pasted text": [], "pasted text (no cleaning)": [], "HTML path": [], "bare trafilatura": []}
+    results = {"pasted text": [], "pasted text (no cleaning)": [], "pasted text, jusText lines": [],
+               "HTML path": [], "bare trafilatura": []}
     for d, text, page, gold in zip(dirs, pasted, pages, golds):
         results["pasted text"].append(prf(tokens(page.body), gold))
         results["pasted text (no cleaning)"].append(prf(tokens(text), gold))
+        results["pasted text, jusText lines"].append(prf(tokens(_justext_lines(text)), gold))
         results["HTML path"].append(prf(tokens(_html_path(d / "source.html")), gold))
         results["bare trafilatura"].append(prf(tokens(trafilatura.extract((d / "source.html").read_bytes()) or ""),
                                                gold))
