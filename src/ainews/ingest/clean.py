@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
-from .content import content_verdicts
+from .content import REASON_MENU, content_verdicts
 from .inline import compile_inline, cut_inline
 from .markup import strip_active_markup, unescape_html
 
@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(r"([.!?。]|다\.?|[.!?]['\"\u201d\u2019])\s*$")
 _TITLE_MAX = 200
 _SUBTITLE_MAX = 160
 _FOOTER_MAX = 120
+_HEAD_LINES = 4  # a headline and up to three subtitle lines
 
 
 @dataclass
@@ -129,19 +130,29 @@ def _lexicon_claims(line: str, rules: _Rules) -> bool:
                 or _is_caption(line, rules))
 
 
-def _content_drops(lines: list[str], rules: _Rules, title: str) -> dict[int, str]:
+def _content_drops(lines: list[str], rules: _Rules, title: str, furniture: dict[str, int]) -> dict[int, str]:
     """Lines that main-content detection rejects, by index into ``lines``, with the reason."""
-    idx = [i for i, x in enumerate(lines) if x and x != title and not _lexicon_claims(x, rules)]
+    drops = {i: f"site furniture (on {furniture[x]} pages of the folder)"
+             for i, x in enumerate(lines) if x in furniture and x != title}
+    idx = [i for i, x in enumerate(lines)
+           if x and x != title and i not in drops and not _lexicon_claims(x, rules)]
     cand = [lines[i] for i in idx]
     heads = {k for k, x in enumerate(cand) if _looks_like_heading(x, _TITLE_MAX)}
     verdicts = content_verdicts(cand, headings=heads)
     if all(v is not None for v in verdicts):
-        return {}  # no article text recognised: leave the page to the line rules
-    return {i: v for i, v in zip(idx, verdicts) if v is not None}
+        return drops  # no article text recognised: leave the page to the line rules
+    # The headline and subtitles sit just above the first paragraph: left to the heading rules.
+    first = next(k for k, v in enumerate(verdicts) if v is None)
+    for k in range(first - 1, max(-1, first - 1 - _HEAD_LINES), -1):
+        if k not in heads or verdicts[k] == REASON_MENU:
+            break
+        verdicts[k] = None
+    drops.update((i, v) for i, v in zip(idx, verdicts) if v is not None)
+    return drops
 
 
 def clean_page(text: str, *, title: str | None = None, find_headings: bool = True,
-               detect_content: bool = False) -> CleanPage:
+               detect_content: bool = False, furniture: dict[str, int] | None = None) -> CleanPage:
     """Split a pasted news page into title, subtitle, captions, byline, body and dropped lines.
 
     Args:
@@ -154,6 +165,8 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
             (:mod:`ainews.ingest.content`) and drop the page furniture no lexicon names: menus,
             link lists, comment threads, related-article lists. For whole pages pasted from a
             browser; crawled Markdown and table cells hold the article already.
+        furniture: with ``detect_content``, lines known to recur on other pages of the same
+            site (:func:`ainews.ingest.furniture.folder_furniture`), with their page count.
 
     Returns:
         A :class:`CleanPage`; ``body`` paragraphs are separated by a blank line.
@@ -168,7 +181,7 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
     seen_captions: set[str] = set()
 
     lines = [clean_text(raw) for raw in text.splitlines()]
-    rejected = _content_drops(lines, rules, out.title) if detect_content else {}
+    rejected = _content_drops(lines, rules, out.title, furniture or {}) if detect_content else {}
     for k, line in enumerate(lines):
         for rx, why in rules.prefixes:
             m = rx.match(line)

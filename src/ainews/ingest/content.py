@@ -48,7 +48,8 @@ _SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"'”’」』])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
 _SEPARATORS = re.compile(r"\s[|│·•/]\s")
 
-REASON_NOT_TEXT = "not article text (short line among page furniture: menu, links, buttons)"
+REASON_NOT_TEXT = "not article text (short line among page furniture: links, buttons)"
+REASON_MENU = "not article text (menu or link list: a run of short lines, or a line repeated on the page)"
 REASON_NO_SENTENCES = "not article text (no sentences: list, widget or teaser)"
 
 
@@ -183,7 +184,8 @@ def content_verdicts(lines: list[str], *, headings: set[int] = frozenset()) -> l
         if c == "good":
             out.append(None)
         else:
-            out.append(REASON_NOT_TEXT if cf[i] in ("short", "menu") else REASON_NO_SENTENCES)
+            out.append(REASON_MENU if cf[i] == "menu" else REASON_NOT_TEXT if cf[i] == "short"
+                       else REASON_NO_SENTENCES)
     return out
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from ..lang.detect import detect_lang
 from .clean import clean_page, clean_text
 from .dedup import find_duplicates
+from .furniture import folder_furniture
 from .meta import canonical_outlet, find_date, infer_outlet
 from .readers import READERS, METADATA_NAMES, read_metadata
 from .records import InputError, Record, Skip
@@ -49,11 +50,14 @@ def _photo_caption(title: str, page) -> list[str] | None:
     return None
 
 
-def _finish(rec: Record, meta: pd.DataFrame | None, keep_photo_items: bool = False) -> dict | Skip:
+def _finish(rec: Record, meta: pd.DataFrame | None, keep_photo_items: bool = False,
+            furniture: dict[str, int] | None = None) -> dict | Skip:
     """Clean a record and infer what the page did not state; a Skip when no text is left."""
     find_headings = rec.raw_text is not None
+    pasted = rec.format == "txt"  # a whole page pasted from a browser, furniture and all
     page = clean_page(rec.raw_text if find_headings else rec.body, title=rec.title or None,
-                      find_headings=find_headings, detect_content=rec.format == "txt")
+                      find_headings=find_headings, detect_content=pasted,
+                      furniture=furniture if pasted else None)
     dropped = list(rec.dropped) + page.dropped
     title = rec.title or page.title
     notes = list(rec.extra.get("notes", []))
@@ -187,7 +191,8 @@ def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
         return [], [_file_row(item.source, "skipped", item.reason, 1, 0, 0, 1)]
     path, rel = Path(item[0]), item[1]
     results = _read_file(path, rel, int(max_mb * 2**20))
-    done = [_finish(r, meta, keep_photo_items) if isinstance(r, Record) else r for r in results]
+    furniture = folder_furniture(path.parent) if path.suffix.lower() == ".txt" else None
+    done = [_finish(r, meta, keep_photo_items, furniture) if isinstance(r, Record) else r for r in results]
     del results  # raw page text is not needed past cleaning
     tabular = len(done) != 1 or any("#" in (r.source if isinstance(r, Skip) else r["source"]) for r in done)
     rows: list[dict] = []
