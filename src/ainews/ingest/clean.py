@@ -192,6 +192,12 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
             continue
         reason = _boilerplate_reason(line, rules)
         if reason:
+            # A short last paragraph with the footer glued on: keep the sentence, drop the footer.
+            head, cuts = cut_inline(line, rules.tails, rules.spans)
+            if cuts and _SENTENCE_END.search(head) and not _boilerplate_reason(head, rules):
+                reason, line = None, head
+                out.dropped.extend(cuts)
+        if reason:
             out.dropped.append((line, reason))
             if reason in ("copyright", "reporter bio"):
                 in_footer = True
@@ -221,6 +227,11 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
         if k in rejected:
             out.dropped.append((line, rejected[k]))
             continue
+        # Footers glued to the end of a paragraph go before the line is judged a heading.
+        line, cuts = cut_inline(line, rules.tails, rules.spans)
+        out.dropped.extend(cuts)
+        if not line:
+            continue
         if in_footer and len(line) <= _FOOTER_MAX:
             out.dropped.append((line, "page footer"))
             continue
@@ -238,10 +249,7 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
             line = line[m.end():].strip()
             if not line:
                 continue
-        line, cuts = cut_inline(line, rules.tails, rules.spans)
-        out.dropped.extend(cuts)
-        if line:
-            body.append(line)
+        body.append(line)
 
     out.subtitle = "\n".join(subtitle)
     out.body = "\n\n".join(body)
