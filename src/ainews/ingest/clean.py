@@ -144,7 +144,8 @@ def _content_drops(lines: list[str], rules: _Rules, title: str, furniture: dict[
     # The headline and subtitles sit just above the first paragraph: left to the heading rules.
     first = next(k for k, v in enumerate(verdicts) if v is None)
     for k in range(first - 1, max(-1, first - 1 - _HEAD_LINES), -1):
-        if k not in heads or verdicts[k] == REASON_MENU:
+        # the line next to the text may end a menu run (a headline right under the menu)
+        if k not in heads or (verdicts[k] == REASON_MENU and k < first - 1):
             break
         verdicts[k] = None
     drops.update((i, v) for i, v in zip(idx, verdicts) if v is not None)

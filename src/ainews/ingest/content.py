@@ -147,6 +147,9 @@ def content_verdicts(lines: list[str], *, headings: set[int] = frozenset()) -> l
     stop = page_stoplist(lines)
     wl = [weighted_length(x) for x in lines]
     cf = [_context_free(x, w, stop) for x, w in zip(lines, wl)]
+    if "good" not in cf:
+        # A page of short paragraphs: its best text is the near-good lines.
+        cf = ["good" if c == "neargood" else c for c in cf]
     _mark_menus(cf, lines)
     cls = ["bad" if c == "menu" else c for c in cf]
     # Headings close before good text are near-good.
