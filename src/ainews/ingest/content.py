@@ -101,8 +101,9 @@ def _context_free(line: str, wlen: float, stop: frozenset[str]) -> str:
     words = line.lower().split()
     if wlen < LENGTH_LOW:
         return "short"
-    if len(_SEPARATORS.findall(line)) >= 2:
-        return "bad"
+    n_sep = len(_SEPARATORS.findall(line))
+    if n_sep >= 2 and len(words) < 4 * (n_sep + 1):
+        return "bad"  # "Home | News | Sport": items between separators, not sentences
     if stop and len(words) >= 4:
         density = sum(w in stop for w in words) / len(words)
         if density >= STOP_HIGH:
@@ -178,6 +179,12 @@ def content_verdicts(lines: list[str], *, headings: set[int] = frozenset()) -> l
         else:
             new[i] = "bad"
     cls = [new.get(i, c) for i, c in enumerate(cls)]
+    # A long line that is not prose (a table row, a code line) inside the text, between good
+    # lines, belongs to the article.
+    for i, c in enumerate(cf):
+        if c == "bad" and wl[i] >= LENGTH_LOW and _neighbour(cls, i, -1, True) == "good" \
+                and _neighbour(cls, i, 1, True) == "good":
+            cls[i] = "neargood"
     for i, c in enumerate(cls):
         if c == "neargood":
             prev, nxt = _neighbour(cls, i, -1, True), _neighbour(cls, i, 1, True)
