@@ -5,11 +5,13 @@
    selecting the whole page and pasting it (one block element per line; scripts, styles, hidden
    elements and form controls left out, as a browser does), cleaned by the pasted-text path
    (:func:`ainews.ingest.clean.clean_page`), and compared with ``expected.html`` as bags of tokens
-   (micro-averaged precision, recall, F1 over all pages, plus the mean of per-page F1). The HTML
-   path (:func:`ainews.ingest.html.read_html`) and bare ``trafilatura.extract`` run on the same
-   pages. Targets: pasted F1, P and R >= 0.90; HTML path >= 0.98 x bare trafilatura.
+   (micro-averaged precision, recall, F1 over all pages, plus the mean of per-page F1). Beside it:
+   the pasted text uncleaned, jusText's own paragraph classifier on the same lines, the HTML path
+   (:func:`ainews.ingest.html.read_html`) and bare ``trafilatura.extract``.
+   Targets: pasted F1, P and R >= 0.90; HTML path >= 0.98 x bare trafilatura.
 2. ``naver-ai-2025-12``: the share of body lines (paragraphs) that still carry a footer: an e-mail,
-   ``ⓒ``, ``무단 전재``, ``재배포 금지``, ``▶``, ``제보`` or ``구독``. Target: at most 1%.
+   ``ⓒ``, ``무단 전재``, ``재배포 금지``, a ``▶`` teaser, a ``제보`` or ``구독`` plea (the bare words
+   are counted too: 구독자 "subscribers" and ▶ section headings are article text). Target: <= 1%.
 
 Run: ``PYTHONPATH=src python benchmarks/bench_clean.py [--pages N] [--show-worst K]``.
 """

@@ -82,3 +82,13 @@ def test_naver_cuts_keep_the_article_text(naver_articles, naver_dir):
         for para in body.split("\n\n"):
             assert para[:15] in raw and para[-15:] in raw, (src, para[:60])
             assert all(word in raw for word in para.split()), (src, para[:60])
+
+
+def test_new_reasons_reach_the_cleaning_table(naver_articles):
+    """The Data and method chapter's table of removals reads the reasons from `dropped`."""
+    from ainews.report import get_cleaning_summary
+
+    summary = get_cleaning_summary(naver_articles).set_index("reason")
+    for reason in ("reporter e-mail", "tip-off plea", "photo credit"):
+        assert summary.loc[reason, "lines"] > 0
+    assert "@" not in " ".join(summary["examples"])  # contact details masked
