@@ -39,6 +39,7 @@ STOP_SENTENCE = 0.15
 MAX_HEADING_DISTANCE = 200
 # This many short lines in a row, mostly without sentence ends, are a menu or a link list.
 MENU_RUN = 4
+MENU_ITEM_LEN = 40  # ...of this mean length at most (list items in an article are longer)
 # A short line seen this many times on one page is furniture.
 REPEATED = 3
 
@@ -218,7 +219,8 @@ def _mark_menus(cf: list[str], lines: list[str]) -> None:
         while j < len(cf) and cf[j] == "short":
             j += 1
         run = range(i, j)
-        if len(run) >= MENU_RUN and sum(bool(_SENTENCE_END.search(lines[k])) for k in run) < len(run) / 2:
+        if len(run) >= MENU_RUN and sum(bool(_SENTENCE_END.search(lines[k])) for k in run) < len(run) / 2 \
+                and sum(len(lines[k]) for k in run) < MENU_ITEM_LEN * len(run):
             for k in run:
                 cf[k] = "menu"
         i = j
