@@ -35,7 +35,7 @@ LENGTH_LOW = 70
 LENGTH_HIGH = 200
 STOP_LOW = 0.30
 STOP_HIGH = 0.32
-STOP_SENTENCE = 0.15
+STOP_SENTENCE = 0.10
 MAX_HEADING_DISTANCE = 200
 # This many short lines in a row, mostly without sentence ends, are a menu or a link list.
 MENU_RUN = 4
