@@ -7,7 +7,6 @@ Invariant: every input (a file, or a row of a tabular file) is accounted for in 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -19,6 +18,7 @@ from ..lang.detect import detect_lang
 from .clean import clean_page, clean_text
 from .dedup import find_duplicates
 from .furniture import folder_furniture
+from .photo import PHOTO_ITEM, photo_caption
 from .meta import canonical_outlet, find_date, infer_outlet
 from .readers import READERS, METADATA_NAMES, read_metadata
 from .records import InputError, Record, Skip
@@ -35,21 +35,6 @@ REPORT_COLUMNS = ["source", "level", "status", "reason", "n_inputs", "n_ingested
 MAX_MB = 20
 
 
-PHOTO_ITEM = "photo item: a caption without article text"
-# A title marking a photo item ("[포토] ...", "[사진] ...", "[Photo] ..."); its text is one caption.
-_PHOTO_TITLE = re.compile(r"^\s*[\[【(]\s*(?:포토|사진|화보|photo|photos|写真)\s*[\]】)]", re.I)
-_PHOTO_CAPTION_MAX = 400
-
-
-def _photo_caption(title: str, page) -> list[str] | None:
-    """The caption(s) when the page is a photo item (a photo's caption and credit, no article)."""
-    if not page.body and page.captions:
-        return list(page.captions)
-    if _PHOTO_TITLE.match(title or "") and "\n\n" not in page.body and len(page.body) <= _PHOTO_CAPTION_MAX:
-        return page.captions + [page.body] if page.body else list(page.captions)
-    return None
-
-
 def _finish(rec: Record, meta: pd.DataFrame | None, keep_photo_items: bool = False,
             furniture: dict[str, int] | None = None) -> dict | Skip:
     """Clean a record and infer what the page did not state; a Skip when no text is left."""
@@ -61,7 +46,7 @@ def _finish(rec: Record, meta: pd.DataFrame | None, keep_photo_items: bool = Fal
     dropped = list(rec.dropped) + page.dropped
     title = rec.title or page.title
     notes = list(rec.extra.get("notes", []))
-    photo = _photo_caption(title, page) if find_headings else None
+    photo = photo_caption(title, page) if find_headings else None
     if photo is not None:
         if not keep_photo_items:
             return Skip(rec.source, PHOTO_ITEM + "; pass keep_photo_items=True to ingest it")
