@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
+from .content import REASON_MENU, content_verdicts
+from .inline import compile_inline, cut_inline
 from .markup import strip_active_markup, unescape_html
 
 __all__ = ["CleanPage", "clean_page", "clean_text"]
@@ -23,6 +25,7 @@ _SENTENCE_END = re.compile(r"([.!?。]|다\.?|[.!?]['\"\u201d\u2019])\s*$")
 _TITLE_MAX = 200
 _SUBTITLE_MAX = 160
 _FOOTER_MAX = 120
+_HEAD_LINES = 4  # a headline and up to three subtitle lines
 
 
 @dataclass
@@ -45,6 +48,8 @@ class _Rules:
     bylines: tuple
     dateline: re.Pattern
     prefixes: tuple
+    tails: tuple
+    spans: tuple
     ends: frozenset = frozenset({"copyright", "reporter bio"})
 
 
@@ -81,7 +86,7 @@ def _rules_for(path: str, mtime: float) -> _Rules:
     dateline = re.compile(data["dateline_pattern"])
     prefixes = tuple((re.compile(p["regex"], re.I), p["reason"]) for p in data.get("strip_prefixes", []))
     ends = frozenset({"copyright", "reporter bio", *data.get("ends_article", [])})
-    return _Rules(exact, patterns, captions, bylines, dateline, prefixes, ends)
+    return _Rules(exact, patterns, captions, bylines, dateline, prefixes, *compile_inline(data), ends)
 
 
 def _rules() -> _Rules:
@@ -133,12 +138,42 @@ def _looks_like_heading(line: str, max_len: int) -> bool:
 
 def _strip_title_prefix(line: str, title: str) -> str | None:
     """If ``line`` starts with the title (a caption glued to a repeated title), the rest."""
-    if title and line.startswith(title) and len(line) > len(title):
+    # A title of a word or two ("Lorem", "News") starts too many lines to mean anything.
+    if title and len(title) >= 20 and line.startswith(title) and len(line) > len(title):
         return line[len(title):].strip()
     return None
 
 
-def clean_page(text: str, *, title: str | None = None, find_headings: bool = True) -> CleanPage:
+def _lexicon_claims(line: str, rules: _Rules) -> bool:
+    """Whether a lexicon rule (boilerplate, byline, caption) already decides ``line``."""
+    return bool(_boilerplate_reason(line, rules) or _byline_name(line, rules) is not None
+                or _is_caption(line, rules))
+
+
+def _content_drops(lines: list[str], rules: _Rules, title: str, furniture: dict[str, int]) -> dict[int, str]:
+    """Lines that main-content detection rejects, by index into ``lines``, with the reason."""
+    drops = {i: f"site furniture (on {furniture[x]} pages of the folder)"
+             for i, x in enumerate(lines) if x in furniture and x != title}
+    idx = [i for i, x in enumerate(lines)
+           if x and x != title and i not in drops and not _lexicon_claims(x, rules)]
+    cand = [lines[i] for i in idx]
+    heads = {k for k, x in enumerate(cand) if _looks_like_heading(x, _TITLE_MAX)}
+    verdicts = content_verdicts(cand, headings=heads)
+    if all(v is not None for v in verdicts):
+        return drops  # no article text recognised: leave the page to the line rules
+    # The headline and subtitles sit just above the first paragraph: left to the heading rules.
+    first = next(k for k, v in enumerate(verdicts) if v is None)
+    for k in range(first - 1, max(-1, first - 1 - _HEAD_LINES), -1):
+        # the line next to the text may end a menu run (a headline right under the menu)
+        if k not in heads or (verdicts[k] == REASON_MENU and k < first - 1):
+            break
+        verdicts[k] = None
+    drops.update((i, v) for i, v in zip(idx, verdicts) if v is not None)
+    return drops
+
+
+def clean_page(text: str, *, title: str | None = None, find_headings: bool = True,
+               detect_content: bool = False, furniture: dict[str, int] | None = None) -> CleanPage:
     """Split a pasted news page into title, subtitle, captions, byline, body and dropped lines.
 
     Args:
@@ -147,6 +182,12 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
             heading-like line before the body is taken as the title.
         find_headings: look for title and subtitle lines before the body; off for text that
             is known to be body only (a CSV or spreadsheet column).
+        detect_content: also judge each line by its shape and its neighbours
+            (:mod:`ainews.ingest.content`) and drop the page furniture no lexicon names: menus,
+            link lists, comment threads, related-article lists. For whole pages pasted from a
+            browser; crawled Markdown and table cells hold the article already.
+        furniture: with ``detect_content``, lines known to recur on other pages of the same
+            site (:func:`ainews.ingest.furniture.folder_furniture`), with their page count.
 
     Returns:
         A :class:`CleanPage`; ``body`` paragraphs are separated by a blank line.
@@ -160,8 +201,9 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
     in_footer = False
     seen_captions: set[str] = set()
 
-    for raw in text.splitlines():
-        line = clean_text(raw)
+    lines = [clean_text(raw) for raw in text.splitlines()]
+    rejected = _content_drops(lines, rules, out.title, furniture or {}) if detect_content else {}
+    for k, line in enumerate(lines):
         for rx, why in rules.prefixes:
             m = rx.match(line)
             if m and m.end() < len(line):
@@ -170,6 +212,12 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
         if not line:
             continue
         reason = _boilerplate_reason(line, rules)
+        if reason:
+            # A short last paragraph with the footer glued on: keep the sentence, drop the footer.
+            head, cuts = cut_inline(line, rules.tails, rules.spans)
+            if cuts and _SENTENCE_END.search(head) and not _boilerplate_reason(head, rules):
+                reason, line = None, head
+                out.dropped.extend(cuts)
         if reason:
             out.dropped.append((line, reason))
             if reason in rules.ends:
@@ -197,6 +245,14 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
                 if glued is not None:
                     out.dropped.append((out.title, "title repeated before caption"))
             continue
+        if k in rejected:
+            out.dropped.append((line, rejected[k]))
+            continue
+        # Footers glued to the end of a paragraph go before the line is judged a heading.
+        line, cuts = cut_inline(line, rules.tails, rules.spans)
+        out.dropped.extend(cuts)
+        if not line:
+            continue
         if in_footer and len(line) <= _FOOTER_MAX:
             out.dropped.append((line, "page footer"))
             continue
@@ -206,7 +262,7 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
         if find_headings and not body and _looks_like_heading(line, _SUBTITLE_MAX):
             subtitle.append(line)
             continue
-        m = rules.dateline.match(line) if not body else None
+        m = rules.dateline.match(line)
         if m:
             if m.group("name") and not out.byline:
                 out.byline = m.group("name")

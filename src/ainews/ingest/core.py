@@ -18,6 +18,8 @@ import pandas as pd
 from ..lang.detect import detect_lang
 from .clean import clean_page, clean_text
 from .dedup import find_duplicates
+from .furniture import folder_furniture
+from .photo import PHOTO_ITEM, photo_caption
 from .meta import canonical_outlet, find_date, infer_outlet
 from .readers import READERS, METADATA_NAMES, read_metadata
 from .records import InputError, Record, Skip
@@ -36,14 +38,24 @@ MAX_MB = 20
 _NOT_ARTICLES = re.compile(r"^(licen[cs]e|copying|readme|changes|changelog|notice)([._-].*)?$", re.I)
 
 
-def _finish(rec: Record, meta: pd.DataFrame | None) -> dict | Skip:
+def _finish(rec: Record, meta: pd.DataFrame | None, keep_photo_items: bool = False,
+            furniture: dict[str, int] | None = None) -> dict | Skip:
     """Clean a record and infer what the page did not state; a Skip when no text is left."""
     find_headings = rec.raw_text is not None
+    pasted = rec.format == "txt"  # a whole page pasted from a browser, furniture and all
     page = clean_page(rec.raw_text if find_headings else rec.body, title=rec.title or None,
-                      find_headings=find_headings)
+                      find_headings=find_headings, detect_content=pasted,
+                      furniture=furniture if pasted else None)
     dropped = list(rec.dropped) + page.dropped
     title = rec.title or page.title
     notes = list(rec.extra.get("notes", []))
+    photo = photo_caption(title, page) if find_headings else None
+    if photo is not None:
+        if not keep_photo_items:
+            return Skip(rec.source, PHOTO_ITEM + "; pass keep_photo_items=True to ingest it")
+        # The caption is the item's only text: it is both the caption and what analyses read.
+        page.captions, page.body = photo, "\n\n".join(photo)
+        notes.append(PHOTO_ITEM + " (kept: keep_photo_items)")
     if not page.body and not find_headings and rec.body.strip():
         # A body given as a field (CSV, spreadsheet, HTML main text) is the article by
         # construction: when every line of it looks like boilerplate, keep it rather than lose it.
@@ -152,13 +164,15 @@ def plan_inputs(root: Path) -> tuple[list[tuple[str, str] | Skip], list[dict], p
 
 
 def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
-                 meta: pd.DataFrame | None = None) -> tuple[list[dict], list[dict]]:
+                 meta: pd.DataFrame | None = None,
+                 keep_photo_items: bool = False) -> tuple[list[dict], list[dict]]:
     """Read and clean one input: the per-file step that every engine runs (locally or on a worker).
 
     Args:
         item: ``(path, relative name)`` from :func:`plan_inputs`, or a :class:`Skip`.
         max_mb: files larger than this are skipped with a reason.
         meta: the ``metadata.csv`` table, or ``None``.
+        keep_photo_items: keep photo items (see :func:`ingest`) instead of skipping them.
 
     Returns:
         ``(rows, report)``: the article rows (without ids or duplicate marks, which need the
@@ -168,7 +182,8 @@ def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
         return [], [_file_row(item.source, "skipped", item.reason, 1, 0, 0, 1)]
     path, rel = Path(item[0]), item[1]
     results = _read_file(path, rel, int(max_mb * 2**20))
-    done = [_finish(r, meta) if isinstance(r, Record) else r for r in results]
+    furniture = folder_furniture(path.parent) if path.suffix.lower() == ".txt" else None
+    done = [_finish(r, meta, keep_photo_items, furniture) if isinstance(r, Record) else r for r in results]
     del results  # raw page text is not needed past cleaning
     tabular = len(done) != 1 or any("#" in (r.source if isinstance(r, Skip) else r["source"]) for r in done)
     rows: list[dict] = []
@@ -194,19 +209,20 @@ def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
     return rows, report
 
 
-def ingest_inputs(items, *, max_mb: float = MAX_MB, meta: pd.DataFrame | None = None) -> tuple[list[dict], list[dict]]:
+def ingest_inputs(items, *, max_mb: float = MAX_MB, meta: pd.DataFrame | None = None,
+                  keep_photo_items: bool = False) -> tuple[list[dict], list[dict]]:
     """:func:`ingest_input` over a batch of inputs (one partition), results concatenated in order."""
     rows: list[dict] = []
     report: list[dict] = []
     for item in items:
-        r, rep = ingest_input(item, max_mb=max_mb, meta=meta)
+        r, rep = ingest_input(item, max_mb=max_mb, meta=meta, keep_photo_items=keep_photo_items)
         rows.extend(r)
         report.extend(rep)
     return rows, report
 
 
 def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
-           workers: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+           workers: int = 1, keep_photo_items: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read every article in ``path`` (a folder, read recursively, or one file).
 
     Args:
@@ -214,6 +230,10 @@ def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
         max_mb: files larger than this are skipped with a reason.
         progress: show a progress bar (default: only for more than 200 files on a terminal).
         workers: processes reading and cleaning files in parallel; the result does not depend on it.
+        keep_photo_items: a photo item (a file holding only a photo's caption and credit, or one
+            caption under a "[포토]"/"[Photo]" title) is skipped with the reason "photo item: a
+            caption without article text" unless this is set; then it is kept with the caption
+            in ``captions`` (and as its body, the only text it has).
 
     Returns:
         ``(articles, report)``: one row per article (duplicates included, marked in ``dup_of``)
@@ -227,13 +247,14 @@ def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
     if workers > 1 and len(inputs) > 1:
         parts = _partitions(inputs, workers * 4)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = pool.map(partial(ingest_inputs, max_mb=max_mb, meta=meta), parts)
+            done = pool.map(partial(ingest_inputs, max_mb=max_mb, meta=meta,
+                                    keep_photo_items=keep_photo_items), parts)
             for r, rep in tqdm(done, total=len(parts), disable=not show, desc="ingest"):
                 rows.extend(r)
                 report.extend(rep)
     else:
         for item in tqdm(inputs, disable=not show, unit="file", desc="ingest"):
-            r, rep = ingest_input(item, max_mb=max_mb, meta=meta)
+            r, rep = ingest_input(item, max_mb=max_mb, meta=meta, keep_photo_items=keep_photo_items)
             rows.extend(r)
             report.extend(rep)
     return assemble(rows, report)
