@@ -1,10 +1,15 @@
 """Themes: weighted bilingual lexicons (``data/lexicons/themes.yml``) scored per article,
-paragraph and sentence, with every hit traceable to its offsets in ``body``."""
+paragraph and sentence, with every hit traceable to its offsets in ``body``; a learned model
+(``data/models/themes.skops``) over lexicon scores and multilingual sentence vectors decides
+grades and the primary theme, keeping the sentences that weighed most."""
 
 from .kwic import kwic
 from .lexicon import ThemeLexicon, form_pattern, load_themes
 from .match import Hit, find_hits, sentence_at
-from .score import ThemeScores, score_themes
+from .score import ThemeScores, lexicon_scores, score_themes
+from .evaluation import evaluation_predictions
+from .fit import load_model, train_themes
+from .model import ThemeModel
 from .tables import (
     actors_in_evidence,
     distinct_investments,
@@ -20,7 +25,7 @@ from .tables import (
     theme_articles,
 )
 
-__all__ = ["Hit", "ThemeLexicon", "ThemeScores", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
+__all__ = ["Hit", "ThemeLexicon", "ThemeModel", "ThemeScores", "evaluation_predictions", "lexicon_scores", "load_model", "train_themes", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
            "frame_table", "hub_of_articles", "hub_profiles", "investment_events", "investment_table",
            "kwic", "load_gazetteer", "load_themes", "place_mentions", "score_themes", "sentence_at",
            "theme_articles"]

@@ -1,0 +1,102 @@
+"""Features of the learned theme decision: the article's multilingual vector and lexicon scores.
+
+Two views of an article, both language-independent:
+
+* its meaning: the normalised mean of its sentence vectors (:func:`ainews.embed`, cached);
+* the theme lexicon (``themes.yml``): per theme the log score, share and number of distinct
+  terms, and per frame the log of its weighted hits. Frames and themes are read from the
+  lexicon, so a theme added to ``themes.yml`` brings its features without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["ArticleFeatures", "article_features", "lexicon_feature_names"]
+
+
+@dataclass
+class ArticleFeatures:
+    """Features of a set of articles, row ``i`` for ``doc_ids[i]``.
+
+    Attributes:
+        doc_ids: article ids in input order.
+        X: feature matrix, embedding columns first, then lexicon columns.
+        names: one name per column of ``X``.
+        n_embed: how many leading columns are the embedding.
+        sentences: one row per embedded sentence (``doc_id, sentence_no, start, end, sentence``).
+        sentence_vectors: the unit vector of each row of ``sentences``.
+        scores: the lexicon :class:`~ainews.themes.score.ThemeScores` the lexicon columns come from.
+    """
+
+    doc_ids: list[str]
+    X: np.ndarray
+    names: list[str]
+    n_embed: int
+    sentences: pd.DataFrame
+    sentence_vectors: np.ndarray
+    scores: object
+
+
+def lexicon_feature_names(lexicon) -> list[str]:
+    """Names of the lexicon columns for this lexicon (order of ``themes.yml``)."""
+    names = []
+    for t in lexicon.themes["theme"]:
+        names += [f"lex:{t}:score", f"lex:{t}:share", f"lex:{t}:terms"]
+        names += [f"lex:{t}:frame:{f}" for f in lexicon.frames.loc[lexicon.frames.theme == t, "frame"]]
+    return names
+
+
+def _lexicon_matrix(scores, doc_ids: list[str]) -> np.ndarray:
+    lex = scores.lexicon
+    names = lexicon_feature_names(lex)
+    col = {n: i for i, n in enumerate(names)}
+    row = {d: i for i, d in enumerate(doc_ids)}
+    M = np.zeros((len(doc_ids), len(names)), dtype=np.float32)
+    for r in scores.scores.itertuples(index=False):
+        i = row.get(r.doc_id)
+        if i is None:
+            continue
+        M[i, col[f"lex:{r.theme}:score"]] = np.log1p(r.score)
+        M[i, col[f"lex:{r.theme}:share"]] = r.share
+        M[i, col[f"lex:{r.theme}:terms"]] = np.log1p(r.n_terms)
+    if len(scores.hits):
+        fr = scores.hits.groupby(["doc_id", "theme", "frame"])["weight"].sum()
+        for (d, t, f), w in fr.items():
+            i, j = row.get(d), col.get(f"lex:{t}:frame:{f}")
+            if i is not None and j is not None:
+                M[i, j] = np.log1p(w)
+    return M
+
+
+def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int | None = None,
+                     cache_dir=None) -> ArticleFeatures:
+    """Embedding and lexicon features of each article.
+
+    Args:
+        articles: DataFrame with ``doc_id`` and ``body`` (and optionally ``lang``).
+        scores: the lexicon scores of these articles, if already at hand
+            (:func:`ainews.themes.score.lexicon_scores`).
+        max_sentences: embed only the first ``n`` sentences of each article.
+        cache_dir: folder of the sentence-vector cache.
+    """
+    from ..embeddings.core import ENCODER_DIM, embed_units
+    from .score import lexicon_scores
+
+    doc_ids = articles["doc_id"].astype(str).tolist()
+    if scores is None:
+        scores = lexicon_scores(articles)
+    table, vecs = embed_units(articles, cache_dir=cache_dir, max_sentences=max_sentences)
+    E = np.zeros((len(doc_ids), ENCODER_DIM), dtype=np.float32)
+    row = {d: i for i, d in enumerate(doc_ids)}
+    idx = table["doc_id"].map(row).to_numpy()
+    if len(idx):
+        np.add.at(E, idx, vecs)
+    n = np.linalg.norm(E, axis=1, keepdims=True)
+    E = np.divide(E, n, out=np.zeros_like(E), where=n > 0)
+    L = _lexicon_matrix(scores, doc_ids)
+    names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon)
+    return ArticleFeatures(doc_ids, np.hstack([E, L]), names, ENCODER_DIM, table, vecs, scores)
