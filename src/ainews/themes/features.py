@@ -4,8 +4,14 @@ Two views of an article, both language-independent:
 
 * its meaning: the normalised mean of its sentence vectors (:func:`ainews.embed`, cached);
 * the theme lexicon (``themes.yml``): per theme the log score, share and number of distinct
-  terms, and per frame the log of its weighted hits. Frames and themes are read from the
-  lexicon, so a theme added to ``themes.yml`` brings its features without code.
+  terms, and per frame the log of its number of hits (weight-0 marker frames included);
+* closeness to each theme's example sentences (``examples:`` in ``themes.yml``): a sentence's
+  affinity to a theme is its best cosine with the theme's examples; per article the maximum,
+  the mean of the top three and the mean. A single paragraph on a theme shows here even when
+  the article's mean vector is dominated by other matters.
+
+Frames, themes and examples are read from the lexicon, so a theme added to ``themes.yml``
+brings its features without code.
 """
 
 from __future__ import annotations
@@ -50,6 +56,30 @@ def lexicon_feature_names(lexicon) -> list[str]:
     return names
 
 
+def _example_features(lexicon, table: pd.DataFrame, vecs: np.ndarray, doc_ids: list[str],
+                      cache_dir) -> tuple[np.ndarray, list[str]]:
+    from ..embeddings.core import embed
+
+    themes = lexicon.themes
+    names = [f"proto:{t}:{k}" for t in themes["theme"] for k in ("max", "top3", "mean")]
+    M = np.zeros((len(doc_ids), len(names)), dtype=np.float32)
+    if table.empty:
+        return M, names
+    row = {d: i for i, d in enumerate(doc_ids)}
+    idx = table["doc_id"].map(row).to_numpy()
+    for j, ex in enumerate(themes["examples"] if "examples" in themes.columns else []):
+        if not ex:
+            continue
+        aff = (vecs @ embed(list(ex), cache_dir=cache_dir).T).max(axis=1)
+        df = pd.DataFrame({"i": idx, "a": aff}).sort_values("a", ascending=False)
+        g = df.groupby("i")["a"]
+        M[g.max().index, 3 * j] = g.max().to_numpy()
+        top3 = g.head(3).groupby(df["i"]).mean()
+        M[top3.index, 3 * j + 1] = top3.to_numpy()
+        M[g.mean().index, 3 * j + 2] = g.mean().to_numpy()
+    return M, names
+
+
 def _lexicon_matrix(scores, doc_ids: list[str]) -> np.ndarray:
     lex = scores.lexicon
     names = lexicon_feature_names(lex)
@@ -64,7 +94,7 @@ def _lexicon_matrix(scores, doc_ids: list[str]) -> np.ndarray:
         M[i, col[f"lex:{r.theme}:share"]] = r.share
         M[i, col[f"lex:{r.theme}:terms"]] = np.log1p(r.n_terms)
     if len(scores.hits):
-        fr = scores.hits.groupby(["doc_id", "theme", "frame"])["weight"].sum()
+        fr = scores.hits.groupby(["doc_id", "theme", "frame"]).size()
         for (d, t, f), w in fr.items():
             i, j = row.get(d), col.get(f"lex:{t}:frame:{f}")
             if i is not None and j is not None:
@@ -98,5 +128,6 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     n = np.linalg.norm(E, axis=1, keepdims=True)
     E = np.divide(E, n, out=np.zeros_like(E), where=n > 0)
     L = _lexicon_matrix(scores, doc_ids)
-    names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon)
-    return ArticleFeatures(doc_ids, np.hstack([E, L]), names, ENCODER_DIM, table, vecs, scores)
+    P, pnames = _example_features(scores.lexicon, table, vecs, doc_ids, cache_dir)
+    names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon) + pnames
+    return ArticleFeatures(doc_ids, np.hstack([E, L, P]), names, ENCODER_DIM, table, vecs, scores)

@@ -122,7 +122,7 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
         oof[f"grade:{t}"] = grades[t].to_numpy()
         oof[f"probability:{t}"] = proba[t].round(4).to_numpy()
     oof.to_csv(path.with_suffix(".oof.csv"), index=False)
-    card = _card(path, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences)
+    card = _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences)
     path.with_suffix(".card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
     path.with_suffix(".card.md").write_text(_card_md(card), encoding="utf-8")
@@ -132,7 +132,7 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
     return card
 
 
-def _card(path, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences) -> dict:
+def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences) -> dict:
     from ..embeddings.core import encoder_version
 
     files = labels.groupby(["label_file", "corpus"]).size().reset_index(name="n")
@@ -140,7 +140,7 @@ def _card(path, labels, themes, cv_all, cv_by_file, folds, random_state, max_sen
     few = [t for t in themes if counts.get(t, 0) < 30]
     return {
         "model": path.name, "date": _dt.date.today().isoformat(),
-        "estimator": "ainews.themes.model.ThemeModel (logistic regressions, C=0.05, balanced)",
+        "estimator": f"ainews.themes.model.ThemeModel ({model.get_params()})",
         "features": f"article vector (mean of {encoder_version()} sentence vectors, "
                     f"{'all' if max_sentences is None else f'first {max_sentences}'} sentences) "
                     "+ lexicon scores per theme and frame (data/lexicons/themes.yml)",

@@ -35,6 +35,9 @@ class ThemeModel(ClassifierMixin, BaseEstimator):
 
     Args:
         C: inverse regularisation strength of every logistic regression.
+        n_embed: how many leading columns of ``X`` are the article vector.
+        embed_weight: factor on the standardised article-vector columns; below 1 it spreads the
+            regularisation so that 512 vector columns do not drown the few lexicon columns.
         class_weight: passed to the regressions (``"balanced"`` helps rare themes).
         random_state: seed of the solvers.
 
@@ -47,8 +50,11 @@ class ThemeModel(ClassifierMixin, BaseEstimator):
         main_: per theme, regression for ``grade = 2``.
     """
 
-    def __init__(self, C: float = 0.05, class_weight: str | None = "balanced", random_state: int = 0):
+    def __init__(self, C: float = 0.2, n_embed: int = 512, embed_weight: float = 0.3,
+                 class_weight: str | None = "balanced", random_state: int = 0):
         self.C = C
+        self.n_embed = n_embed
+        self.embed_weight = embed_weight
         self.class_weight = class_weight
         self.random_state = random_state
 
@@ -78,7 +84,7 @@ class ThemeModel(ClassifierMixin, BaseEstimator):
         self.classes_ = np.array(self.themes_ + [NONE])
         X = np.asarray(X, dtype=np.float64)
         self.scaler_ = StandardScaler().fit(X)
-        Z = self.scaler_.transform(X)
+        Z = self._z(X)
         prim = y["primary"].fillna(NONE).astype(str).to_numpy()
         unknown = set(prim) - set(self.classes_)
         if unknown:
@@ -88,9 +94,14 @@ class ThemeModel(ClassifierMixin, BaseEstimator):
         self.main_ = {t: self._binary(Z, (y[t].to_numpy() >= 2).astype(int)) for t in self.themes_}
         return self
 
+    def _z(self, X) -> np.ndarray:
+        Z = self.scaler_.transform(np.asarray(X, dtype=np.float64))
+        Z[:, : self.n_embed] *= self.embed_weight
+        return Z
+
     def primary_proba(self, X) -> pd.DataFrame:
         """Probability of each primary label (columns ``classes_``)."""
-        Z = self.scaler_.transform(np.asarray(X, dtype=np.float64))
+        Z = self._z(X)
         P = self.primary_.predict_proba(Z)
         return pd.DataFrame(P, columns=list(self.primary_.classes_))[list(self.classes_)]
 
@@ -106,7 +117,7 @@ class ThemeModel(ClassifierMixin, BaseEstimator):
             ``(grades, probability)``: two DataFrames with one column per theme; ``grades`` is
             0/1/2 and ``probability`` is ``P(grade >= 1)``. The primary theme gets at least 1.
         """
-        Z = self.scaler_.transform(np.asarray(X, dtype=np.float64))
+        Z = self._z(X)
         p1 = np.column_stack([self.present_[t].predict_proba(Z)[:, 1] for t in self.themes_])
         p2 = np.column_stack([self.main_[t].predict_proba(Z)[:, 1] for t in self.themes_])
         g = np.where(p2 >= 0.5, 2, np.where(p1 >= 0.5, 1, 0))
@@ -124,4 +135,4 @@ class ThemeModel(ClassifierMixin, BaseEstimator):
         lr = self.primary_
         k = list(lr.classes_).index(theme)
         w = lr.coef_[k] - lr.coef_.mean(axis=0)
-        return (w / self.scaler_.scale_)[:n_embed]
+        return (w * self.embed_weight / self.scaler_.scale_)[:n_embed]

@@ -178,7 +178,8 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
         denom = n_tok.get(doc_id, 0) + prior
         by_theme: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
-            by_theme[h.theme].append(h)
+            if h.weight > 0:  # weight-0 markers are kept as hits for the model, never scored
+                by_theme[h.theme].append(h)
             hit_rows.append((doc_id, h.theme, h.term, h.frame, h.weight, h.text, h.start, h.end,
                              h.sent_start, h.sent_end))
         doc_scores = {}
@@ -200,7 +201,7 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
     return ThemeScores(
         scores=pd.DataFrame(scores, columns=SCORE_COLUMNS),
         primary=pd.DataFrame(primary, columns=PRIMARY_COLUMNS),
-        evidence=_evidence(hits_df, articles),
+        evidence=_evidence(hits_df[hits_df.weight > 0], articles),
         hits=hits_df,
         paragraphs=pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS),
         lexicon=lex,
