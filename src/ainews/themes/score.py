@@ -50,9 +50,10 @@ class ThemeScores:
     Attributes:
         scores: one row per article and theme: ``doc_id, theme, score, share, raw, n_hits,
             n_terms, n_tokens``.
-        primary: one row per article: ``doc_id, primary_theme`` (``None`` below
-            ``min_score``), ``score, share, second_theme`` (``None`` when it scores 0),
-            ``second_score``.
+        primary: one row per article: ``doc_id, primary_theme`` (``None`` for no theme),
+            ``score, share`` (lexicon score of that theme), ``second_theme`` (``None`` when
+            absent), ``second_score``; decided by the model, with its ``probability``, when
+            one is shipped, else by the lexicon (best theme from ``min_score`` up).
         evidence: one row per sentence and theme that has hits: ``doc_id, theme, sentence,
             start, end, terms, frames, strength, rank``, strongest first within each theme.
         hits: one row per term occurrence: ``doc_id, theme, term, frame, weight, text, start,
