@@ -21,13 +21,14 @@ import pandas as pd
 
 from .store import VectorStore, text_key
 
-__all__ = ["ENCODER_DIM", "embed", "embed_units", "encoder_version", "split_units", "last_stats"]
+__all__ = ["ENCODER_DIM", "embed", "embed_units", "encoder_version", "split_units", "last_stats", "totals"]
 
 ENCODER_DIM = 512
 MAX_CHARS = 400
 _WORD = re.compile(r"\w")
 _LANGS = ("ko", "en", "ja")
-last_stats = {"sentences": 0, "cached": 0, "encoded": 0}
+last_stats = {"sentences": 0, "cached": 0, "encoded": 0}  # of the last call
+totals = {"sentences": 0, "cached": 0, "encoded": 0}  # since the process started
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +123,8 @@ def sentence_vectors(sentences: list[str], *, cache_dir: str | Path | None = Non
     for i, k in enumerate(keys):
         out[i] = found[k] if k in found else fresh[k]
     last_stats.update(sentences=len(set(keys)), cached=len(set(keys) & set(found)), encoded=len(fresh))
+    for k, v in last_stats.items():
+        totals[k] += v
     return _normalise(out)
 
 
