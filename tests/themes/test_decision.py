@@ -82,3 +82,23 @@ def test_held_out_primaries_agree_with_readers(naver_dir):
     pred = primary.primary_theme.fillna("none").to_numpy()
     assert (truth == pred).mean() >= 0.8  # the lexicon alone: 0.64
     assert set(grades.columns) == {"doc_id", "theme", "grade"}
+
+
+def test_label_files_find_their_corpus(tmp_path, monkeypatch):
+    shared = _shared()
+    gold_file = shared / "gold" / "naver-dev-gold.json"
+    if not gold_file.exists():
+        pytest.skip(f"{gold_file} not found (set AINEWS_SHARED)")
+    from ainews.themes.training import labelled_articles, load_labels
+
+    monkeypatch.setenv("AINEWS_SHARED", str(shared))
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    keys = sorted(gold)[:3]
+    mine = tmp_path / "my-labels.json"  # no README: the folder is found from the keys
+    mine.write_text(json.dumps({k: gold[k] for k in keys}, ensure_ascii=False), encoding="utf-8")
+    labels = load_labels([mine])
+    assert set(labels.corpus) == {"naver-ai-2025-12"} and sorted(labels.key) == keys
+    articles, aligned = labelled_articles(labels)
+    assert list(articles.source) == list(aligned.key) and len(articles) == 3
+    with pytest.raises(FileNotFoundError, match="no such label file"):
+        load_labels([tmp_path / "missing.json"])

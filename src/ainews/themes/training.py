@@ -98,7 +98,12 @@ def load_labels(files=None) -> pd.DataFrame:
         data = json.loads(f.read_text(encoding="utf-8"))
         keys = set(data)
         best, n_best = None, 0
-        for folder in _candidates(f, corpora):
+        # a key names a file of its folder (``file.csv#row=N``: the file part): a cheap test
+        # that spares ingesting every corpus folder
+        sample = sorted(keys)[:50]
+        cands = [c for c in _candidates(f, corpora)
+                 if any((c / k.split("#", 1)[0]).is_file() for k in sample)]
+        for folder in cands:
             n = len(keys & set(_ingested(str(folder))["source"]))
             if n > n_best:
                 best, n_best = folder, n
