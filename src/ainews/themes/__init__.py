@@ -8,7 +8,7 @@ from .lexicon import ThemeLexicon, form_pattern, load_themes
 from .match import Hit, find_hits, sentence_at
 from .score import ThemeScores, lexicon_scores, score_themes
 from .evaluation import evaluation_predictions
-from .fit import load_model, train_themes
+from .fit import load_model, model_card, train_themes
 from .model import ThemeModel
 from .tables import (
     actors_in_evidence,
@@ -25,7 +25,7 @@ from .tables import (
     theme_articles,
 )
 
-__all__ = ["Hit", "ThemeLexicon", "ThemeModel", "ThemeScores", "evaluation_predictions", "lexicon_scores", "load_model", "train_themes", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
+__all__ = ["Hit", "ThemeLexicon", "ThemeModel", "ThemeScores", "evaluation_predictions", "lexicon_scores", "load_model", "model_card", "train_themes", "actors_in_evidence", "distinct_investments", "evidence_by_language", "evidence_support", "find_hits", "form_pattern",
            "frame_table", "hub_of_articles", "hub_profiles", "investment_events", "investment_table",
            "kwic", "load_gazetteer", "load_themes", "place_mentions", "score_themes", "sentence_at",
            "theme_articles"]

@@ -21,7 +21,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from .model import NONE, ThemeModel
 
-__all__ = ["MODEL_NAME", "cross_validate", "load_model", "model_path", "train_themes"]
+__all__ = ["MODEL_NAME", "cross_validate", "load_model", "model_card", "model_path", "train_themes"]
 
 MODEL_NAME = "themes"
 MAX_SENTENCES = None  # sentences embedded per article (None: all); see the card
@@ -192,3 +192,13 @@ def load_model(path: str | None = None) -> ThemeModel | None:
     trusted = [t for t in sio.get_untrusted_types(file=p)
                if t.startswith(("ainews.themes.model.", "sklearn.", "numpy."))]
     return sio.load(p, trusted=trusted)
+
+
+def model_card(path: str | Path | None = None) -> dict | None:
+    """The card of the shipped theme model (training data, date, cross-validated scores, limits).
+
+    For a chapter to quote the model's figures (e.g. ``card["cross_validation"]["all"]["accuracy"]``);
+    ``None`` when no model is shipped.
+    """
+    p = (Path(path) if path else model_path()).with_suffix(".card.json")
+    return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else None
