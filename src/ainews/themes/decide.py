@@ -67,6 +67,9 @@ def apply_model(result: ThemeScores, articles: pd.DataFrame, model="default") ->
     X = _aligned(feats, model)
     if X is None:
         return result
+    if getattr(model, "lexicon_version_", result.lexicon.version) != result.lexicon.version:
+        warnings.warn("themes.yml (or concepts.yml) changed since the theme model was trained; its "
+                      "decisions may drift. Retrain: make train-themes", RuntimeWarning, stacklevel=3)
     themes = list(model.themes_)
     proba = model.primary_proba(X)
     prim = proba.columns.to_numpy()[proba.to_numpy().argmax(axis=1)]
