@@ -93,8 +93,10 @@ def _lexicon_matrix(scores, doc_ids: list[str]) -> np.ndarray:
         M[i, col[f"lex:{r.theme}:score"]] = np.log1p(r.score)
         M[i, col[f"lex:{r.theme}:share"]] = r.share
         M[i, col[f"lex:{r.theme}:terms"]] = np.log1p(r.n_terms)
-    if len(scores.hits):
-        fr = scores.hits.groupby(["doc_id", "theme", "frame"]).size()
+    markers = getattr(scores, "markers", None)
+    hits = scores.hits if markers is None or markers.empty else pd.concat([scores.hits, markers])
+    if len(hits):
+        fr = hits.groupby(["doc_id", "theme", "frame"]).size()
         for (d, t, f), w in fr.items():
             i, j = row.get(d), col.get(f"lex:{t}:frame:{f}")
             if i is not None and j is not None:

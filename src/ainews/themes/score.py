@@ -68,6 +68,8 @@ class ThemeScores:
             sentence, start, end, contribution, terms``, the sentences of the article (in its
             language, offsets into ``body``) that pushed most towards that theme.
         model: what decided: ``"model"`` (the learned model) or ``"lexicon"``.
+        markers: hits of weight-0 marker terms (same columns as ``hits``): features of the
+            learned model that never add to a score.
     """
 
     scores: pd.DataFrame
@@ -80,6 +82,7 @@ class ThemeScores:
     grades: pd.DataFrame | None = None
     decisions: pd.DataFrame | None = None
     model: str = "lexicon"
+    markers: pd.DataFrame | None = None
 
     def summary(self) -> pd.DataFrame:
         """Per theme (and ``none``): articles with it as primary, their share, articles scoring > 0."""
@@ -171,7 +174,7 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
     ids = list(lex.themes["theme"])
     n_tok = _token_counts(articles, tokens)
     langs = articles["lang"] if "lang" in articles.columns else [None] * len(articles)
-    scores, hit_rows, para_rows, primary = [], [], [], []
+    scores, hit_rows, para_rows, primary, marker_rows = [], [], [], [], []
     for doc_id, body, lang in zip(articles["doc_id"].astype(str), articles["body"], langs):
         body = body if isinstance(body, str) else ""
         lang = lang if isinstance(lang, str) and lang in ("ko", "en", "ja") else None
@@ -179,10 +182,13 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
         denom = n_tok.get(doc_id, 0) + prior
         by_theme: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
-            if h.weight > 0:  # weight-0 markers are kept as hits for the model, never scored
+            row = (doc_id, h.theme, h.term, h.frame, h.weight, h.text, h.start, h.end,
+                   h.sent_start, h.sent_end)
+            if h.weight > 0:
                 by_theme[h.theme].append(h)
-            hit_rows.append((doc_id, h.theme, h.term, h.frame, h.weight, h.text, h.start, h.end,
-                             h.sent_start, h.sent_end))
+                hit_rows.append(row)
+            else:  # weight-0 markers: features of the learned model, never scored or shown
+                marker_rows.append(row)
         doc_scores = {}
         for t in ids:
             raw, n_terms = _raw(by_theme[t])
@@ -202,11 +208,12 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
     return ThemeScores(
         scores=pd.DataFrame(scores, columns=SCORE_COLUMNS),
         primary=pd.DataFrame(primary, columns=PRIMARY_COLUMNS),
-        evidence=_evidence(hits_df[hits_df.weight > 0], articles),
+        evidence=_evidence(hits_df, articles),
         hits=hits_df,
         paragraphs=pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS),
         lexicon=lex,
         min_score=threshold,
+        markers=pd.DataFrame(marker_rows, columns=HIT_COLUMNS),
     )
 
 
