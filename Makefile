@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export AINEWS_DATA ?= data/raw
 JB_FLAGS ?= -W -n --keep-going
 
-.PHONY: help install data book test browser-test bench lock clean train-themes
+.PHONY: help install data book test browser-test bench eval lock clean train-themes
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,8 @@ test: $(STAMP) ## Run the test suite (browser tests run in `make browser-test`)
 
 browser-test: $(STAMP) ## Open every page of the built book in headless Chromium (after `make book`); screenshots in _build/screenshots
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	# A CJK font so screenshots show Korean and Japanese, not empty boxes.
+	fc-list :lang=ja | grep -q . || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
 # Label files: ../shared/gold/naver-dev-gold.json and data/gold/*.json unless LABELS is set.
@@ -49,6 +51,9 @@ train-themes: $(STAMP) ## Refit the theme model on labelled articles (cross-vali
 
 bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+eval: $(STAMP) ## Measure accuracy against labelled articles (data/gold/sets.yml; needs ../shared) and print it beside the targets
+	$(BIN)/ainews evaluate --all --out data/processed/eval
 
 lock: ## Re-resolve dependencies into requirements.lock (in a throw-away venv)
 	rm -rf /tmp/ainews-lock && $(PYTHON) -m venv /tmp/ainews-lock

@@ -1,4 +1,5 @@
-"""Time of `make book`: cold, with nothing changed (target < 15 s), and after adding one article.
+"""Time of `make book`: cold (target <= 3 min on 2 cores), with nothing changed (target <= 5 s), and after
+adding one article.
 
 Runs the command of `make book` (`jupyter-book build . -W -n --keep-going`; the notebooks ingest
 through `ainews.get_articles()` when inputs changed) on a copy of the data folder in a temporary directory, so data/raw and the project's _build are
@@ -21,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-TARGET_NOCHANGE_S = 15.0
+TARGET_NOCHANGE_S = 5.0
+TARGET_COLD_S = 180.0
 NEW_ARTICLE = """\
 ---
 title: "광주, AI 데이터센터 유치 위해 해외 투자 설명회"
@@ -61,7 +63,7 @@ def main() -> None:
         data = tmp / "data"
         shutil.copytree(source, data)
         env = dict(os.environ, AINEWS_DATA=str(data), AINEWS_PROCESSED=str(tmp / "processed"),
-                   AINEWS_FIGURE_DATA=str(tmp / "figure_data"), PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}")
+                   AINEWS_FIGURE_DATA=str(tmp / "figure_data"), AINEWS_CACHE=str(tmp / "cache"), PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
         n = sum(1 for p in data.rglob("*") if p.is_file())
         print(f"data: copy of {source} ({n} files); build output in a temporary folder")
@@ -74,8 +76,10 @@ def main() -> None:
             print(f"{label:20s} make book {ti + tb:6.1f} s  "
                   f"notebooks executed: {', '.join(executed) or 'none'}")
         nochange = rows[1][1] + rows[1][2]
-        print(f"nothing changed: {nochange:.1f} s (target < {TARGET_NOCHANGE_S:.0f} s: "
-              f"{'met' if nochange < TARGET_NOCHANGE_S else 'NOT met'}); "
+        cold = rows[0][1] + rows[0][2]
+        print(f"cold build: {cold:.1f} s (target <= {TARGET_COLD_S:.0f} s: {'met' if cold <= TARGET_COLD_S else 'NOT met'})")
+        print(f"nothing changed: {nochange:.1f} s (target <= {TARGET_NOCHANGE_S:.0f} s: "
+              f"{'met' if nochange <= TARGET_NOCHANGE_S else 'NOT met'}); "
               f"ratio to cold build {nochange / (rows[0][1] + rows[0][2]):.2f}; "
               f"one article added / cold {(rows[2][1] + rows[2][2]) / (rows[0][1] + rows[0][2]):.2f}")
 

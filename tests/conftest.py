@@ -18,6 +18,7 @@ CORPORA = SHARED / "corpora"
 NAVER = CORPORA / "naver-ai-2025-12"
 BIGKINDS = CORPORA / "bigkinds" / "NewsResult_20200101-20201231.xlsx"
 HTML_PAGES = CORPORA / "html"
+LIVEDOOR = CORPORA / "livedoor-ja"
 
 
 def _need(path: Path) -> Path:
@@ -50,6 +51,12 @@ def bigkinds_xlsx() -> Path:
 @pytest.fixture(scope="session")
 def html_dir() -> Path:
     return _need(HTML_PAGES)
+
+
+@pytest.fixture(scope="session")
+def livedoor_dir() -> Path:
+    """The livedoor news corpus (9 category folders of Japanese articles, CC BY-ND: read only)."""
+    return _need(LIVEDOOR)
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ from .ingest import ingest, load_corpus  # noqa: E402
 # public name -> submodule that defines it
 _EXPORTS = {
     "Analysis": "analysis",
+    "Evaluation": "evaluation",
+    "GoldError": "evaluation",
     "Sentence": "lang",
     "ThemeScores": "themes",
     "TokenUnit": "lang",
@@ -31,6 +33,7 @@ _EXPORTS = {
     "embed": "embeddings",
     "entity_graph": "extract",
     "entity_network": "extract",
+    "evaluate": "evaluation",
     "extract_amounts": "extract",
     "extract_entities": "extract",
     "extract_quotes": "extract",
@@ -41,6 +44,7 @@ _EXPORTS = {
     "kwic": "themes",
     "load_concepts": "lang",
     "load_exchange_rates": "extract",
+    "load_gold": "evaluation",
     "load_themes": "themes",
     "paragraph_spans": "lang",
     "parse_amounts": "extract",
@@ -56,6 +60,8 @@ _EXPORTS = {
 
 __all__ = [
     "Analysis",
+    "Evaluation",
+    "GoldError",
     "Sentence",
     "ThemeScores",
     "TokenUnit",
@@ -68,6 +74,7 @@ __all__ = [
     "embed",
     "entity_graph",
     "entity_network",
+    "evaluate",
     "extract_amounts",
     "extract_entities",
     "extract_quotes",
@@ -80,6 +87,7 @@ __all__ = [
     "load_concepts",
     "load_corpus",
     "load_exchange_rates",
+    "load_gold",
     "load_themes",
     "paragraph_spans",
     "parse_amounts",
@@ -103,6 +111,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .analysis import Analysis, analyze, write_analysis  # noqa: F401
+    from .evaluation import Evaluation, GoldError, evaluate, load_gold  # noqa: F401
     from .corpus import get_articles, get_ingest_report, summarize_corpus  # noqa: F401
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_quotes, load_exchange_rates, parse_amounts  # noqa: F401
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401

@@ -1,14 +1,15 @@
-"""Command line: ``ainews ingest PATH --out DIR [--analyze]``, ``ainews fingerprint``."""
+"""Command line: ``ainews ingest PATH --out DIR [--analyze]``, ``ainews evaluate``, ``ainews fingerprint``."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .config import processed_dir
+from .config import ROOT, processed_dir
 
 __all__ = ["main"]
 
@@ -112,6 +113,56 @@ def _train_themes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_one(name: str, labels: Path, folder: Path, args: argparse.Namespace) -> int:
+    from .evaluation import evaluate, load_gold
+    from .ingest import ingest
+
+    gold = load_gold(labels)
+    articles, _ = ingest(folder, progress=False)
+    result = evaluate(gold, articles, tasks=args.tasks)
+    print(result.to_text(f"== {name}: {labels} on {folder}"))
+    if result.missing:
+        print(f"warning: {len(result.missing)} labelled articles not found in {folder}, e.g. {result.missing[0]}",
+              file=sys.stderr)
+    if args.out:
+        out = Path(args.out) / (re.sub(r"[^\w]+", "-", name).strip("-").lower() if args.all else "")
+        paths = result.write(out)
+        print(f"wrote {len(paths)} CSV files in {out}")
+    print()
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import GoldError, load_sets
+
+    try:
+        if not args.all:
+            if not (args.gold and args.folder):
+                print("ainews evaluate: pass GOLD.json FOLDER, or --all for the sets in data/gold/sets.yml",
+                      file=sys.stderr)
+                return 2
+            for p in (args.gold, args.folder):
+                if not Path(p).exists():
+                    print(f"ainews evaluate: {p} does not exist", file=sys.stderr)
+                    return 2
+            return _evaluate_one(Path(args.gold).stem, Path(args.gold), Path(args.folder), args)
+        ran = 0
+        for s in load_sets(args.sets):
+            absent = [str(p) for p in (s["labels"], s["articles"]) if not p.exists()]
+            if absent:
+                print(f"skipping {s['name']}: {', '.join(absent)} not found (the shared corpora are not "
+                      "beside this checkout; set them up as ../shared to evaluate)")
+                continue
+            _evaluate_one(s["name"], s["labels"], s["articles"], args)
+            ran += 1
+        if not ran:
+            print("no labelled set available: nothing evaluated")
+        return 0
+    except GoldError as exc:
+        print(f"ainews evaluate: {exc}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``ainews`` command."""
     parser = argparse.ArgumentParser(prog="ainews", description="ainews: news on the AI race in Korea and Japan")
@@ -141,9 +192,20 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--out", help="model file (default data/models/themes.skops)")
     t.add_argument("--folds", type=int, default=5, help="folds of the stratified cross-validation (default 5)")
     t.add_argument("--seed", type=int, default=0, help="random state of folds and solvers (default 0)")
+    e = sub.add_parser("evaluate", help="compare themes, speakers, places, amounts and investments with labelled articles")
+    e.add_argument("gold", nargs="?", help="labelled JSON file in the format of ../shared/gold/")
+    e.add_argument("folder", nargs="?", help="the folder of articles the labels name")
+    e.add_argument("--all", action="store_true", help="every set listed in --sets (what `make eval` runs)")
+    e.add_argument("--sets", default=str(ROOT / "data" / "gold" / "sets.yml"),
+                   help="YAML list of labelled sets (default data/gold/sets.yml)")
+    e.add_argument("--tasks", nargs="+", choices=["themes", "speakers", "places", "amounts", "investments"],
+                   help="evaluate only these tasks (default all)")
+    e.add_argument("--out", help="write summary.csv, details.csv and per-task CSVs here")
     args = parser.parse_args(argv)
     if args.command == "train-themes":
         return _train_themes(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     if args.command == "ingest":
         return _ingest(args)
     if args.command == "fingerprint":

@@ -9,6 +9,8 @@ corpus without editing notebooks:
 * ``AINEWS_PROCESSED``: where generated tables go; default ``data/processed`` (a sub-folder per
   data folder other than ``data/raw``, so two corpora never mix).
 * ``AINEWS_LEXICONS``: the lexicon folder; default ``data/lexicons``.
+* ``AINEWS_CACHE``: per-user cache of built artefacts keyed by content (the compiled Japanese
+  user dictionary); default ``$XDG_CACHE_HOME/ainews`` or ``~/.cache/ainews``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import hashlib
 import os
 from pathlib import Path
 
-__all__ = ["ROOT", "RAW", "LEXICONS", "data_dir", "processed_dir", "lexicon_dir"]
+__all__ = ["ROOT", "RAW", "LEXICONS", "data_dir", "processed_dir", "lexicon_dir",
+           "user_cache_dir"]
 
 
 def _find_root() -> Path:
@@ -65,3 +68,13 @@ def lexicon_dir() -> Path:
     """The folder of curated lexicons: ``$AINEWS_LEXICONS`` or ``data/lexicons``."""
     env = os.environ.get("AINEWS_LEXICONS")
     return Path(env).expanduser().resolve() if env else LEXICONS
+
+
+def user_cache_dir() -> Path:
+    """Cache of artefacts built from lexicons and keyed by their content (safe to share between
+    projects and to delete): ``$AINEWS_CACHE``, else ``$XDG_CACHE_HOME/ainews`` or ``~/.cache/ainews``."""
+    env = os.environ.get("AINEWS_CACHE")
+    if env:
+        return Path(env).expanduser().resolve()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "ainews"

@@ -85,6 +85,7 @@ def plot_hubs(profiles: pd.DataFrame, *, ax=None):
     ax.barh(profiles.hub + " " + profiles.hub_ko, profiles.articles, color="#55a868")
     ax.invert_yaxis()
     ax.set_xlabel("articles with regional hubs as primary theme")
+    ax.xaxis.get_major_locator().set_params(integer=True)
     return fig
 
 
@@ -100,9 +101,16 @@ def plot_investments(investments: pd.DataFrame, *, top: int = 15, ax=None):
     ax.barh(range(len(data)), data.value_usd / 1e9, color=colors)
     ax.set_yticks(range(len(data)), label)
     ax.invert_yaxis()
-    # Pledges span four orders of magnitude; a log axis keeps the smaller ones visible.
-    ax.set_xscale("log")
-    ax.set_xlabel("billion US dollars (converted at the yearly rate, log scale)")
+    usd = data.value_usd / 1e9
+    if usd.max() / max(usd.min(), 1e-9) > 50:
+        # Pledges can span four orders of magnitude; a log axis keeps the smaller ones visible.
+        from matplotlib.ticker import FuncFormatter
+
+        ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.3g}"))
+        ax.set_xlabel("billion US dollars (converted at the yearly rate, log scale)")
+    else:
+        ax.set_xlabel("billion US dollars (converted at the yearly rate)")
     return fig
 
 

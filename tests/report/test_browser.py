@@ -96,6 +96,10 @@ def _check_page(browser, server: str, rel: str) -> list[str]:
         broken = page.evaluate(
             "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
         watch.problems += [f"image did not load: {src}" for src in broken]
+        from ainews.report import find_debris
+
+        if rel != "book/api.html":  # the API reference documents code: "NaN if empty" is meant
+            watch.problems += find_debris(page.content())
         if page.evaluate("typeof window.__xss !== 'undefined'"):
             watch.problems.append(f"script injected by article text ran: window.__xss={page.evaluate('window.__xss')}")
         if rel == "index.html" or (rel.startswith("notebooks/") and rel == _chapter_to_shoot()):
@@ -119,6 +123,37 @@ def test_every_page_loads_offline_without_errors(browser, server):
     assert len(problems) >= 5, f"expected the report's pages, found {list(problems)}"
     assert not bad, "\n".join(f"{rel}:\n  " + "\n  ".join(p) for rel, p in bad.items())
     assert (SHOTS / "index.png").is_file()
+
+
+def test_map_and_interactive_tables_load_offline(browser, server):
+    """The hub map is a decoded image, and a long table becomes a searchable DataTable with the
+    network cut (the itables bundle is embedded in the page, not fetched)."""
+    hubs = [p for p in _pages() if "regional_hubs" in p]
+    assert hubs, "no regional hubs chapter in the built report"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    watch = _Watch(page, server)
+    page.goto(f"{server}/{hubs[0]}", wait_until="networkidle")
+    width = page.evaluate("(() => { const f = document.querySelector('#fig-place-map img, figure img');"
+                          " return f ? f.naturalWidth : 0; })()")
+    assert width > 300, "the hub map did not load"
+    assert not watch.problems, watch.problems
+    page.close()
+    pages = [p for p in _pages() if p.startswith("notebooks/")]
+    found = False
+    for rel in pages:
+        page = browser.new_page()
+        watch = _Watch(page, server)
+        page.goto(f"{server}/{rel}", wait_until="networkidle")
+        tables = page.locator("table[id^=itables]").count()
+        if tables:
+            found = True
+            # every long table became a DataTable (the embedded bundle ran) with a search box
+            assert page.locator("table.dataTable").count() == tables, f"{rel}: interactive tables did not load"
+            assert page.locator(".dt-search input, .dataTables_filter input").count() >= tables, rel
+            assert not watch.problems, watch.problems
+        page.close()
+    if not found:
+        pytest.skip("no table of this corpus is long enough to be interactive (more than 20 rows)")
 
 
 def _norm(s: str) -> str:

@@ -11,7 +11,7 @@ from ainews.report import explorer_html, explorer_table
 
 # Tags explorer_html itself writes; anything else in its output came from article text.
 ALLOWED = {"div", "label", "input", "p", "table", "thead", "tbody", "tr", "th", "td", "button",
-           "details", "summary", "span", "a"}
+           "details", "summary", "span", "a", "select", "option"}
 
 
 class _Tags(HTMLParser):

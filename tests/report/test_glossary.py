@@ -40,7 +40,8 @@ def lexicons(tmp_path, monkeypatch):
 
 def test_absent_concept_map_gives_empty_glossary(lexicons):
     table = get_glossary()
-    assert table.empty and list(table.columns) == ["id", "kind", "label", "ko", "en", "ja"]
+    assert table.empty and list(table.columns) == ["id", "kind", "label", "label_ko", "label_ja",
+                                                   "ko", "en", "ja"]
     assert "not present" in glossary_html(table)
 
 
@@ -50,6 +51,10 @@ def test_concept_map_rendered(lexicons):
     assert table.loc["data_center", "ko"] == "데이터센터 · IDC"
     assert table.loc["data_center", "ja"] == "データセンター"
     assert table.loc["gwangju", "kind"] == "place" and table.loc["gwangju", "ja"] == ""
+    # Three labels per concept: the map's label, else the first form, else the English label.
+    assert table.loc["data_center", ["label", "label_ko", "label_ja"]].tolist() == [
+        "data center", "데이터센터", "データセンター"]
+    assert table.loc["gwangju", ["label_ko", "label_ja"]].tolist() == ["광주", "Gwangju"]
     html = glossary_html(get_glossary())
     assert "<script" not in html and "<img" not in html and "&lt;script&gt;" in html
 
@@ -58,3 +63,11 @@ def test_malformed_concept_map_names_the_file(lexicons):
     (lexicons / "concepts.yml").write_text("concepts: [a, b]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="concepts.yml"):
         get_glossary()
+
+
+def test_shipped_concept_map_has_three_forms_per_concept():
+    table = get_glossary()
+    assert len(table) > 50
+    assert (table[["ko", "en", "ja"]] != "").sum().to_dict() == {
+        "ko": int((table["ko"] != "").sum()), "en": int((table["en"] != "").sum()), "ja": len(table)}
+    assert (table["label_ja"] != "").all()

@@ -74,13 +74,20 @@ def orgs() -> dict:
     for oid, forms in (data.get("known") or {}).items():
         for f in forms:
             known.setdefault(str(f), str(oid))
-    en_forms = [f for f in known if not re.search(r"[가-힣]", f)]
+    ja_forms = []
+    for oid, forms in (data.get("known_ja") or {}).items():
+        for f in forms:
+            known.setdefault(str(f), str(oid))
+            ja_forms.append(str(f))
+    en_forms = [f for f in known if not re.search(r"[가-힣]", f) and f not in ja_forms]
     ko_forms = [f for f in known if re.search(r"[가-힣]", f)]
     suffix_ko = data.get("ko_suffixes") or []
     return {
         "known": known,
         "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?![\w])"),
         "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)}){KO_AFTER}"),
+        # Japanese is written without spaces: names match anywhere, longest form first.
+        "ja_re": re.compile(rf"(?<![A-Za-z])(?:{_alt(ja_forms)})(?![A-Za-z])" if ja_forms else r"(?!)"),
         "en_suffixes": set(data.get("en_suffixes") or []),
         "ko_suffix_re": re.compile(
             rf"{KO_BEFORE}(?:㈜\s?|\(주\)\s?)?[가-힣A-Za-z0-9]{{2,}}?(?:{_alt(suffix_ko)}){KO_AFTER}"),

@@ -1,4 +1,5 @@
-"""Money amounts in English and Korean text, one row per amount, converted to US dollars.
+"""Money amounts in English, Korean and Japanese text (:mod:`.amounts_ja`), one row per amount,
+converted to US dollars.
 
 "$2.9 billion (4 trillion won)" is one amount with a conversion noted, never two. Index levels,
 tickers, percentages, dates and head counts carry no currency and are never matched.
@@ -148,7 +149,12 @@ def parse_amounts(text: str) -> list[Amount]:
     """
     if not isinstance(text, str) or not text:
         return []
+    from .amounts_ja import parse_amounts_ja
+
+    ja = parse_amounts_ja(text)
     raw = _raw_amounts(text)
+    if ja:  # Japanese amounts win where a Korean/English pattern read the same characters
+        raw = [r for r in raw if not any(a.start < r[1] and r[0] < a.end for a in ja)]
     out: list[Amount] = []
     i = 0
     while i < len(raw):
@@ -166,7 +172,7 @@ def parse_amounts(text: str) -> list[Amount]:
                 e = e2 + close
         out.append(Amount(text[s:e], s, e, v, c, qual, *(conv or (None, None, None))))
         i += 1
-    return out
+    return sorted(out + ja, key=lambda a: (a.start, a.end)) if ja else out
 
 
 def _to_usd(value: float, currency: str, year: int | None):

@@ -35,7 +35,7 @@ def _places(body: str) -> list[dict]:
 def _orgs(body: str, lang: str) -> list[dict]:
     o = lx.orgs()
     out = []
-    for rx in (o["en_re"], o["ko_re"], o["ko_suffix_re"]):
+    for rx in (o["en_re"], o["ko_re"], o["ko_suffix_re"], o["ja_re"]):
         for m in rx.finditer(body):
             out.append({"kind": "org", "text": m.group(0), "org_id": o["known"].get(m.group(0)),
                         "start": m.start(), "end": m.end()})

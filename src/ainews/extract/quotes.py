@@ -1,4 +1,4 @@
-"""Direct quotes and their speakers, in English and Korean.
+"""Direct quotes and their speakers, in English and Korean (Japanese: :mod:`.quotes_ja`).
 
 A double-quoted span is speech when a speech verb introduces it ("X said, "..."", "He continued,
 "..."") or follows it (""...," X said"), or, in Korean, when a quotative ending follows the closing
@@ -16,6 +16,7 @@ import pandas as pd
 from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
+from .quotes_ja import quotes_ja
 
 __all__ = ["extract_quotes"]
 
@@ -69,6 +70,9 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict] = []
     for art in _iter_articles(articles):
         body = art.body
+        if art.lang == "ja":
+            rows.extend(quotes_ja(art))
+            continue
         if '"' not in body and "“" not in body:
             continue
         ents = article_entities(art)

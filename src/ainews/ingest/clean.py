@@ -2,7 +2,8 @@
 
 Every input line ends up somewhere: in ``title``, ``subtitle``, ``captions``, ``byline``, the
 ``body`` paragraphs, or ``dropped`` as a ``(line, reason)`` pair. The patterns are data
-(``data/lexicons/boilerplate.yml``); this module only applies them in page order.
+(``data/lexicons/boilerplate.yml``, extended by the per-language files of ``_EXTRA``, e.g.
+``boilerplate_ja.yml``); this module only applies them in page order.
 """
 
 from __future__ import annotations
@@ -44,11 +45,29 @@ class _Rules:
     bylines: tuple
     dateline: re.Pattern
     prefixes: tuple
+    ends: frozenset = frozenset({"copyright", "reporter bio"})
+
+
+# Per-language boilerplate files loaded alongside boilerplate.yml (same keys, lists appended).
+_EXTRA = ("boilerplate_ja.yml",)
+
+
+def _merged() -> dict:
+    data = dict(load_yaml_lexicon("boilerplate.yml"))
+    for name in _EXTRA:
+        extra = load_yaml_lexicon(name) or {}
+        for key, value in extra.items():
+            if isinstance(value, dict):
+                data[key] = {**data.get(key, {}), **{k: list(data.get(key, {}).get(k, [])) + list(v)
+                                                     for k, v in value.items()}}
+            elif isinstance(value, list):
+                data[key] = list(data.get(key, [])) + value
+    return data
 
 
 @lru_cache(maxsize=4)
 def _rules_for(path: str, mtime: float) -> _Rules:
-    data = load_yaml_lexicon("boilerplate.yml")
+    data = _merged()
     exact = {}
     for reason, lines in data.get("exact", {}).items():
         for line in lines:
@@ -61,12 +80,13 @@ def _rules_for(path: str, mtime: float) -> _Rules:
     bylines = tuple(re.compile(p, re.I) for p in data.get("byline_patterns", []))
     dateline = re.compile(data["dateline_pattern"])
     prefixes = tuple((re.compile(p["regex"], re.I), p["reason"]) for p in data.get("strip_prefixes", []))
-    return _Rules(exact, patterns, captions, bylines, dateline, prefixes)
+    ends = frozenset({"copyright", "reporter bio", *data.get("ends_article", [])})
+    return _Rules(exact, patterns, captions, bylines, dateline, prefixes, ends)
 
 
 def _rules() -> _Rules:
-    path = lexicon_path("boilerplate.yml")
-    return _rules_for(str(path), path.stat().st_mtime)
+    paths = [lexicon_path(n) for n in ("boilerplate.yml", *_EXTRA)]
+    return _rules_for("|".join(map(str, paths)), sum(p.stat().st_mtime for p in paths))
 
 
 def _norm(line: str) -> str:
@@ -152,7 +172,7 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
         reason = _boilerplate_reason(line, rules)
         if reason:
             out.dropped.append((line, reason))
-            if reason in ("copyright", "reporter bio"):
+            if reason in rules.ends:
                 in_footer = True
             continue
         name = _byline_name(line, rules)

@@ -7,6 +7,7 @@ Invariant: every input (a file, or a row of a tabular file) is accounted for in 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -31,6 +32,8 @@ ARTICLE_COLUMNS = [
 ]
 REPORT_COLUMNS = ["source", "level", "status", "reason", "n_inputs", "n_ingested", "n_duplicate", "n_skipped"]
 MAX_MB = 20
+# Files that travel with a corpus but are not articles (licence, read-me, change log).
+_NOT_ARTICLES = re.compile(r"^(licen[cs]e|copying|readme|changes|changelog|notice)([._-].*)?$", re.I)
 
 
 def _finish(rec: Record, meta: pd.DataFrame | None) -> dict | Skip:
@@ -97,6 +100,9 @@ def _read_file(path: Path, rel: str, max_bytes: int) -> Iterable[Record | Skip]:
     reader = READERS.get(path.suffix.lower())
     if path.name.startswith("."):
         return [Skip(rel, "hidden file (name starts with '.'); rename it to ingest it")]
+    if _NOT_ARTICLES.match(path.name) and path.suffix.lower() in (".txt", ".md", ".markdown", ""):
+        return [Skip(rel, f"{path.name} is the corpus's licence or read-me file, not an article; "
+                          "left in place and not ingested")]
     if reader is None:
         kinds = ", ".join(sorted(READERS))
         return [Skip(rel, f"unknown file type '{path.suffix or '(none)'}'; convert it to one of {kinds}, "

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 import pandas as pd
 from dateutil import parser as _dateutil
 
-__all__ = ["parse_date"]
+__all__ = ["parse_date", "resolve_ja_date", "find_ja_dates"]
 
 # 2025년 12월 27일 (오후 3:04), 2025年12月27日, 2025.12.27., 2025. 12. 27 15:04
 _YMD = re.compile(
@@ -105,3 +106,72 @@ def parse_date(value: Any) -> tuple[pd.Timestamp | None, str]:
     if ts is None or not _plausible(ts):
         return None, text
     return _naive(ts), ""
+
+
+# Dates inside Japanese text -------------------------------------------------------------------
+# 2026年1月5日, 1月5日, 5日 (the last two need a known year, and month, to become absolute).
+_JA_DATE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?:(?P<m>1[0-2]|0?[1-9])\s*月\s*)?(?P<d>3[01]|[12]\d|0?[1-9])\s*日"
+    r"(?!本|曜[^日]|[間中後前])"
+)
+_NUM_BEFORE = re.compile(r"[\d０-９.,]$")
+
+
+def resolve_ja_date(text: str, reference=None) -> pd.Timestamp | None:
+    """An absolute date for ``2026年1月5日``, ``1月5日`` or ``5日`` (the whole of ``text``).
+
+    Japanese news writes the day alone (「経済産業省は5日、…」) for a day near publication:
+    the month and year come from ``reference`` (the publication date), and a day later than the
+    reference's day means the previous month. ``1月5日`` takes the year of ``reference`` (the
+    previous year when that date would fall more than a month after it).
+
+    Args:
+        text: the date as written (full-width digits allowed).
+        reference: the publication date, or ``None`` (then only full dates resolve).
+
+    Returns:
+        The date, or ``None`` when it names no day or a year is needed and unknown.
+    """
+    m = _JA_DATE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if m is None:
+        return None
+    return _resolve(m, reference)
+
+
+def _resolve(m: re.Match[str], reference) -> pd.Timestamp | None:
+    ref = pd.Timestamp(reference) if reference is not None and not pd.isna(reference) else None
+    day = int(m["d"])
+    try:
+        if m["y"]:
+            if not m["m"]:
+                return None
+            return pd.Timestamp(int(m["y"]), int(m["m"]), day)
+        if ref is None:
+            return None
+        if m["m"]:
+            ts = pd.Timestamp(ref.year, int(m["m"]), day)
+            return ts.replace(year=ref.year - 1) if ts > ref + pd.Timedelta(days=31) else ts
+        year, month = ref.year, ref.month
+        if day > ref.day:  # "28日" in an article of the 3rd: last month
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return pd.Timestamp(year, month, day)
+    except ValueError:  # 2月30日
+        return None
+
+
+def find_ja_dates(text: str, reference=None) -> list[tuple[int, int, str, pd.Timestamp]]:
+    """Every Japanese date in ``text`` that resolves: ``(start, end, as written, date)``.
+
+    ``5日間`` (a duration), ``5日本`` and digits glued to a longer number are not dates.
+    """
+    norm = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    if len(norm) != len(text):  # NFKC changed lengths: offsets would drift, match the original
+        norm = text
+    out = []
+    for m in _JA_DATE.finditer(norm):
+        if m.start() and _NUM_BEFORE.search(norm[m.start() - 1]):
+            continue
+        ts = _resolve(m, reference)
+        if ts is not None:
+            out.append((m.start(), m.end(), text[m.start():m.end()], ts))
+    return out

@@ -11,6 +11,7 @@ import yaml
 from .clean import clean_text
 from .encoding import decode_bytes
 from .dates import parse_date
+from .headered import apply_url_date_header
 from .records import Record, Skip
 
 __all__ = ["read_text", "read_markdown", "split_front_matter"]
@@ -21,8 +22,11 @@ _EMAIL = re.compile(r"\(?[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\)?")
 
 
 def read_text(path: Path, rel: str) -> Iterator[Record | Skip]:
-    """A pasted web page: the whole file is one article still to be cleaned."""
-    yield Record(source=rel, format="txt", raw_text=decode_bytes(path.read_bytes(), rel))
+    """A pasted web page: the whole file is one article still to be cleaned (a leading URL /
+    date / title header, as in the livedoor news corpus, becomes metadata)."""
+    rec = Record(source=rel, format="txt", raw_text=decode_bytes(path.read_bytes(), rel))
+    apply_url_date_header(rec)
+    yield rec
 
 
 def _lenient_front_matter(block: str) -> dict:

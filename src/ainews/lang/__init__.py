@@ -1,10 +1,13 @@
-"""Language layer: detection, sentences, tokens, bilingual concepts and the token cache.
+"""Language layer: detection, sentences, tokens, concepts across languages and the token cache.
 
 Token forms (what :func:`tokenize` returns):
 
 * Korean: content morphemes from kiwipiepy (common and proper nouns, roots, foreign words,
   Hanja) as written, particles and endings dropped: 광주는 / 광주에서 / 광주의 -> ``광주``.
   Terms of ``data/lexicons/userdict_ko.tsv`` stay one token.
+* Japanese: nouns from SudachiPy (split mode C) in normalised form, Latin letters lower-cased,
+  particles, verbs and ``stopwords_ja.txt`` dropped; terms of ``data/lexicons/userdict_ja.tsv``
+  (生成AI, 経済安全保障, 経済産業省) stay one token (``生成ai``). See :mod:`ainews.lang.japanese`.
 * English and other languages: lower-cased simplemma lemmas, stopwords dropped.
 * Multi-word terms (Korean user-dictionary words with a space, English terms of
   ``terms_en.txt`` and multi-word English names in ``concepts.yml``) are one token whose

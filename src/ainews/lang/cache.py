@@ -6,6 +6,7 @@ be deleted at any time). A row's key is a hash of the unit's text and its langua
 its ``version`` names everything the tokens depend on:
 
 * Korean texts: ``userdict_ko.tsv``, ``stopwords_ko.txt`` and the kiwipiepy version;
+* Japanese texts: ``userdict_ja.tsv``, ``stopwords_ja.txt``, SudachiPy and sudachidict-core;
 * all other texts: ``stopwords_en.txt``, ``terms_en.txt``, the multi-word English forms in
   ``concepts.yml`` and the simplemma version.
 
@@ -31,6 +32,7 @@ from . import tokens as _tokens
 from .concepts import to_concepts
 from .detect import detect_lang
 from .english import en_version
+from .japanese import ja_version
 from .korean import ko_version
 
 __all__ = ["TokenUnit", "iter_article_tokens", "tokenize_articles", "paragraph_spans"]
@@ -147,7 +149,7 @@ def iter_article_tokens(articles, *, cache_dir: str | Path | None = None, unit: 
         from ..config import processed_dir
 
         cache_dir = processed_dir() / "tokens"
-    versions = {"ko": ko_version(), "en": en_version()}
+    versions = {"ko": ko_version(), "en": en_version(), "ja": ja_version()}
     store = _Store(Path(cache_dir))
     try:
         it = _units(articles, unit)
@@ -162,7 +164,7 @@ def _chunk(chunk, store: _Store, versions: dict, concepts: bool) -> Iterator[Tok
     keys = [_key(p, u[5]) for p, u in zip(pipes, chunk)]
     found: dict[str, list[str]] = {}
     fresh: dict[str, list[str]] = {}
-    for pipe in ("ko", "en"):
+    for pipe in ("ko", "ja", "en"):
         idx = [i for i, p in enumerate(pipes) if p == pipe]
         if not idx:
             continue
@@ -170,8 +172,7 @@ def _chunk(chunk, store: _Store, versions: dict, concepts: bool) -> Iterator[Tok
         found.update(have)
         todo = {keys[i]: i for i in idx if keys[i] not in have}
         if todo:
-            lang = "ko" if pipe == "ko" else "en"
-            toks = _tokens.tokenize([chunk[i][5] for i in todo.values()], lang=lang)
+            toks = _tokens.tokenize([chunk[i][5] for i in todo.values()], lang=pipe)
             new = dict(zip(todo, toks))
             store.put([(k, versions[pipe], t) for k, t in new.items()])
             fresh.update(new)

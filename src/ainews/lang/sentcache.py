@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .sentences import Sentence, _lines, _split_line_en, get_kiwi, split_version
+from .sentences import Sentence, _lines, _split_line_other, get_kiwi, split_version
 
 __all__ = ["cached_sentences", "sentence_spans", "get_sentences", "load_memo", "save_memo"]
 
@@ -154,7 +154,7 @@ def _split_batch(items: list[tuple[str | None, str]]) -> list[Spans]:
             if ko:
                 spans.extend((offset + s.start, offset + s.end) for s in next(ko_results))
             else:
-                spans.extend((s.start, s.end) for s in _split_line_en(line, offset))
+                spans.extend((s.start, s.end) for s in _split_line_other(line, offset))
         out.append(spans)
     return out
 

@@ -1,6 +1,8 @@
 """Sentence splitting with character offsets into the source text.
 
-Korean uses kiwipiepy's ``split_into_sents`` (the shared ``Kiwi`` with the user dictionary); other languages use a
+Korean uses kiwipiepy's ``split_into_sents`` (the shared ``Kiwi`` with the user dictionary);
+lines with kana or 。 (Japanese, Chinese) end sentences after 。！？ outside 「」『』（）
+(:func:`ainews.lang.japanese.split_sentences_ja`); other languages use a
 rule that splits after ., ! or ? (and closing quotes) followed by white space and an upper-case
 letter, digit or quote, keeping common abbreviations (Mr., U.S., Co.) intact. Paragraph breaks
 (blank lines or line breaks) always end a sentence.
@@ -15,14 +17,17 @@ from typing import NamedTuple
 
 from ..lexicons import lexicon_version
 # detect_lang says "ko" only for text with a character of this class
-from .detect import _HANGUL, detect_lang
+from .detect import _HANGUL, _KANA, detect_lang
+from .japanese import _rules_key as _ja_rules_key, split_sentences_ja
 from .korean import USERDICT, get_kiwi
 
 __all__ = ["Sentence", "sentences", "get_kiwi", "split_version"]
 
+_CJK_STOP = re.compile(r"[。！？]")
+
 # Bump when the splitting code changes in a way the patterns below do not show: cached
 # sentence spans (ainews.lang.sentcache) carry this in their version.
-SPLIT_RULES = 1
+SPLIT_RULES = 2
 
 
 class Sentence(NamedTuple):
@@ -64,6 +69,13 @@ def _split_line_en(line: str, offset: int) -> list[Sentence]:
     return out
 
 
+def _split_line_other(line: str, offset: int) -> list[Sentence]:
+    """A line that does not go to kiwi: Japanese rules when it has kana or 。, else English."""
+    if _KANA.search(line) or _CJK_STOP.search(line):
+        return [Sentence(*s) for s in split_sentences_ja(line, offset)]
+    return _split_line_en(line, offset)
+
+
 def _split_line_ko(line: str, offset: int) -> list[Sentence]:
     out = []
     for sent in get_kiwi().split_into_sents(line):
@@ -102,7 +114,7 @@ def _en_split_version() -> str:
 
 @lru_cache(maxsize=4)
 def _rules_hash(bump: int) -> str:
-    rules = "\0".join([str(bump), _LINE.pattern, _BOUNDARY.pattern, *sorted(_ABBREV)])
+    rules = "\0".join([str(bump), _LINE.pattern, _BOUNDARY.pattern, _ja_rules_key(), *sorted(_ABBREV)])
     return "en-" + hashlib.blake2b(rules.encode("utf-8"), digest_size=6).hexdigest()
 
 
@@ -137,5 +149,5 @@ def sentences(text: str, *, lang: str | None = None) -> list[Sentence]:
         return []
     out: list[Sentence] = []
     for offset, line, ko in _lines(text, lang):
-        out.extend(_split_line_ko(line, offset) if ko else _split_line_en(line, offset))
+        out.extend(_split_line_ko(line, offset) if ko else _split_line_other(line, offset))
     return out

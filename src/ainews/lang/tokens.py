@@ -1,7 +1,7 @@
 """``tokenize``: one entry point for Korean, English and anything else.
 
-Korean texts go to kiwi in batches (spread over its worker threads); other texts go through
-the English pipeline. Results come back in input order.
+Korean texts go to kiwi in batches (spread over its worker threads), Japanese texts to
+SudachiPy (:mod:`ainews.lang.japanese`); other texts go through the English pipeline. Results come back in input order.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from itertools import islice
 
 from .detect import detect_lang
 from .english import tokenize_en
+from .japanese import tokenize_ja
 from .korean import tokenize_ko
 
 __all__ = ["tokenize", "pipeline_of"]
@@ -22,8 +23,8 @@ _BATCH = 512
 
 
 def pipeline_of(lang: str | None) -> str:
-    """Which tokenizer handles ``lang``: ``ko`` for Korean, ``en`` for everything else."""
-    return "ko" if lang == "ko" else "en"
+    """Which tokenizer handles ``lang``: ``ko`` for Korean, ``ja`` for Japanese, ``en`` for the rest."""
+    return lang if lang in ("ko", "ja") else "en"
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -45,6 +46,10 @@ def _batch(texts: list[str], lang: str | None) -> list[list[str]]:
     ko_idx = [i for i, lg in enumerate(langs) if pipeline_of(lg) == "ko"]
     if ko_idx:
         for i, toks in zip(ko_idx, tokenize_ko(texts[i] for i in ko_idx)):
+            out[i] = toks
+    ja_idx = [i for i, lg in enumerate(langs) if lg == "ja"]
+    if ja_idx:
+        for i, toks in zip(ja_idx, tokenize_ja(texts[i] for i in ja_idx)):
             out[i] = toks
     for i in range(len(texts)):
         if out[i] is None:
@@ -70,6 +75,8 @@ def tokenize(texts: str | Iterable[str], *, lang: str | None = None):
 
     Korean (kiwipiepy with the project's user dictionary): nouns, proper nouns, roots and
     foreign words, particles and endings dropped, so 광주는 / 광주에서 / 광주의 give 광주.
+    Japanese (SudachiPy, split mode C, with ``userdict_ja.tsv``): nouns in normalised form,
+    so 経済産業省 and 生成AI stay whole (``生成ai``).
     English (and any other language): lower-cased simplemma lemmas without stopwords.
     Multi-word terms become one token joined by ``_`` (``생성형_ai``, ``data_sovereignty``).
     Tokens are surface forms; map them to bilingual concept ids with :func:`to_concepts`.

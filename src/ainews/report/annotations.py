@@ -23,13 +23,15 @@ def article_annotations(articles: pd.DataFrame, *, n_entities: int = 5) -> pd.Da
     """
     import ainews
 
-    primary = ainews.score_themes(articles).primary
+    from .cache import cached
+
+    primary = cached(ainews.score_themes, articles).primary
     themes = [
         ", ".join(t for t in (p, s if p else None) if isinstance(t, str) and t)
         for p, s in zip(primary["primary_theme"], primary["second_theme"])
     ]
     out = pd.DataFrame({"doc_id": primary["doc_id"].astype(str), "themes": themes})
-    entities = ainews.extract_entities(articles)
+    entities = cached(ainews.extract_entities, articles)
     if entities.empty:
         out["top entities"] = ""
         return out

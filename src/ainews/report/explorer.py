@@ -111,6 +111,20 @@ def _safe_href(url: str) -> str | None:
     return None
 
 
+def _filter_controls(table: pd.DataFrame, present: list[str], tid: str) -> str:
+    parts = []
+    for f in present:
+        values = sorted({v.strip() for cell in table[f] for v in _as_text(cell, 99).split(",") if v.strip()})
+        opts = "".join(f'<option value="{html.escape(v, quote=True)}">{safe_text(v)}</option>' for v in values)
+        parts.append(f'<label class="ainews-filter">{html.escape(f)} <select name="{html.escape(f, quote=True)}" '
+                     f'data-filter="{html.escape(f, quote=True)}" aria-controls="{tid}"><option value="">all</option>'
+                     f'{opts}</select></label>')
+    if "date" in table.columns:
+        parts.append(f'<label class="ainews-filter">from <input type="date" name="from" data-date="from" aria-controls="{tid}"></label>'
+                     f'<label class="ainews-filter">to <input type="date" name="to" data-date="to" aria-controls="{tid}"></label>')
+    return f'<div class="ainews-filters">{"".join(parts)}</div>' if parts else ""
+
+
 def _body_html(body: str, max_chars: int | None) -> str:
     if max_chars is not None and len(body) > max_chars:
         body = body[:max_chars].rstrip() + " …"
@@ -118,7 +132,8 @@ def _body_html(body: str, max_chars: int | None) -> str:
     return "".join(f"<p>{safe_text(p)}</p>" for p in paragraphs)
 
 
-def explorer_html(table: pd.DataFrame, *, max_chars: int | None = 20000, table_id: str = "articles") -> str:
+def explorer_html(table: pd.DataFrame, *, max_chars: int | None = 20000, table_id: str = "articles",
+                  filters: tuple[str, ...] = ("theme", "outlet", "lang")) -> str:
     """Static HTML of an :func:`explorer_table`: a search box, a sortable table, and each
     article's cleaned text in an expandable row.
 
@@ -126,12 +141,19 @@ def explorer_html(table: pd.DataFrame, *, max_chars: int | None = 20000, table_i
         table: the output of :func:`explorer_table`.
         max_chars: cut each article's text at this many characters (``None``: never).
         table_id: the HTML id of the table (unique per page).
+        filters: columns offered as drop-down filters when present (a cell may list several
+            values, comma-separated); a date range filter is added when there is a ``date``.
+            A link such as ``90_explorer.html?theme=regional_hubs&q=광주`` opens the explorer
+            already filtered, and ``#doc-<doc_id>`` opens one article.
 
     Returns:
         An HTML fragment. Every value is contact-masked and escaped; links are kept only when
         they are ``http``/``https``.
     """
-    shown = [c for c in table.columns if c not in ("url", "body", "date_text")]
+    # The annotations column is "themes" (primary and second); links say ?theme=…
+    table = table.rename(columns={"themes": "theme"}) if "theme" in filters and "theme" not in table.columns else table
+    shown = [c for c in table.columns if c not in ("url", "body", "date_text", "doc_id")]
+    present = [f for f in filters if f in table.columns]
     numeric = {c for c in shown if pd.api.types.is_numeric_dtype(table[c])}
     tid = html.escape(table_id, quote=True)
     head = "".join(
@@ -158,12 +180,17 @@ def explorer_html(table: pd.DataFrame, *, max_chars: int | None = 20000, table_i
             f'<div class="ainews-body" lang="{html.escape(str(rec.get("lang", "")), quote=True)}">'
             f'{_body_html(rec["body"], max_chars)}{link}</div></details></td>'
         )
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        attrs = "".join(f' data-f-{html.escape(f, quote=True)}="{html.escape(_as_text(rec.get(f), 99), quote=True)}"'
+                        for f in present)
+        doc = html.escape(str(rec.get("doc_id", "")), quote=True)
+        rows.append(f'<tr id="doc-{doc}" data-date="{html.escape(str(rec.get("date", "")), quote=True)}"{attrs}>'
+                    + "".join(cells) + "</tr>")
     n = len(table)
     return (
         f'<div class="ainews-explorer" data-table="{tid}">'
         f'<label class="ainews-search">Search articles (any language, any part of a word): '
-        f'<input type="search" placeholder="e.g. 데이터센터, Gwangju, OpenAI" aria-controls="{tid}"></label>'
+        f'<input type="search" name="q" placeholder="e.g. 데이터센터, Gwangju, OpenAI" aria-controls="{tid}"></label>'
+        f'{_filter_controls(table, present, tid)}'
         f'<p class="ainews-count" aria-live="polite">{n:,} of {n:,} articles</p>'
         f'<div class="ainews-scroll"><table id="{tid}" class="ainews-table">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"

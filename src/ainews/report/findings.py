@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .cache import cached
 from .safety import mask_contacts
 
-__all__ = ["corpus_findings", "get_cleaning_summary", "get_input_summary", "get_articles_by_month"]
+__all__ = ["corpus_findings", "get_cleaning_summary", "get_input_summary", "get_articles_by_month", "lead_sentence"]
 
 _LANGS = {"ko": "Korean", "en": "English", "ja": "Japanese", "und": "undetermined"}
 
@@ -133,7 +134,7 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
     import ainews
     from ainews.themes import distinct_investments, frame_table, investment_table, place_mentions
 
-    result = ainews.score_themes(articles)
+    result = cached(ainews.score_themes, articles)
     summary = result.summary().set_index("theme")
     n = len(articles)
 
@@ -143,7 +144,7 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
 
     frames = frame_table(result, articles, "data_sovereignty")
     framed = frames[frames["frame"] != "mention"]
-    places = place_mentions(ainews.extract_entities(articles))
+    places = place_mentions(cached(ainews.extract_entities, articles))
     distinct = distinct_investments(investment_table(ainews.extract_amounts(articles), result))
     usd = distinct["value_usd"].fillna(0)
     by_dest = {code: usd[distinct["destination_country"] == code].sum() / 1e9 for code in ("JP", "KR")}
@@ -158,3 +159,22 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
         "fi_investments": _count(len(distinct), "distinct pledged investment"),
         "fi_destinations": f"Japan US${by_dest['JP']:,.1f} billion, Korea US${by_dest['KR']:,.1f} billion",
     }
+
+
+def lead_sentence(summary: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """The introduction's first sentence, for a reader who opens no chapter: how many articles,
+    and how many are mainly about each theme (from ``ThemeScores.summary()``)."""
+    n = len(articles)
+    themes = summary[summary["theme"] != "none"].sort_values("n_primary", ascending=False)
+    def name(r) -> str:
+        text = str(r.name_en)
+        return text[:1].lower() + text[1:]
+
+    parts = [f"{int(r.n_primary):,} ({r.pct_primary:.0f}%) {'are mainly ' if i == 0 else ''}about {name(r)}"
+             for i, r in enumerate(themes.itertuples())]
+    none = summary[summary["theme"] == "none"]
+    rest = int(none["n_primary"].iloc[0]) if len(none) else 0
+    body = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    tail = (f"; {rest:,} are about AI in general without reaching any of the three."
+            if rest else ".")
+    return f"Of the {_count(n, 'news article')} read for this report, {body}{tail}"

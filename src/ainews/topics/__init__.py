@@ -1,4 +1,4 @@
-"""Topic modelling over Korean and English articles: models, choice of k, breakdowns."""
+"""Topic modelling over Korean, English and Japanese articles: models, choice of k, breakdowns."""
 
 from .model import TopicModel
 from .selection import npmi_coherence, topic_agreement, window_matrix

@@ -15,7 +15,7 @@ _META = ("title", "lang", "outlet", "published", "url")
 
 
 class TopicModel:
-    """Topics shared by Korean and English articles (NMF or LDA from scikit-learn).
+    """Topics shared by Korean, English and Japanese articles (NMF or LDA from scikit-learn).
 
     Units (paragraphs by default) are tokenized by the language layer and mapped to bilingual
     concept ids, weighted by TF-IDF (NMF) or counted (LDA), and factorized. Shares are
