@@ -50,7 +50,7 @@ class ThemeModel(ClassifierMixin, BaseEstimator):
         main_: per theme, regression for ``grade = 2``.
     """
 
-    def __init__(self, C: float = 0.2, n_embed: int = 512, embed_weight: float = 0.3,
+    def __init__(self, C: float = 0.1, n_embed: int = 512, embed_weight: float = 0.3,
                  class_weight: str | None = "balanced", random_state: int = 0):
         self.C = C
         self.n_embed = n_embed
