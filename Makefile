@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export AINEWS_DATA ?= data/raw
 JB_FLAGS ?= -W -n --keep-going
 
-.PHONY: help install data book test browser-test bench eval gazetteer lock clean
+.PHONY: help install data book test browser-test bench eval gazetteer lock clean train-themes
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,6 +44,10 @@ browser-test: $(STAMP) ## Open every page of the built book in headless Chromium
 	# A CJK font so screenshots show Korean and Japanese, not empty boxes.
 	fc-list :lang=ja | grep -q . || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+# Label files: ../shared/gold/naver-dev-gold.json and data/gold/*.json unless LABELS is set.
+train-themes: $(STAMP) ## Refit the theme model on labelled articles (cross-validated; writes data/models/themes.skops and its card)
+	$(BIN)/ainews train-themes $(LABELS)
 
 bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done

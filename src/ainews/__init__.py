@@ -30,6 +30,7 @@ _EXPORTS = {
     "concept_label": "lang",
     "concept_of": "lang",
     "detect_lang": "lang",
+    "embed": "embeddings",
     "entity_graph": "extract",
     "entity_network": "extract",
     "evaluate": "evaluation",
@@ -72,6 +73,7 @@ __all__ = [
     "concept_label",
     "concept_of",
     "detect_lang",
+    "embed",
     "entity_graph",
     "entity_network",
     "evaluate",
@@ -119,3 +121,4 @@ if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
     from .lang import Sentence, TokenUnit, cached_sentences, concept_label, concept_of, detect_lang, get_sentences, iter_article_tokens, load_concepts, paragraph_spans, sentence_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
     from .topics import TopicModel  # noqa: F401
+    from .embeddings import embed  # noqa: F401

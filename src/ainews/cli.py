@@ -102,6 +102,17 @@ def _fingerprint(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_themes(args: argparse.Namespace) -> int:
+    from .themes.fit import train_themes
+
+    try:
+        train_themes(args.labels or None, out=args.out, folds=args.folds, random_state=args.seed)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"ainews train-themes: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _evaluate_one(name: str, labels: Path, folder: Path, args: argparse.Namespace) -> int:
     from .evaluation import evaluate, load_gold
     from .ingest import ingest
@@ -174,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
                    help="do nothing when the processed table is up to date with the input files")
     f = sub.add_parser("fingerprint", help="print the hash of the data, package and lexicons the report depends on")
     f.add_argument("path", nargs="?", help="data folder (default: $AINEWS_DATA or data/raw)")
+    t = sub.add_parser("train-themes", help="fit the theme model on labelled articles (cross-validated) "
+                       "and write data/models/themes.skops with its card")
+    t.add_argument("labels", nargs="*", help="label files (JSON keyed by article source; default: "
+                   "../shared/gold/naver-dev-gold.json and data/gold/*.json)")
+    t.add_argument("--out", help="model file (default data/models/themes.skops)")
+    t.add_argument("--folds", type=int, default=5, help="folds of the stratified cross-validation (default 5)")
+    t.add_argument("--seed", type=int, default=0, help="random state of folds and solvers (default 0)")
     e = sub.add_parser("evaluate", help="compare themes, speakers, places, amounts and investments with labelled articles")
     e.add_argument("gold", nargs="?", help="labelled JSON file in the format of ../shared/gold/")
     e.add_argument("folder", nargs="?", help="the folder of articles the labels name")
@@ -184,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="evaluate only these tasks (default all)")
     e.add_argument("--out", help="write summary.csv, details.csv and per-task CSVs here")
     args = parser.parse_args(argv)
+    if args.command == "train-themes":
+        return _train_themes(args)
     if args.command == "evaluate":
         return _evaluate(args)
     if args.command == "ingest":

@@ -75,10 +75,12 @@ def test_paragraph_scores_locate_the_theme(seeds, seed_result):
     assert "광주" in body[top.start:top.end]
 
 
-def test_no_primary_below_threshold(seed_result, seeds):
-    low = score_themes(seeds, min_score=1e9)
-    assert low.primary.primary_theme.isna().all()
-    assert (seed_result.primary.dropna().score >= seed_result.min_score).all()
+def test_no_primary_below_threshold(seeds):
+    # the lexicon alone (no learned model) has a primary theme only from min_score up
+    low = score_themes(seeds, min_score=1e9, model=None)
+    assert low.primary.primary_theme.isna().all() and low.model == "lexicon"
+    lex = score_themes(seeds, model=None)
+    assert (lex.primary.dropna().score >= lex.min_score).all()
 
 
 def test_longer_article_with_same_hits_scores_lower(seeds):

@@ -44,7 +44,8 @@ class ThemeLexicon:
 
     Attributes:
         settings: ``length_prior`` and ``min_score`` (see the file's header).
-        themes: one row per theme: ``theme, name_ko, name_en, description``.
+        themes: one row per theme: ``theme, name_ko, name_en, description, examples`` (example
+            sentences of the theme in any language, compared with article sentences by meaning).
         frames: one row per sub-frame: ``theme, frame, name_en, name_ko``.
         terms: one row per term: ``theme, term, frame, weight, forms, context``.
         version: content hash of ``themes.yml`` and ``concepts.yml``.
@@ -168,7 +169,8 @@ def _compile(version: str) -> ThemeLexicon:
             raise ValueError(f"{where}: has no `terms:`; list weighted terms")
         rows.append({"theme": tid, "name_ko": spec.get("name_ko") or tid,
                      "name_en": spec.get("name_en") or tid,
-                     "description": " ".join(str(spec.get("description") or "").split())})
+                     "description": " ".join(str(spec.get("description") or "").split()),
+                     "examples": [str(x).strip() for x in spec.get("examples") or [] if str(x).strip()]})
         known = spec.get("frames") or {}
         for fid, names in known.items():
             names = names or {}

@@ -12,8 +12,11 @@ one English token and scores compare across languages. ``length_prior`` (from ``
 keeps a single hit in a very short text from looking like a strong theme. The repeat damping
 (``1 + ln n``) stops one word used many times from outweighing several distinct terms.
 
-An article's ``primary_theme`` is its best theme when that score reaches ``min_score`` (from
-``themes.yml``, weighted hits per 1,000 tokens); below it the article has no primary theme.
+The lexicon alone (:func:`lexicon_scores`) makes an article's ``primary_theme`` its best theme
+when that score reaches ``min_score`` (from ``themes.yml``, weighted hits per 1,000 tokens).
+:func:`score_themes` then lets the learned model (``data/models/themes.skops``, see
+:mod:`ainews.themes.decide`) decide grades and the primary theme from these scores and the
+article's multilingual sentence vectors, keeping the sentences that weighed most as evidence.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from ..lang import paragraph_spans, tokenize_articles
 from .lexicon import ThemeLexicon, load_themes
 from .match import Hit, find_hits
 
-__all__ = ["ThemeScores", "score_themes"]
+__all__ = ["ThemeScores", "lexicon_scores", "score_themes"]
 
 SCORE_COLUMNS = ["doc_id", "theme", "score", "share", "raw", "n_hits", "n_terms", "n_tokens"]
 HIT_COLUMNS = ["doc_id", "theme", "term", "frame", "weight", "text", "start", "end",
@@ -36,6 +39,8 @@ HIT_COLUMNS = ["doc_id", "theme", "term", "frame", "weight", "text", "start", "e
 EVIDENCE_COLUMNS = ["doc_id", "theme", "sentence", "start", "end", "terms", "frames", "strength", "rank"]
 PARAGRAPH_COLUMNS = ["doc_id", "paragraph", "start", "end", "theme", "score", "raw", "n_hits"]
 PRIMARY_COLUMNS = ["doc_id", "primary_theme", "score", "share", "second_theme", "second_score"]
+GRADE_COLUMNS = ["doc_id", "theme", "grade", "probability"]
+DECISION_COLUMNS = ["doc_id", "theme", "grade", "rank", "sentence", "start", "end", "contribution", "terms"]
 
 
 @dataclass
@@ -45,9 +50,10 @@ class ThemeScores:
     Attributes:
         scores: one row per article and theme: ``doc_id, theme, score, share, raw, n_hits,
             n_terms, n_tokens``.
-        primary: one row per article: ``doc_id, primary_theme`` (``None`` below
-            ``min_score``), ``score, share, second_theme`` (``None`` when it scores 0),
-            ``second_score``.
+        primary: one row per article: ``doc_id, primary_theme`` (``None`` for no theme),
+            ``score, share`` (lexicon score of that theme), ``second_theme`` (``None`` when
+            absent), ``second_score``; decided by the model, with its ``probability``, when
+            one is shipped, else by the lexicon (best theme from ``min_score`` up).
         evidence: one row per sentence and theme that has hits: ``doc_id, theme, sentence,
             start, end, terms, frames, strength, rank``, strongest first within each theme.
         hits: one row per term occurrence: ``doc_id, theme, term, frame, weight, text, start,
@@ -56,6 +62,14 @@ class ThemeScores:
             theme, score, raw, n_hits`` (score on the article scale, see the module docs).
         lexicon: the :class:`~ainews.themes.lexicon.ThemeLexicon` used.
         min_score: the primary-theme threshold used.
+        grades: one row per article and theme: ``doc_id, theme, grade`` (0 absent, 1 secondary,
+            2 main) and ``probability`` (of grade >= 1; NaN when decided by the lexicon alone).
+        decisions: the evidence of each theme decided present: ``doc_id, theme, grade, rank,
+            sentence, start, end, contribution, terms``, the sentences of the article (in its
+            language, offsets into ``body``) that pushed most towards that theme.
+        model: what decided: ``"model"`` (the learned model) or ``"lexicon"``.
+        markers: hits of weight-0 marker terms (same columns as ``hits``): features of the
+            learned model that never add to a score.
     """
 
     scores: pd.DataFrame
@@ -65,6 +79,10 @@ class ThemeScores:
     paragraphs: pd.DataFrame
     lexicon: ThemeLexicon
     min_score: float
+    grades: pd.DataFrame | None = None
+    decisions: pd.DataFrame | None = None
+    model: str = "lexicon"
+    markers: pd.DataFrame | None = None
 
     def summary(self) -> pd.DataFrame:
         """Per theme (and ``none``): articles with it as primary, their share, articles scoring > 0."""
@@ -108,8 +126,35 @@ def _check(articles) -> None:
 
 
 def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
-                 tokens: pd.DataFrame | None = None, min_score: float | None = None) -> ThemeScores:
-    """Score every article on every theme of ``data/lexicons/themes.yml``.
+                 tokens: pd.DataFrame | None = None, min_score: float | None = None,
+                 model="default") -> ThemeScores:
+    """Score every article on every theme and decide its grades and primary theme.
+
+    Lexicon scores, hits and evidence come from :func:`lexicon_scores`; the grades and primary
+    theme from the learned model of ``data/models/themes.skops`` (lexicon scores plus the
+    article's multilingual sentence vectors, cached on disk), with the sentences that weighed
+    most in each decision in ``decisions``. Without a model the lexicon decides.
+
+    Args:
+        articles: DataFrame with ``doc_id``, ``body`` and optionally ``lang``.
+        lexicon: a compiled lexicon; default :func:`ainews.load_themes`.
+        tokens: output of :func:`ainews.tokenize_articles` for these articles, if at hand.
+        min_score: lexicon primary-theme threshold; default ``settings.min_score``.
+        model: ``"default"`` (the shipped model when present), a fitted
+            :class:`~ainews.themes.model.ThemeModel`, or ``None`` for the lexicon alone.
+
+    Returns:
+        A :class:`ainews.ThemeScores`.
+    """
+    from .decide import apply_model
+
+    result = lexicon_scores(articles, lexicon=lexicon, tokens=tokens, min_score=min_score)
+    return apply_model(result, articles, model)
+
+
+def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
+                   tokens: pd.DataFrame | None = None, min_score: float | None = None) -> ThemeScores:
+    """Score every article on every theme of ``data/lexicons/themes.yml`` (lexicon only).
 
     Args:
         articles: DataFrame with ``doc_id``, ``body`` and optionally ``lang``.
@@ -129,7 +174,7 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
     ids = list(lex.themes["theme"])
     n_tok = _token_counts(articles, tokens)
     langs = articles["lang"] if "lang" in articles.columns else [None] * len(articles)
-    scores, hit_rows, para_rows, primary = [], [], [], []
+    scores, hit_rows, para_rows, primary, marker_rows = [], [], [], [], []
     for doc_id, body, lang in zip(articles["doc_id"].astype(str), articles["body"], langs):
         body = body if isinstance(body, str) else ""
         lang = lang if isinstance(lang, str) and lang in ("ko", "en", "ja") else None
@@ -137,9 +182,13 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
         denom = n_tok.get(doc_id, 0) + prior
         by_theme: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
-            by_theme[h.theme].append(h)
-            hit_rows.append((doc_id, h.theme, h.term, h.frame, h.weight, h.text, h.start, h.end,
-                             h.sent_start, h.sent_end))
+            row = (doc_id, h.theme, h.term, h.frame, h.weight, h.text, h.start, h.end,
+                   h.sent_start, h.sent_end)
+            if h.weight > 0:
+                by_theme[h.theme].append(h)
+                hit_rows.append(row)
+            else:  # weight-0 markers: features of the learned model, never scored or shown
+                marker_rows.append(row)
         doc_scores = {}
         for t in ids:
             raw, n_terms = _raw(by_theme[t])
@@ -164,6 +213,7 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
         paragraphs=pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS),
         lexicon=lex,
         min_score=threshold,
+        markers=pd.DataFrame(marker_rows, columns=HIT_COLUMNS),
     )
 
 

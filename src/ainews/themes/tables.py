@@ -44,6 +44,9 @@ def frame_table(result: ThemeScores, articles: pd.DataFrame, theme: str) -> pd.D
     """
     hits = result.hits[result.hits.theme == theme].merge(articles[["doc_id", "lang"]], on="doc_id")
     frames = result.lexicon.frames[result.lexicon.frames.theme == theme].set_index("frame")
+    terms = result.lexicon.terms
+    scoring = set(terms.frame[(terms.theme == theme) & (terms.weight > 0)])
+    frames = frames[frames.index.isin(scoring)]  # marker frames (weight 0) are not frames of meaning
     table = hits.groupby(["frame", "lang"]).doc_id.nunique().unstack(fill_value=0)
     table.columns = [f"articles_{c}" for c in table.columns]
     table["hits"] = hits.groupby("frame").size()

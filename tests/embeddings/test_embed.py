@@ -1,0 +1,60 @@
+"""ainews.embed: unit vectors, one space for Korean and English, and a sentence cache."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import ainews
+from ainews.embeddings import core, split_units
+
+
+def _shared():
+    import os
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    return Path(os.environ.get("AINEWS_SHARED", root.parent / "shared")).resolve()
+
+
+def test_vectors_are_unit_length_and_cross_lingual(tmp_path):
+    v = ainews.embed(["광주시가 인공지능 집적단지를 조성한다.",
+                      "Gwangju is building an artificial intelligence cluster.",
+                      "코스피가 사흘 만에 하락 마감했다."], cache_dir=tmp_path)
+    assert v.shape == (3, 512) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1, atol=1e-5)
+    sim = v @ v.T
+    assert sim[0, 1] > sim[0, 2] + 0.2  # the translation is far closer than an unrelated sentence
+
+
+def test_rerun_reads_every_sentence_from_the_cache(tmp_path):
+    text = "오픈AI가 한국 지사를 설립했다. 서울에 사무소를 둔다.\nOpenAI opened an office in Seoul."
+    first = ainews.embed(text, cache_dir=tmp_path)
+    assert core.last_stats["encoded"] == 3
+    again = ainews.embed(text, cache_dir=tmp_path)
+    assert core.last_stats == {"sentences": 3, "cached": 3, "encoded": 0}
+    assert np.allclose(first, again, atol=2e-3)  # float16 storage
+
+
+def test_units_are_sentences_with_offsets():
+    body = "AI 클러스터를 만든다. 광주시가 밝혔다.\n\n" + "긴 문장 " * 200
+    spans = split_units(body)
+    assert [body[s:e] for s, e in spans[:2]] == ["AI 클러스터를 만든다.", "광주시가 밝혔다."]
+    assert all(e - s <= core.MAX_CHARS for s, e in spans)
+
+
+def test_empty_text_and_bad_lang(tmp_path):
+    assert not ainews.embed("", cache_dir=tmp_path).any()
+    with pytest.raises(ValueError, match="lang must be one of"):
+        ainews.embed("x", lang="kr")
+
+
+@pytest.mark.slow
+def test_korean_sentences_find_their_english_translation(tmp_path):
+    folder = _shared() / "corpora" / "parallel-ko-en"
+    if not folder.exists():
+        pytest.skip(f"{folder} not found (set AINEWS_SHARED)")
+    ko = (folder / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()[:200]
+    en = (folder / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()[:200]
+    sim = ainews.embed(ko, cache_dir=tmp_path) @ ainews.embed(en, cache_dir=tmp_path).T
+    assert (sim.argmax(axis=1) == np.arange(len(ko))).mean() >= 0.85
