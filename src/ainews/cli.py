@@ -113,7 +113,7 @@ def _train_themes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _evaluate_one(name: str, labels: Path, folder: Path, args: argparse.Namespace) -> int:
+def _evaluate_one(name: str, labels: Path, folder: Path, args: argparse.Namespace):
     from .evaluation import evaluate, load_gold
     from .ingest import ingest
 
@@ -129,7 +129,7 @@ def _evaluate_one(name: str, labels: Path, folder: Path, args: argparse.Namespac
         paths = result.write(out)
         print(f"wrote {len(paths)} CSV files in {out}")
     print()
-    return 0
+    return result
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -145,18 +145,29 @@ def _evaluate(args: argparse.Namespace) -> int:
                 if not Path(p).exists():
                     print(f"ainews evaluate: {p} does not exist", file=sys.stderr)
                     return 2
-            return _evaluate_one(Path(args.gold).stem, Path(args.gold), Path(args.folder), args)
-        ran = 0
+            _evaluate_one(Path(args.gold).stem, Path(args.gold), Path(args.folder), args)
+            return 0
+        ran = []
         for s in load_sets(args.sets):
             absent = [str(p) for p in (s["labels"], s["articles"]) if not p.exists()]
             if absent:
                 print(f"skipping {s['name']}: {', '.join(absent)} not found (the shared corpora are not "
                       "beside this checkout; set them up as ../shared to evaluate)")
                 continue
-            _evaluate_one(s["name"], s["labels"], s["articles"], args)
-            ran += 1
+            result = _evaluate_one(s["name"], s["labels"], s["articles"], args)
+            ran.append({"name": s["name"], "labels": s["labels_as_written"],
+                        "n_articles": result.n_articles, "how": sorted({h for h in result.summary.how if h}),
+                        "summary": result.summary.drop(columns="how").to_dict("records")})
         if not ran:
             print("no labelled set available: nothing evaluated")
+        elif args.card:
+            import datetime
+            import json
+
+            Path(args.card).write_text(json.dumps(
+                {"date": datetime.date.today().isoformat(), "sets": ran}, ensure_ascii=False, indent=1) + "\n",
+                encoding="utf-8")
+            print(f"wrote {args.card}")
         return 0
     except GoldError as exc:
         print(f"ainews evaluate: {exc}", file=sys.stderr)
@@ -201,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--tasks", nargs="+", choices=["themes", "speakers", "places", "amounts", "investments"],
                    help="evaluate only these tasks (default all)")
     e.add_argument("--out", help="write summary.csv, details.csv and per-task CSVs here")
+    e.add_argument("--card", help="with --all: write every set's figures as JSON (the report reads "
+                   "data/models/evaluation.card.json)")
     args = parser.parse_args(argv)
     if args.command == "train-themes":
         return _train_themes(args)

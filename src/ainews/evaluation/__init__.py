@@ -141,5 +141,6 @@ def load_sets(path) -> list[dict]:
     for i, it in enumerate(items):
         if not isinstance(it, dict) or not {"name", "labels", "articles"} <= set(it):
             raise GoldError(f"{path}: entry {i + 1} needs name, labels and articles")
-        out.append({**it, "labels": (ROOT / it["labels"]).resolve(), "articles": (ROOT / it["articles"]).resolve()})
+        out.append({**it, "labels_as_written": str(it["labels"]), "labels": (ROOT / it["labels"]).resolve(),
+                    "articles": (ROOT / it["articles"]).resolve()})
     return out

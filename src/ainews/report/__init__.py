@@ -15,7 +15,7 @@ from .findings import (corpus_findings, get_articles_by_month, get_cleaning_summ
                        theme_findings)
 from .fingerprint import book_fingerprint
 from .glossary import get_glossary, glossary_html
-from .modelcard import model_card, model_card_findings
+from .modelcard import evaluation_card, evaluation_table, model_card, model_card_findings, reader_agreement
 from .modes import ReportMode, corpus_mode
 from .panel import Section, explorer_href, figure_html, figure_section, theme_section
 from .regions import region_articles
@@ -33,6 +33,8 @@ __all__ = [
     "corpus_mode",
     "explorer_href",
     "coverage_by_language",
+    "evaluation_card",
+    "evaluation_table",
     "explorer_html",
     "explorer_table",
     "figure_data_dir",
@@ -56,6 +58,7 @@ __all__ = [
     "plot_pipeline",
     "reader_table",
     "ReaderTable",
+    "reader_agreement",
     "region_articles",
     "ReportMode",
     "safe_text",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..config import ROOT
 
-__all__ = ["model_card", "model_card_findings"]
+__all__ = ["evaluation_card", "evaluation_table", "model_card", "model_card_findings", "reader_agreement"]
 
 _SECTIONS = ("cross_validation", "cv", "metrics", "evaluation", "scores")
 _KEYS = {
@@ -34,6 +34,52 @@ def model_card(name: str, *, folder: Path | None = None) -> dict | None:
     card = json.loads(path.read_text(encoding="utf-8"))
     card.setdefault("_path", path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path))
     return card
+
+
+def reader_agreement(path: Path | None = None) -> dict:
+    """How far two careful readers agree on the same articles (``data/gold/agreement.yml``), or ``{}``."""
+    import yaml
+
+    path = path or ROOT / "data" / "gold" / "agreement.yml"
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def evaluation_card(path: Path | None = None) -> dict | None:
+    """The figures ``make eval`` last measured (``data/models/evaluation.card.json``), or ``None``."""
+    path = path or ROOT / "data" / "models" / "evaluation.card.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def evaluation_table(card: dict | None = None, *, set_name: str | None = None):
+    """One row per task and metric of one labelled set of the evaluation card: ``task, metric,
+    value, target, met, n``, plus ``readers`` (two readers' agreement, where measured).
+
+    Args:
+        card: :func:`evaluation_card` (read when ``None``).
+        set_name: which labelled set; default the first (the shared development sample).
+
+    Returns:
+        A DataFrame (empty when there is no card), and never a figure typed by hand.
+    """
+    import pandas as pd
+
+    card = evaluation_card() if card is None else card
+    cols = ["task", "metric", "value", "target", "met", "n", "readers"]
+    if not card or not card.get("sets"):
+        return pd.DataFrame(columns=cols)
+    sets = card["sets"]
+    one = next((s for s in sets if s["name"] == set_name), sets[0]) if set_name else sets[0]
+    df = pd.DataFrame(one["summary"])
+    agree = reader_agreement()
+    readers = {("primary theme", "accuracy"): agree.get("primary_theme", {}).get("agreement"),
+               ("quote speakers", "f1"): agree.get("quote_speakers", {}).get("f1"),
+               ("places", "f1"): agree.get("places", {}).get("f1")}
+    df["readers"] = [readers.get((t, m)) for t, m in zip(df.task, df.metric)]
+    return df[[c for c in cols if c in df.columns]]
 
 
 def _find(card: dict, names) -> object | None:
@@ -61,6 +107,9 @@ def model_card_findings(card: dict | None) -> dict[str, str]:
                                  "`make eval` rather than here.",
                 "card_accuracy": "", "card_macro_f1": "", "card_n": "", "card_agreement": "", "card_kappa": ""}
     got = {k: _find(card, names) for k, names in _KEYS.items()}
+    theme_agree = reader_agreement().get("primary_theme", {})
+    if got["agreement"] is None and theme_agree.get("agreement") is not None:
+        got["agreement"], got["kappa"] = theme_agree.get("agreement"), theme_agree.get("kappa")
     out = {"card_accuracy": _pct(got["accuracy"]) if got["accuracy"] is not None else "",
            "card_macro_f1": f"{float(got['macro_f1']):.2f}" if got["macro_f1"] is not None else "",
            "card_n": f"{int(got['n']):,}" if isinstance(got["n"], (int, float)) else "",
