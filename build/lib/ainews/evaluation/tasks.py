@@ -1,0 +1,205 @@
+"""One function per evaluated task: run the system on the labelled articles, compare, tabulate.
+
+Each returns ``(summary rows, {table name: DataFrame}, detail rows)``; :func:`ainews.evaluate`
+assembles them. The comparisons are those of ``../shared/gold/README.md``: names without
+whitespace and case, places by gazetteer id, money by currency and value within 1%.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .gold import PRIMARY_LABELS, THEMES
+from .metrics import amount_matches, classification_table, confusion, norm_name, prf, set_scores
+
+__all__ = ["TASKS", "eval_themes", "eval_speakers", "eval_places", "eval_amounts", "eval_investments"]
+
+EVENT_KINDS = ("investment", "acquisition", "funding")
+
+
+def _row(task, metric, value, n, how=""):
+    return {"task": task, "metric": metric, "value": float(value), "n": int(n), "how": how}
+
+
+def _theme_predictions(arts: pd.DataFrame):
+    from .. import themes
+
+    fn = getattr(themes, "evaluation_predictions", None)
+    if fn is not None:
+        return fn(arts)
+    ts = themes.score_themes(arts)
+    grades = getattr(ts, "grades", None)
+    if grades is None:  # lexicon-only scoring: the primary theme counts as grade 2
+        prim = dict(zip(ts.primary.doc_id, ts.primary.primary_theme))
+        grades = pd.DataFrame([{"doc_id": d, "theme": t, "grade": 2 if prim.get(d) == t else 0}
+                               for d in arts.doc_id for t in THEMES])
+    return ts.primary[["doc_id", "primary_theme"]], grades, "lexicon scores (no learned model)"
+
+
+def eval_themes(arts: pd.DataFrame, gold: dict[str, dict]):
+    """Primary theme (accuracy, macro-F1, per-class F1, confusion) and per-theme grades."""
+    primary, grades, how = _theme_predictions(arts)
+    pred = dict(zip(primary.doc_id.astype(str), primary.primary_theme))
+    keys = dict(zip(arts.doc_id.astype(str), arts.gold_key))
+    y_true = [gold[keys[d]]["primary"] for d in arts.doc_id.astype(str)]
+    y_pred = [pred.get(d) or "none" for d in arts.doc_id.astype(str)]
+    y_pred = [p if p in PRIMARY_LABELS else "none" for p in y_pred]
+    table = classification_table(y_true, y_pred, PRIMARY_LABELS)
+    by = table.set_index("label")
+    n = len(y_true)
+    rows = [_row("primary theme", "accuracy", by.loc["accuracy", "f1"], n, how),
+            _row("primary theme", "macro-F1", by.loc["macro", "f1"], n, how)]
+    rows += [_row("primary theme", f"F1 {t}", by.loc[t, "f1"], by.loc[t, "support"], how) for t in THEMES]
+    g = {(str(d), t): int(v) for d, t, v in zip(grades.doc_id, grades.theme, grades.grade)}
+    grade_rows = []
+    for t in THEMES:
+        gt = [int(gold[keys[d]]["themes"].get(t, 0)) for d in arts.doc_id.astype(str)]
+        gp = [g.get((d, t), 0) for d in arts.doc_id.astype(str)]
+        exact = sum(a == b for a, b in zip(gt, gp)) / n if n else 0.0
+        present = prf(sum(a > 0 and b > 0 for a, b in zip(gt, gp)), sum(b > 0 for b in gp), sum(a > 0 for a in gt))
+        main = prf(sum(a == 2 and b == 2 for a, b in zip(gt, gp)), sum(b == 2 for b in gp), sum(a == 2 for a in gt))
+        grade_rows.append({"theme": t, "exact": exact, "present_f1": present[2], "main_f1": main[2], "n": n})
+        rows.append(_row("theme grades", f"exact {t}", exact, n, how))
+    details = [{"gold_key": keys[d], "task": "primary theme", "gold": a, "predicted": b}
+               for d, a, b in zip(arts.doc_id.astype(str), y_true, y_pred) if a != b]
+    tables = {"primary": table, "primary_confusion": confusion(y_true, y_pred, PRIMARY_LABELS).reset_index(),
+              "grades": pd.DataFrame(grade_rows)}
+    return rows, tables, details
+
+
+def _set_task(task: str, arts, gold_sets: dict, pred_sets: dict):
+    keys = dict(zip(arts.doc_id.astype(str), arts.gold_key))
+    s = set_scores(gold_sets, pred_sets)
+    rows = [_row(task, m, s[m], s["n_gold"] if m == "recall" else s["n_pred"] if m == "precision" else s["n_gold"])
+            for m in ("precision", "recall", "f1")]
+    details = []
+    for d in arts.doc_id.astype(str):
+        g, p = set(gold_sets.get(d, ())), set(pred_sets.get(d, ()))
+        if g != p:
+            details.append({"gold_key": keys[d], "task": task, "gold": "; ".join(sorted(g - p)),
+                            "predicted": "; ".join(sorted(p - g))})
+    return rows, {task.replace(" ", "_"): pd.DataFrame([s])}, details
+
+
+def eval_speakers(arts: pd.DataFrame, gold: dict[str, dict]):
+    """Quote speakers: micro precision/recall/F1 over (article, speaker name)."""
+    from ..extract import extract_quotes
+
+    q = extract_quotes(arts)
+    pred: dict[str, set] = {}
+    for d, s in zip(q.doc_id.astype(str), q.speaker):
+        if isinstance(s, str) and s.strip():
+            pred.setdefault(d, set()).add(norm_name(s))
+    gold_sets = {d: {norm_name(s) for s in gold[k]["speakers"]} for d, k in zip(arts.doc_id.astype(str), arts.gold_key)}
+    return _set_task("quote speakers", arts, gold_sets, pred)
+
+
+def _place_key():
+    from .. import extract
+
+    fn = getattr(extract, "place_id", None)
+    if fn is None:
+        from ..extract import _lexicon as lx
+
+        surf = lx.place_matchers()[3]
+
+        def fn(s):
+            return surf.get(s) or surf.get(s.removesuffix("광역시").removesuffix("특별시").removesuffix("시"))
+    return lambda s: fn(s) or f"?{norm_name(s)}"
+
+
+def eval_places(arts: pd.DataFrame, gold: dict[str, dict]):
+    """Places where AI or industry happens: micro precision/recall/F1 over (article, gazetteer id)."""
+    from ..extract import extract_entities
+
+    e = extract_entities(arts)
+    e = e[e.kind == "place"]
+    if "place_role" in e.columns:
+        e = e[e.place_role == "activity"]
+    pred: dict[str, set] = {}
+    for d, pid in zip(e.doc_id.astype(str), e.place_id):
+        if isinstance(pid, str) and pid:
+            pred.setdefault(d, set()).add(pid)
+    key = _place_key()
+    gold_sets = {d: {key(p) for p in gold[k]["places"]} for d, k in zip(arts.doc_id.astype(str), arts.gold_key)}
+    return _set_task("places", arts, gold_sets, pred)
+
+
+def _records(df: pd.DataFrame, doc: str) -> list[dict]:
+    return df[df.doc_id.astype(str) == doc].to_dict("records")
+
+
+def eval_amounts(arts: pd.DataFrame, gold: dict[str, dict]):
+    """Money amounts: the share of labelled amounts found (same currency, value within 1%)."""
+    from ..extract import extract_amounts
+
+    a = extract_amounts(arts)
+    n_gold = found = 0
+    details = []
+    for d, k in zip(arts.doc_id.astype(str), arts.gold_key):
+        g = gold[k]["amounts"]
+        m = amount_matches(g, _records(a, d))
+        n_gold += len(g)
+        found += len(m)
+        hit = {gi for gi, _ in m}
+        missed = [x.get("text") or f"{x['value']:g} {x['currency']}" for i, x in enumerate(g) if i not in hit]
+        if missed:
+            details.append({"gold_key": k, "task": "money amounts", "gold": "; ".join(map(str, missed)), "predicted": ""})
+    rec = found / n_gold if n_gold else 0.0
+    return ([_row("money amounts", "recall", rec, n_gold)],
+            {"amounts": pd.DataFrame([{"recall": rec, "found": found, "n_gold": n_gold, "n_extracted": len(a)}])},
+            details)
+
+
+def _investor_right(gold_inv, pred_inv) -> bool:
+    g, p = norm_name(gold_inv or ""), norm_name(pred_inv or "")
+    return bool(g and p and (g == p or g in p or p in g))
+
+
+def eval_investments(arts: pd.DataFrame, gold: dict[str, dict]):
+    """Investment events: precision against all labelled amounts, recall of labelled investments,
+    acquisitions and fundings, and whether the investor is right where an event is found."""
+    from .. import extract as ex
+
+    fn = getattr(ex, "extract_investments", None)
+    if fn is None:
+        return [], {}, []
+    inv = fn(arts)
+    tp_p = n_pred = tp_r = n_gold = inv_ok = 0
+    details = []
+    for d, k in zip(arts.doc_id.astype(str), arts.gold_key):
+        recs = _records(inv, d)
+        seen, pred = set(), []
+        for r in recs:  # one event per amount and currency within an article
+            sig = (r.get("currency"), round(float(r["value"]), -3) if r.get("value") == r.get("value") else None)
+            if sig not in seen:
+                seen.add(sig)
+                pred.append(r)
+        g_all = gold[k]["amounts"]
+        g_ev = [x for x in g_all if x.get("kind") in EVENT_KINDS]
+        mp = amount_matches(g_all, pred)
+        mr = amount_matches(g_ev, pred)
+        n_pred += len(pred)
+        tp_p += len(mp)
+        n_gold += len(g_ev)
+        tp_r += len(mr)
+        inv_ok += sum(_investor_right(g_ev[gi].get("investor"), pred[pi].get("investor")) for gi, pi in mr)
+        wrong = [pred[i] for i in set(range(len(pred))) - {pi for _, pi in mp}]
+        missed = [g_ev[i] for i in set(range(len(g_ev))) - {gi for gi, _ in mr}]
+        if wrong or missed:
+            details.append({"gold_key": k, "task": "investment events",
+                            "gold": "; ".join(f"{x.get('text')} by {x.get('investor')}" for x in missed),
+                            "predicted": "; ".join(f"{x.get('value'):g} {x.get('currency')} by {x.get('investor')}" for x in wrong)})
+    p, r, f = prf(tp_p, n_pred, n_gold)
+    r = tp_r / n_gold if n_gold else 0.0
+    right = inv_ok / tp_r if tp_r else 0.0
+    rows = [_row("investment events", "precision", tp_p / n_pred if n_pred else 0.0, n_pred),
+            _row("investment events", "recall", r, n_gold),
+            _row("investment events", "investor right", right, tp_r)]
+    table = pd.DataFrame([{"precision": tp_p / n_pred if n_pred else 0.0, "recall": r, "investor_right": right,
+                           "n_pred": n_pred, "n_gold": n_gold, "matched": tp_r}])
+    return rows, {"investments": table}, details
+
+
+TASKS = {"themes": eval_themes, "speakers": eval_speakers, "places": eval_places,
+         "amounts": eval_amounts, "investments": eval_investments}

@@ -1,0 +1,17 @@
+"""Extraction: people, organizations and places; money amounts in US dollars; quotes and speakers.
+
+Every row keeps its evidence: ``doc_id``, the ``sentence`` (and its ``sentence_start``) and
+``start``/``end`` offsets into the article body.
+"""
+
+from .amounts import Amount, extract_amounts, parse_amounts
+from .entities import extract_entities
+from .investments import extract_investments, group_investments
+from .network import entity_graph, entity_network
+from .places import find_places, place_id
+from .quotes import extract_quotes
+from .rates import load_exchange_rates, usd_rate
+
+__all__ = ["Amount", "entity_graph", "entity_network", "extract_amounts", "extract_entities",
+           "extract_investments", "extract_quotes", "find_places", "group_investments", "load_exchange_rates", "parse_amounts",
+           "place_id", "usd_rate"]

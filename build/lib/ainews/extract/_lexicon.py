@@ -1,0 +1,122 @@
+"""Compiled matchers built once from the lexicons (gazetteer, organizations, roles, quote verbs)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from ..lexicons import lexicon_path, load_yaml_lexicon
+
+# What may follow a Korean name: a particle (by its first syllable), or no Hangul at all. Keeps
+# 서울은/광주에서 matching while 서울대/한국인공지능게임협회 do not.
+KO_PARTICLE = (r"은|는|이|가|을|를|의|에|와|과|도|로|으로|만|까지|부터|처럼|보다|측|께|랑|하고|엔|서|쪽|"
+               r"조차|마저|뿐|라고|이라|이나|나|과의|와의")
+KO_AFTER = rf"(?=$|[^가-힣]|(?:{KO_PARTICLE}))"
+KO_BEFORE = r"(?<![가-힣])"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> pd.DataFrame:
+    """The place gazetteer (``data/lexicons/gazetteer.csv``) as a DataFrame."""
+    path = lexicon_path("gazetteer.csv")
+    df = pd.read_csv(path, comment="#", keep_default_na=False, dtype=str)
+    need = {"id", "kind", "country", "name_en", "name_ko", "name_ja", "aliases", "lat", "lon"}
+    if not need <= set(df.columns):
+        raise ValueError(f"{path}: needs columns {sorted(need)}; has {list(df.columns)}")
+    for c in ("lat", "lon"):
+        df[c] = pd.to_numeric(df[c], errors="raise")
+    return df
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, tuple[str, float, float]]:
+    """Place id -> (English name, latitude, longitude), for look-ups per mention."""
+    gz = gazetteer()
+    return {i: (n, float(la), float(lo)) for i, n, la, lo in zip(gz["id"], gz["name_en"], gz["lat"], gz["lon"])}
+
+
+@lru_cache(maxsize=1)
+def place_matchers() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    """(English, Korean, Japanese) regexes over all place names, and surface -> place id."""
+    gz = gazetteer()
+    surf: dict[str, str] = {}
+    en, ko, ja = set(), set(), set()
+    for r in gz.itertuples(index=False):
+        names = [r.name_en, r.name_ko, r.name_ja] + [a for a in r.aliases.split("|") if a]
+        for n in names:
+            n = n.strip()
+            if not n:
+                continue
+            surf.setdefault(n, r.id)
+            if re.search(r"[가-힣]", n):
+                ko.add(n)
+            elif re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", n):
+                ja.add(n)
+            else:
+                en.add(n)
+    ko_suffix = r"지역|형|권|내|시민|발|행|현지|전역|일대|정부|당국"
+    en_re = re.compile(rf"(?<![\w.])(?:{_alt(en)})(?![\w]|\.\w)")
+    ko_re = re.compile(rf"{KO_BEFORE}(?:{_alt(ko)})(?=$|[^가-힣]|(?:{KO_PARTICLE}|{ko_suffix}))")
+    ja_re = re.compile(_alt(ja))
+    return en_re, ko_re, ja_re, surf
+
+
+@lru_cache(maxsize=1)
+def orgs() -> dict:
+    data = load_yaml_lexicon("orgs.yml") or {}
+    known = {}
+    for oid, forms in (data.get("known") or {}).items():
+        for f in forms:
+            known.setdefault(str(f), str(oid))
+    ja_forms = []
+    for oid, forms in (data.get("known_ja") or {}).items():
+        for f in forms:
+            known.setdefault(str(f), str(oid))
+            ja_forms.append(str(f))
+    en_forms = [f for f in known if not re.search(r"[가-힣]", f) and f not in ja_forms]
+    ko_forms = [f for f in known if re.search(r"[가-힣]", f)]
+    suffix_ko = data.get("ko_suffixes") or []
+    return {
+        "known": known,
+        "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?![\w])"),
+        "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)}){KO_AFTER}"),
+        # Japanese is written without spaces: names match anywhere, longest form first.
+        "ja_re": re.compile(rf"(?<![A-Za-z])(?:{_alt(ja_forms)})(?![A-Za-z])" if ja_forms else r"(?!)"),
+        "en_suffixes": set(data.get("en_suffixes") or []),
+        "ko_suffix_re": re.compile(
+            rf"{KO_BEFORE}(?:㈜\s?|\(주\)\s?)?[가-힣A-Za-z0-9]{{2,}}?(?:{_alt(suffix_ko)}){KO_AFTER}"),
+        "ko_prefix_re": re.compile(r"(?:㈜|\(주\))\s?([가-힣A-Za-z0-9][가-힣A-Za-z0-9&]*)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict:
+    data = load_yaml_lexicon("roles.yml") or {}
+    en = [str(r) for r in data.get("en") or []]
+    ko = [str(r) for r in data.get("ko") or []]
+    surnames = str(data.get("ko_surnames") or "").split()
+    return {
+        "en": set(en),
+        "en_alt": _alt(en),
+        "ko_alt": _alt(ko),
+        "surnames": set(surnames),
+        "surname_alt": _alt(surnames),
+    }
+
+
+@lru_cache(maxsize=1)
+def quote_verbs() -> dict:
+    data = load_yaml_lexicon("quote_verbs.yml") or {}
+    return {k: [str(v) for v in (data.get(k) or [])] for k in
+            ("en_verbs", "en_pronouns", "ko_after_quote", "ko_verbs", "not_speech_after")}
+
+
+def alt(words) -> str:
+    """Regex alternation of ``words``, longest first (public to the extract package)."""
+    return _alt(words)

@@ -1,0 +1,121 @@
+"""People, organizations and places of each article, with offsets, roles and canonical ids."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from . import _lexicon as lx
+from ._common import Article, _iter_articles, canonical, evidence, frame
+from .persons import find_persons
+from .places import find_places
+
+__all__ = ["extract_entities", "article_entities"]
+
+COLUMNS = ["doc_id", "kind", "text", "canonical", "name", "role", "place_id", "place_role", "lat", "lon",
+           "sentence", "sentence_start", "start", "end"]
+
+_CAP_SEQ = re.compile(
+    r"(?:[A-Z][\w&'’\-]*)(?:\s(?:(?:of|and|for|the|&)\s)*[A-Z][\w&'’\-]*)*"
+)
+_LEAD = re.compile(r"^(?:The|A|An|In|On|At|By|For|Of|And)\s+")
+
+
+def _orgs(body: str, lang: str) -> list[dict]:
+    o = lx.orgs()
+    out = []
+    for rx in (o["en_re"], o["ko_re"], o["ko_suffix_re"], o["ja_re"]):
+        for m in rx.finditer(body):
+            out.append({"kind": "org", "text": m.group(0), "org_id": o["known"].get(m.group(0)),
+                        "start": m.start(), "end": m.end()})
+    for m in o["ko_prefix_re"].finditer(body):
+        out.append({"kind": "org", "text": m.group(1), "org_id": o["known"].get(m.group(1)),
+                    "start": m.start(1), "end": m.end(1)})
+    if lang != "ko":
+        roles = lx.roles()["en"]
+        for m in _CAP_SEQ.finditer(body):
+            seq = m.group(0)
+            words = seq.split()
+            if len(words) < 2 or not any(w.rstrip(",") in o["en_suffixes"] for w in words[1:]):
+                continue
+            # Cut at a role word: "Samsung Electronics Chairman Lee" -> "Samsung Electronics".
+            cut = next((i for i, w in enumerate(words) if w in roles), len(words))
+            words = words[:cut]
+            text = " ".join(words)
+            lead = _LEAD.match(text)
+            if lead:
+                text = text[lead.end():]
+            text = re.sub(r"(?:\s(?:of|and|for|the|&))+$", "", text)
+            if len(text.split()) < 2 or not any(w in o["en_suffixes"] for w in text.split()[1:]):
+                continue
+            start = m.start() + seq.index(text)
+            out.append({"kind": "org", "text": text, "org_id": o["known"].get(text),
+                        "start": start, "end": start + len(text)})
+    return out
+
+
+def _merge(cands: list[dict]) -> list[dict]:
+    # Longest span wins; at equal length people beat organizations beat places.
+    rank = {"person": 0, "org": 1, "place": 2}
+    cands.sort(key=lambda c: (-(c["end"] - c["start"]), rank[c["kind"]], c["start"]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in cands:
+        if any(c["start"] < e and s < c["end"] for s, e in taken):
+            continue
+        taken.append((c["start"], c["end"]))
+        out.append(c)
+    out.sort(key=lambda c: c["start"])
+    return out
+
+
+def article_entities(article: Article) -> list[dict]:
+    """Entity mentions of one article (cached), as dicts with the columns of :func:`extract_entities`."""
+    return _article_entities(article.doc_id, article.lang, article.body)
+
+
+@lru_cache(maxsize=4096)
+def _article_entities(doc_id: str, lang: str, body: str) -> list[dict]:
+    art = Article(doc_id, lang, body, None)
+    persons = [{"kind": "person", **p} for p in find_persons(body, lang)]
+    cands = persons + _orgs(body, lang) + find_places(body, lang)
+    gz = lx.place_index()
+    rows = []
+    for c in _merge(cands):
+        if c["kind"] == "person":
+            canon, name = canonical(c["name"]), c["name"]
+        elif c["kind"] == "org":
+            name = c["text"]
+            canon = c.get("org_id") or canonical(name)
+        else:
+            name = gz[c["place_id"]][0]
+            canon = c["place_id"]
+        row = {**evidence(art, c["start"], c["end"]), "kind": c["kind"], "text": c["text"],
+               "canonical": canon, "name": name, "role": c.get("role"),
+               "place_id": c.get("place_id"), "place_role": c.get("place_role"), "lat": None, "lon": None}
+        if c["kind"] == "place":
+            row["lat"], row["lon"] = gz[c["place_id"]][1:]
+        rows.append(row)
+    return rows
+
+
+def extract_entities(articles: pd.DataFrame) -> pd.DataFrame:
+    """People, organizations and places mentioned in each article.
+
+    Args:
+        articles: DataFrame with ``doc_id``, ``body`` (and optionally ``lang``).
+
+    Returns:
+        DataFrame with columns ``doc_id, kind (person|org|place), text, canonical, name, role,
+        place_id, place_role, lat, lon, sentence, sentence_start, start, end``. ``text`` is ``body[start:end]``;
+        ``name`` is the full name a short mention ("Chey", "박 대표") resolves to within the article;
+        ``canonical`` merges spellings across articles ("Chey Taewon" = "Chey Tae-won"); places carry
+        the gazetteer id, coordinates and ``place_role`` (activity|dateline|venue|mention: see
+        :mod:`ainews.extract.places`); other rows have no ``place_role``.
+    """
+    rows: list[dict] = []
+    for art in _iter_articles(articles):
+        rows.extend(article_entities(art))
+    return frame(rows, COLUMNS)

@@ -1,0 +1,198 @@
+"""People in English and Korean text, with the role stated next to their name.
+
+English: a title before ("Chairman Chey Taewon", "Mayor Oh Se-hoon"), a title after ("Jung Sinah,
+CEO of Kakao"), or a speech verb after ("Jen Wong, said"). Korean: a name before a role noun
+("이용섭 광주광역시장", "박정수 텔스타홈멜 대표"). Short mentions ("Chey", "Kwon", "박 대표") are
+resolved to a full name of the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import _lexicon as lx
+
+_EN_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_EN_NAME = rf"{_EN_TOKEN}(?: {_EN_TOKEN}){{1,2}}"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    r = lx.roles()
+    roles_en = r["en_alt"]
+    verbs = lx.alt(lx.quote_verbs()["en_verbs"])
+    sur = r["surname_alt"]
+    return {
+        # "Chairman Chey Taewon", "Prime Minister Fumio Kishida", "Chairman Chey"
+        "en_before": re.compile(rf"\b(?P<role>{roles_en})\s+(?P<name>{_EN_TOKEN}(?: {_EN_TOKEN}){{0,2}})"
+                                r"(?:['’]s)?\b"),
+        # "Jung Sinah, CEO of Kakao", "Chey Taewon, Chairman of the Korea Chamber of ..."
+        "en_after": re.compile(rf"\b(?P<name>{_EN_NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z][\w&-]*\s)*?"
+                               rf"(?:{roles_en})\b(?:\s\([A-Z]+\))?(?:\s(?:of|at)\s(?:the\s)?"
+                               r"[A-Z][\w&-]*(?:\s(?:and\s|of\s|for\s)?[A-Z][\w&-]*)*)?)"
+                               r"(?!\s[A-Z][a-z])"),
+        # "Chief Operating Officer (COO), Jen Wong, said"
+        "en_appos": re.compile(rf"\b(?P<role>{roles_en})(?:\s\([A-Z]+\))?,\s(?P<name>{_EN_NAME}),"),
+        # "Jen Wong said", "Chey Taewon: "..."" (headline attribution)
+        "en_verb": re.compile(rf"\b(?P<name>{_EN_NAME}),?\s(?:{verbs})\b|\b(?P<name2>{_EN_NAME}):\s?[\"“]"),
+        # "이용섭 광주광역시장", "박진 ㈜인포렉스 대표이사", "손경종 시 인공지능산업국장"
+        "ko_role": re.compile(
+            rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})[^\S\n](?P<role>(?:[㈜()\w·]+[^\S\n]){{0,2}}"
+            rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
+        # "박 대표", "최 회장"
+        "ko_short": re.compile(rf"{lx.KO_BEFORE}(?P<sur>{sur})[^\S\n]?(?P<role>{r['ko_alt']}){lx.KO_AFTER}"),
+    }
+
+
+# kiwi's verdicts on candidate names, per (cache folder, kiwi version): read from the on-disk memo
+# once per process, new ones written back by save_name_checks(). With sentences and verdicts on
+# disk, a fresh process extracts without loading kiwi's model (seconds per notebook kernel).
+_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
+_PENDING: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _ko_name_ok(name: str) -> bool:
+    """Whether a Hangul word before a role noun reads as a name, per kiwi's analysis.
+
+    Rejects common words (현재/MAG, 공유/NNG) and inflected forms (연결해, 주제로); accepts names kiwi
+    tags NNP or splits into bare syllables it does not know (손경종 -> 손/경/종).
+    """
+    from ..config import processed_dir
+    from ..lang.sentcache import load_memo
+    from ..lang.sentences import split_version
+
+    where = (str(processed_dir() / "tokens"), split_version("ko"))
+    verdicts = _VERDICTS.get(where)
+    if verdicts is None:
+        verdicts = _VERDICTS[where] = load_memo("ko_name", where[1], cache_dir=where[0])
+    found = verdicts.get(name)
+    if found is None:
+        found = verdicts[name] = _PENDING.setdefault(where, {})[name] = "1" if _kiwi_name_ok(name) else "0"
+    return found == "1"
+
+
+def save_name_checks() -> None:
+    """Write the name verdicts found since the last call to the on-disk memo."""
+    from ..lang.sentcache import save_memo
+
+    while _PENDING:
+        (folder, version), items = _PENDING.popitem()
+        save_memo("ko_name", version, items, cache_dir=Path(folder))
+
+
+def _kiwi_name_ok(name: str) -> bool:
+    from ..lang.sentences import get_kiwi
+
+    toks = get_kiwi().tokenize(name)
+    if not toks:
+        return False
+    if len(toks) == 1:
+        return toks[0].tag == "NNP"
+    return all(t.tag in ("NNP", "NNG", "NNB", "NR") for t in toks)
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)
+
+
+def find_persons(body: str, lang: str) -> list[dict]:
+    """Person mentions of one article: dicts with ``text, name, role, start, end``.
+
+    ``name`` is the full name the mention resolves to within the article (the mention itself when no
+    full name is known).
+    """
+    p = _patterns()
+    found: list[dict] = []
+    role_words = lx.roles()["en"]
+
+    def add(m, grp="name", role=None):
+        name = _strip_possessive(m.group(grp))
+        toks = name.split()
+        # A role word caught as part of a name ("Chairman Chey" inside "Vice Chairman Chey") is cut.
+        while toks and toks[0] in role_words:
+            toks = toks[1:]
+        if not toks:
+            return
+        name = " ".join(toks)
+        if name in lx.place_matchers()[3] or name in lx.orgs()["known"] or any(
+                w in lx.place_matchers()[3] or w in lx.orgs()["en_suffixes"] for w in toks):
+            return
+        start = m.start(grp) + m.group(grp).index(name)
+        found.append({"text": name, "role": role, "start": start, "end": start + len(name)})
+
+    if lang != "ko":
+        for m in p["en_before"].finditer(body):
+            add(m, role=m.group("role"))
+        for m in p["en_after"].finditer(body):
+            add(m, role=m.group("role"))
+        for m in p["en_appos"].finditer(body):
+            add(m, role=m.group("role"))
+        for m in p["en_verb"].finditer(body):
+            add(m, "name" if m.group("name") else "name2")
+    for m in p["ko_role"].finditer(body):
+        if _ko_name_ok(m.group("name")):
+            add(m, role=m.group("role"))
+    shorts = [(m.start(), m.end(), m.group("sur"), m.group("role")) for m in p["ko_short"].finditer(body)]
+    return _resolve(body, found, shorts, lang)
+
+
+def _resolve(body: str, found: list[dict], shorts, lang: str) -> list[dict]:
+    full = {}  # name -> role (first stated)
+    for f in found:
+        if len(f["text"].split()) >= 2 or (re.fullmatch(r"[가-힣]{2,4}", f["text"]) and lang == "ko"):
+            full.setdefault(f["text"], f["role"])
+    for f in found:
+        f["name"] = _full_name(f["text"], full)
+        if f["role"] is None:
+            f["role"] = full.get(f["name"])
+    spans = {(f["start"], f["end"]) for f in found}
+    # Later bare mentions of a known person ("Kwon said", "Chey", "박정수는").
+    tokens = {}
+    for name in full:
+        parts = name.split()
+        if len(parts) >= 2:
+            for t in {parts[0], parts[-1]}:
+                if len(t) >= 3:
+                    tokens.setdefault(t, name)
+        else:
+            tokens.setdefault(name, name)
+    if tokens:
+        after = lx.KO_AFTER if lang == "ko" else r"(?![\w-])"
+        before = lx.KO_BEFORE if lang == "ko" else r"(?<![\w-])"
+        rx = re.compile(rf"{before}(?:{lx.alt(tokens)}){after}")
+        for m in rx.finditer(body):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            name = tokens[m.group(0)]
+            found.append({"text": m.group(0), "name": name, "role": full.get(name),
+                          "start": m.start(), "end": m.end()})
+    # "박 대표": the person of that surname in the article (same role preferred); unresolved dropped.
+    for s, e, sur, role in shorts:
+        if any(a <= s < b for a, b in spans):
+            continue
+        cands = [n for n in full if n.startswith(sur) and len(n) in (2, 3, 4) and " " not in n]
+        if not cands:
+            continue
+        same = [n for n in cands if full[n] and full[n].endswith(role)]
+        name = (same or cands)[0]
+        found.append({"text": body[s:e], "name": name, "role": full.get(name), "start": s, "end": e})
+    found.sort(key=lambda f: (f["start"], -(f["end"] - f["start"])))
+    out, last_end = [], -1
+    for f in found:
+        if f["start"] >= last_end:
+            out.append(f)
+            last_end = f["end"]
+    return out
+
+
+def _full_name(text: str, full: dict) -> str:
+    if text in full:
+        return text
+    key = text.replace("-", "").lower()
+    for name in full:
+        parts = [p.replace("-", "").lower() for p in name.split()]
+        if key in parts or key == "".join(parts):
+            return name
+    return text

@@ -1,0 +1,110 @@
+"""The role a place mention plays in its article: activity, dateline, venue or mention.
+
+Decided from the words around the mention, with the cues of ``data/lexicons/place_cues.yml``
+(see :mod:`ainews.extract.places` for what each role means).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import _lexicon as lx
+from ..lexicons import load_yaml_lexicon
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = load_yaml_lexicon("place_cues.yml") or {}
+    return {k: [str(v) for v in data.get(k) or []] for k in
+            ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
+             "activity_ko", "activity_en")}
+
+
+@lru_cache(maxsize=1)
+def _role_res() -> dict:
+    c = _cues()
+    return {
+        "head": re.compile(rf"(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
+        "build": re.compile(rf"(?:에|에서|에는|에도)\s[^.!?\n]{{0,20}}?(?:{'|'.join(c['build_ko'])})"),
+        "activity": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
+                                        + [re.escape(w) for w in c["activity_ko"] + c["activity_ja"]])),
+        "venue_ja": re.compile(rf"^[^。\n]{{0,20}}?で(?:{'|'.join(c['venue_ja'])})"),
+        "strong": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
+                                      + [re.escape(w) for w in c["strong_ko"]])),
+        "non_activity": re.compile("|".join(re.escape(w) for w in c["non_activity_ko"])),
+        "activity_en": re.compile("|".join(rf"\b{re.escape(w)}" for w in c["activity_en"] if w != "AI"), re.I),
+        "venue_ko": re.compile(rf"^[^.?!\n]{{0,40}}?에서\s?(?:{'|'.join(c['venue_ko'])})"),
+        "venue_hall": re.compile(rf"^\s[^.?!\n,]{{0,25}}?(?:{'|'.join(c['venue_halls'])})[^.?!\n,\s]{{0,12}}에서"),
+        "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
+        "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
+        # Seoul National University, Incheon International Airport: the place names an institution
+        "name_en": re.compile(r"^\s(?!(?:City|Province|County|Metropolitan|Special|Island|Bay|Techno)\b)[A-Z][a-z]+"),
+        "mention_ko": re.compile(rf"^\s?(?:{'|'.join(c['mention_ko'])})"),
+        "address_ko": re.compile(rf"^(?:\s[가-힣]+(?:시|군|구))?\s[가-힣0-9]+(?:{'|'.join(c['address_ko'])})\s?\d"),
+        "dateline_en": re.compile(rf"^,?\s*(?:{'|'.join(c['dateline_en_months'])})\.?\s+\d{{1,2}}"),
+    }
+
+
+def _headed(body: str, end: int) -> bool:
+    r = _role_res()
+    return bool(r["head"].match(body, end) or r["build"].match(body, end))
+
+
+def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
+    """The role of the place ``body[start:end]`` of gazetteer ``kind`` in ``country``."""
+    if kind == "country" or country not in ("KR", "JP"):
+        return "mention"
+    r = _role_res()
+    before = body[max(0, start - 12):start]
+    after = body[end:end + 60]
+    # (광주=연합뉴스), [부산·울산=뉴시스], 【도쿄=김모 특파원】
+    if re.search(r"[(\[【〔][^()\[\]【】=\n]{0,12}$", before) and re.match(r"^[^()\[\]【】\n]{0,12}=", after):
+        return "dateline"
+    if (start == 0 or body[start - 1] in "\n)" or body[start - 2:start] == ") " or body[start - 1:end].isupper()) \
+            and r["dateline_en"].match(after):
+        return "dateline"
+    if r["venue_ko"].match(after) or r["event_ko"].match(after) or r["venue_ja"].match(after) \
+            or r["venue_hall"].match(after) \
+            or r["venue_en"].search(body[max(0, start - 40):start]):
+        return "venue"
+    if r["mention_ko"].match(after) or r["address_ko"].match(after) or r["name_en"].match(after):
+        return "mention"
+    if re.search(r"[A-Za-z], $", body[max(0, start - 3):start]):
+        return "mention"         # Yongsan, Seoul / Suncheon, South Jeolla Province: an address
+    if body[max(0, start - 5):start].endswith(("제2의 ", "제2 ", "제3의 ")):
+        return "mention"         # 제2의 판교: a comparison, not a place of activity
+    a, b = _sentence(body, start, end)
+    sent = body[a:b]
+    if not (r["activity"].search(sent) or r["activity_en"].search(sent)):
+        return "mention"
+    if r["non_activity"].search(sent) and not r["strong"].search(sent):
+        return "mention"
+    if _quoted(body, start):
+        return "mention"         # said in a quote: the article's own places are named outside quotes
+    return "activity"
+
+
+def _quoted(body: str, start: int) -> bool:
+    """Whether ``start`` lies inside a direct quote of its paragraph."""
+    seg = body[body.rfind("\n", 0, start) + 1:start]
+    if seg.rfind("“") > seg.rfind("”"):
+        return len(seg) - seg.rfind("“") < 300
+    opened = seg.count('"') % 2 == 1
+    return opened and len(seg) - seg.rfind('"') < 300   # a quote runs a few sentences at most
+
+
+_END = re.compile(r"(?:다\.|[.!?]\s|(?<=[a-z])\.(?=[A-Z])|[。！？\n]|[▲■●◆▶△□○◇☞※])")
+_RUN_ON = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
+_BULLET = re.compile(r"[▲■●◆▶△□○◇☞※]")
+
+
+def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``start:end`` (cheap: ends at 다. . ! ? or a line break)."""
+    lo = max(0, start - 200)
+    bullets = [m.end() for m in _BULLET.finditer(body, lo, start)]
+    ends = [i + len(mark) for mark in ("다.", "\n", ". ", "。") if (i := body.rfind(mark, lo, start)) >= 0]
+    ends += [m.end() for m in _RUN_ON.finditer(body, lo, start)][-1:]   # "finger.Investigators": no space
+    a = max([lo, *ends, *bullets])
+    m = _END.search(body, end, end + 200)
+    return a, (m.end() if m else min(len(body), end + 200))

@@ -1,0 +1,188 @@
+"""Japanese direct quotes: 「…」と述べた / 語った / 話した / 強調した / 明らかにした.
+
+A 「…」 span is speech when the quotative と and a reporting verb of
+``quote_verbs.yml: ja_verb_stems`` follow it in the same sentence. The speaker is looked for
+between と and the verb (「…」と武藤容治経済産業相は述べた), else before the opening bracket
+(孫正義会長は「…」と語った); a pronoun (同氏, 彼) or a missing subject means the last speaker.
+
+Names come from SudachiPy's part-of-speech tags (名詞,固有名詞,人名 for 姓/名, and proper
+nouns written with ・ or followed by a title such as 首相, 社長, 氏); the title becomes the role
+and a proper noun joined by の before the name (ソフトバンクグループの孫正義会長) the
+organisation. When no person is named, an organisation subject (経済産業省は「…」と説明した)
+is the speaker, with ``speaker_kind`` ``org``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import load_yaml_lexicon
+from . import _lexicon as lx
+from ._common import evidence, sentence_of
+
+__all__ = ["quotes_ja"]
+
+_OPEN, _CLOSE = "「", "」"
+# A subject (…は/が/も) followed by at most a short adverbial (記者会見で, 作品について、).
+_SUBJECT_END = re.compile(r"(?:は|が|も)[^「」。]{0,30}$")
+# Between two quotes of one speaker: 「…」として「…」と述べた, 「…」と話し、「…」と語った.
+_CHAIN = re.compile(r"^\s*(?:と|として|とし|と述べ|と話し|と語り|と強調し)?[、,]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    data = load_yaml_lexicon("quote_verbs.yml") or {}
+    q = {k: [str(v) for v in data.get(k) or []] for k in ("ja_verb_stems", "ja_pronouns", "ja_titles")}
+    missing = [k for k, v in q.items() if not v]
+    if missing:
+        raise ValueError(f"quote_verbs.yml has no {missing}; add the Japanese lists (see extract/quotes_ja.py)")
+    stems = lx.alt(q["ja_verb_stems"])
+    ends = r"(?:た|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
+    return {
+        "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>(?:{stems}){ends})"),
+        "pron": re.compile(rf"(?:{lx.alt(q['ja_pronouns'])})(?:は|が|も)"),
+        "titles": frozenset(q["ja_titles"]),
+    }
+
+
+def _spans(body: str) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of top-level 「…」 pairs (nested 「」 and 『』 stay inside)."""
+    out, depth, start = [], 0, -1
+    for i, ch in enumerate(body):
+        if ch == _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+        elif ch == "\n":
+            depth = 0
+    return out
+
+
+def _analyzer():
+    from ..lang.japanese import get_sudachi
+
+    return get_sudachi()[0]
+
+
+def _who(text: str) -> dict | None:
+    """The person (else organisation) named in a subject phrase such as 経団連の十倉雅和会長は."""
+    if not text.strip():
+        return None
+    from ..lang.concepts import _current, concept_of
+
+    kinds = _current()[2]  # concept id -> labels and kind
+    tok = _analyzer()
+    morphs = list(tok.tokenize(text))
+    pos = [m.part_of_speech() for m in morphs]
+    titles = _rx()["titles"]
+    best = None
+    i = 0
+    while i < len(morphs):
+        p = pos[i]
+        surf = morphs[i].surface()
+        is_name = p[0] == "名詞" and p[1] == "固有名詞" and p[2] == "人名"
+        cid = concept_of(surf) if p[1] == "固有名詞" else None
+        titled = i + 1 < len(morphs) and _is_title(morphs, pos, i + 1, titles)
+        proper = p[0] == "名詞" and p[1] == "固有名詞" and p[2] not in ("地名",)
+        person_like = is_name or (cid and kinds.get(cid, {}).get("kind") == "person") or \
+            (proper and titled and ("・" in surf or _kanji_name(surf)))
+        if person_like:
+            j = i + 1
+            while j < len(morphs) and pos[j][2] == "人名":
+                j += 1
+            name = "".join(m.surface() for m in morphs[i:j])
+            k = j
+            while k < len(morphs) and (pos[k][0] in ("名詞", "接尾辞") and pos[k][1] != "固有名詞"
+                                       or morphs[k].surface() in ("（", "）", "(", ")")):
+                k += 1
+            role = "".join(m.surface() for m in morphs[j:k]).rstrip("（(").lstrip("）)") or None
+            if role and role.count("（") > role.count("）"):
+                role += "）"
+            org = None
+            if i >= 2 and morphs[i - 1].surface() == "の" and pos[i - 2][1] == "固有名詞":
+                org = morphs[i - 2].surface()
+            best = {"name": name, "role": role, "kind": "person", "org": org}
+            i = k
+            continue
+        if best is None and proper and p[2] != "人名":
+            if cid and kinds.get(cid, {}).get("kind") == "org" or _org_like(surf):
+                best = {"name": surf, "role": None, "kind": "org", "org": surf}
+        i += 1
+    return best
+
+
+_KANJI_NAME = re.compile(r"^[\u4e00-\u9fff々]{3,5}$")
+_ORG_SUFFIX = re.compile(r"(省|庁|府|社|側|銀行|大学|研究所|委員会|機構|協会|連合|グループ|ホールディングス|AI|"
+                         r"研究院|新聞|日報|通信|放送|テレビ|党|団|局|部)$")
+
+
+def _kanji_name(surface: str) -> bool:
+    return bool(_KANJI_NAME.match(surface))
+
+
+def _org_like(surface: str) -> bool:
+    return bool(_ORG_SUFFIX.search(surface)) or surface.isascii()
+
+
+def _is_title(morphs, pos, j, titles) -> bool:
+    surf = morphs[j].surface()
+    return surf in titles or any(surf.endswith(t) for t in titles if len(t) > 1) or \
+        (pos[j][0] == "接尾辞" and surf in titles)
+
+
+def quotes_ja(art) -> list[dict]:
+    """Quote rows (the columns of :func:`ainews.extract_quotes`) of one Japanese article."""
+    body = art.body
+    if _OPEN not in body:
+        return []
+    rx = _rx()
+    rows: list[dict] = []
+    last = None
+    prev_sent = None
+    for o, c in _spans(body):
+        qs, qe = o + 1, c
+        if qe - qs < 2:
+            continue
+        s0, s1 = sentence_of(art, o)
+        am = rx["after"].match(body, c + 1, min(len(body), c + 1 + 90))
+        if am is None:
+            continue
+        verb = am.group("verb").rstrip("、")
+        mid = am.group("mid")
+        before = body[s0:o]
+        # Only what follows the last closing bracket belongs to this quote's subject, unless
+        # the quote continues the previous one (「…」として「…」と述べた): then look before both.
+        cut = before.rfind(_CLOSE)
+        while cut >= 0 and _CHAIN.match(before[cut + 1:]):
+            opening = before.rfind(_OPEN, 0, cut)
+            if opening < 0:
+                break
+            before, cut = before[:opening], before.rfind(_CLOSE, 0, opening)
+        before = before[cut + 1:]
+        speaker, how = None, None
+        if rx["pron"].search(mid) or rx["pron"].search(before):
+            speaker, how = last, "pronoun"
+        if speaker is None:
+            who = _who(mid)
+            if who is None and _SUBJECT_END.search(before):
+                who = _who(before)
+            if who is not None:
+                speaker, how = who, "named"
+        if speaker is None and last is not None and (prev_sent == s0 or not before.strip()
+                                                     or not _SUBJECT_END.search(before)):
+            speaker, how = last, "continued"
+        if speaker is not None:
+            last = speaker
+        rows.append({**evidence(art, qs, qe),
+                     "speaker": speaker["name"] if speaker else None,
+                     "speaker_role": speaker["role"] if speaker else None,
+                     "speaker_kind": speaker["kind"] if speaker else None,
+                     "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb,
+                     "organization": speaker["org"] if speaker else None})
+        prev_sent = s0
+    return rows

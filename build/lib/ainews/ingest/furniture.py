@@ -1,0 +1,53 @@
+"""Site furniture: lines that recur across the pasted pages of one folder.
+
+Pages pasted from the same site repeat its menus, section names, newsletter boxes and footer on
+every page, while article text does not repeat (copies of one article are caught by
+de-duplication). A short line found on several pages of a folder is therefore page furniture,
+whatever the site and language.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .clean import clean_text
+from .encoding import decode_bytes
+
+__all__ = ["folder_furniture", "MIN_PAGES"]
+
+MIN_PAGES = 3  # a line on at least this many pages of the folder...
+MIN_SHARE = 0.2  # ...and on at least this share of them
+MAX_LEN = 120  # article paragraphs are longer; furniture lines are short
+_MAX_BYTES = 2 * 2**20
+
+
+@lru_cache(maxsize=8)
+def _count(folder: str, stamp: tuple) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name, _, _ in stamp:
+        try:
+            text = decode_bytes((Path(folder) / name).read_bytes(), name)
+        except (OSError, ValueError, UnicodeError):
+            continue
+        for line in {clean_text(x) for x in text.splitlines()}:
+            if line and len(line) <= MAX_LEN:
+                counts[line] = counts.get(line, 0) + 1
+    need = max(MIN_PAGES, MIN_SHARE * len(stamp))
+    return {line: n for line, n in counts.items() if n >= need}
+
+
+def folder_furniture(folder: Path) -> dict[str, int]:
+    """Short lines repeated across the pasted pages (``.txt``) of ``folder``, with their page count.
+
+    Computed once per folder and process (cached on the files' names, sizes and times).
+    """
+    try:
+        files = sorted(p for p in Path(folder).glob("*.txt")
+                       if not p.name.startswith(".") and p.is_file() and p.stat().st_size <= _MAX_BYTES)
+    except OSError:
+        return {}
+    if len(files) < MIN_PAGES:
+        return {}
+    stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return _count(str(Path(folder).absolute()), stamp)

@@ -1,0 +1,138 @@
+"""``ThemeModel``: a learned theme decision over embedding and lexicon features.
+
+Per theme two logistic regressions give the grade (``P(grade >= 1)`` and ``P(grade = 2)``), and
+one multinomial logistic regression over ``themes + none`` gives the primary theme, as careful
+readers assign it (guidelines: the most central theme, ``none`` when no theme is a main or
+secondary thread of an article about AI). All share one standardisation of the features. A theme
+is a column of the label table, so a theme added to ``themes.yml`` and labelled needs no code.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+__all__ = ["NONE", "ThemeModel"]
+
+NONE = "none"
+
+
+class _Constant:
+    """Stand-in for a regression when a class has no positive example (keeps shapes)."""
+
+    def __init__(self, p: float):
+        self.p = p
+
+    def predict_proba(self, X):
+        return np.column_stack([np.full(len(X), 1 - self.p), np.full(len(X), self.p)])
+
+
+class ThemeModel(ClassifierMixin, BaseEstimator):
+    """Grades (0/1/2) per theme and a primary theme per article.
+
+    Args:
+        C: inverse regularisation strength of every logistic regression.
+        n_embed: how many leading columns of ``X`` are the article vector.
+        embed_weight: factor on the standardised article-vector columns; below 1 it spreads the
+            regularisation so that 512 vector columns do not drown the few lexicon columns.
+        class_weight: passed to the regressions (``"balanced"`` helps rare themes).
+        random_state: seed of the solvers.
+
+    Attributes:
+        themes_: theme ids, the order of grade columns.
+        classes_: primary labels (``themes_`` then ``"none"``).
+        scaler_: the feature standardisation.
+        primary_: multinomial regression for the primary theme.
+        present_: per theme, regression for ``grade >= 1``.
+        main_: per theme, regression for ``grade = 2``.
+    """
+
+    def __init__(self, C: float = 0.1, n_embed: int = 512, embed_weight: float = 0.3,
+                 class_weight: str | None = "balanced", random_state: int = 0):
+        self.C = C
+        self.n_embed = n_embed
+        self.embed_weight = embed_weight
+        self.class_weight = class_weight
+        self.random_state = random_state
+
+    def _lr(self):
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000,
+                                  random_state=self.random_state)
+
+    def _binary(self, X, y):
+        if y.min() == y.max():
+            return _Constant(float(y[0]))
+        return self._lr().fit(X, y)
+
+    def fit(self, X, y: pd.DataFrame):
+        """Fit on features ``X`` and labels ``y``.
+
+        Args:
+            X: feature matrix (one row per article).
+            y: DataFrame with one int column (grade 0/1/2) per theme and a ``primary`` column
+                (a theme id or ``"none"``), rows aligned with ``X``.
+
+        Returns:
+            self
+        """
+        if "primary" not in y.columns:
+            raise ValueError("labels need a 'primary' column and one grade column per theme")
+        self.themes_ = [c for c in y.columns if c != "primary"]
+        self.classes_ = np.array(self.themes_ + [NONE])
+        X = np.asarray(X, dtype=np.float64)
+        self.scaler_ = StandardScaler().fit(X)
+        Z = self._z(X)
+        prim = y["primary"].fillna(NONE).astype(str).to_numpy()
+        unknown = set(prim) - set(self.classes_)
+        if unknown:
+            raise ValueError(f"primary labels {sorted(unknown)} are not themes of the label table")
+        self.primary_ = self._lr().fit(Z, prim)
+        self.present_ = {t: self._binary(Z, (y[t].to_numpy() >= 1).astype(int)) for t in self.themes_}
+        self.main_ = {t: self._binary(Z, (y[t].to_numpy() >= 2).astype(int)) for t in self.themes_}
+        return self
+
+    def _z(self, X) -> np.ndarray:
+        Z = self.scaler_.transform(np.asarray(X, dtype=np.float64))
+        Z[:, : self.n_embed] *= self.embed_weight
+        return Z
+
+    def primary_proba(self, X) -> pd.DataFrame:
+        """Probability of each primary label (columns ``classes_``)."""
+        Z = self._z(X)
+        P = self.primary_.predict_proba(Z)
+        return pd.DataFrame(P, columns=list(self.primary_.classes_))[list(self.classes_)]
+
+    def predict(self, X) -> np.ndarray:
+        """Primary label of each row (a theme id or ``"none"``)."""
+        P = self.primary_proba(X)
+        return P.columns.to_numpy()[P.to_numpy().argmax(axis=1)]
+
+    def predict_grades(self, X) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Grades and probabilities per theme.
+
+        Returns:
+            ``(grades, probability)``: two DataFrames with one column per theme; ``grades`` is
+            0/1/2 and ``probability`` is ``P(grade >= 1)``. The primary theme gets at least 1.
+        """
+        Z = self._z(X)
+        p1 = np.column_stack([self.present_[t].predict_proba(Z)[:, 1] for t in self.themes_])
+        p2 = np.column_stack([self.main_[t].predict_proba(Z)[:, 1] for t in self.themes_])
+        g = np.where(p2 >= 0.5, 2, np.where(p1 >= 0.5, 1, 0))
+        prim = self.predict(X)
+        for j, t in enumerate(self.themes_):
+            g[:, j] = np.where(prim == t, np.maximum(g[:, j], 1), g[:, j])
+        return (pd.DataFrame(g, columns=self.themes_), pd.DataFrame(np.maximum(p1, p2), columns=self.themes_))
+
+    def direction(self, theme: str, n_embed: int) -> np.ndarray:
+        """Weights of the embedding columns for ``theme`` in the raw feature space.
+
+        A sentence vector ``v`` pushes the article towards ``theme`` by ``v @ direction``
+        (the article vector is the mean of its sentence vectors): the evidence ranking.
+        """
+        lr = self.primary_
+        k = list(lr.classes_).index(theme)
+        w = lr.coef_[k] - lr.coef_.mean(axis=0)
+        return (w * self.embed_weight / self.scaler_.scale_)[:n_embed]
