@@ -39,7 +39,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "en_verb": re.compile(rf"\b(?P<name>{_EN_NAME}),?\s(?:{verbs})\b|\b(?P<name2>{_EN_NAME}):\s?[\"“]"),
         # "이용섭 광주광역시장", "박진 ㈜인포렉스 대표이사", "손경종 시 인공지능산업국장"
         "ko_role": re.compile(
-            rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})[^\S\n](?P<role>(?:[㈜()\w·]+[^\S\n]){{0,2}}"
+            rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})[^\S\n](?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,4}}?"
             rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
         # "박 대표", "최 회장"
         "ko_short": re.compile(rf"{lx.KO_BEFORE}(?P<sur>{sur})[^\S\n]?(?P<role>{r['ko_alt']}){lx.KO_AFTER}"),
@@ -54,10 +54,9 @@ _PENDING: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def _ko_name_ok(name: str) -> bool:
-    """Whether a Hangul word before a role noun reads as a name, per kiwi's analysis.
+    """Whether a Hangul word before a role noun reads as a person's name, per kiwi's analysis.
 
-    Rejects common words (현재/MAG, 공유/NNG) and inflected forms (연결해, 주제로); accepts names kiwi
-    tags NNP or splits into bare syllables it does not know (손경종 -> 손/경/종).
+    The verdict is memoised on disk (see :func:`save_name_checks`), so kiwi is asked once per word.
     """
     from ..config import processed_dir
     from ..lang.sentcache import load_memo
@@ -66,11 +65,14 @@ def _ko_name_ok(name: str) -> bool:
     where = (str(processed_dir() / "tokens"), split_version("ko"))
     verdicts = _VERDICTS.get(where)
     if verdicts is None:
-        verdicts = _VERDICTS[where] = load_memo("ko_name", where[1], cache_dir=where[0])
+        verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
     found = verdicts.get(name)
     if found is None:
         found = verdicts[name] = _PENDING.setdefault(where, {})[name] = "1" if _kiwi_name_ok(name) else "0"
     return found == "1"
+
+
+_MEMO = "ko_name2"  # bump when the verdict rule changes: old verdicts are then ignored
 
 
 def save_name_checks() -> None:
@@ -79,18 +81,36 @@ def save_name_checks() -> None:
 
     while _PENDING:
         (folder, version), items = _PENDING.popitem()
-        save_memo("ko_name", version, items, cache_dir=Path(folder))
+        save_memo(_MEMO, version, items, cache_dir=Path(folder))
 
 
 def _kiwi_name_ok(name: str) -> bool:
+    """Name test in the context of a title ("X 대표는 말했다"), where kiwi reads names best.
+
+    A name is one proper noun (성낙호/NNP, 박찬욱/NNP) or, when kiwi does not know it, its family
+    name followed by bare syllables (임/NNP 현/MM 철/NNG). Common words stay one common noun
+    (전문가/NNG, 이번/NNG), and words kiwi splits into a stem and a suffix (정부/측, 이/들) fail.
+    Two-syllable words must be proper nouns that are not places or known organizations.
+    """
     from ..lang.sentences import get_kiwi
 
-    toks = get_kiwi().tokenize(name)
-    if not toks:
+    if not re.fullmatch(r"[가-힣]{2,4}", name):
+        return False
+    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
+    if not toks or toks[-1].end != len(name):
         return False
     if len(toks) == 1:
-        return toks[0].tag == "NNP"
-    return all(t.tag in ("NNP", "NNG", "NNB", "NR") for t in toks)
+        t = toks[0]
+        if t.tag != "NNP":
+            return False
+        return len(name) >= 3 or (name not in lx.place_matchers()[3] and name not in lx.orgs()["known"])
+    if len(name) < 3:
+        return False
+    sur = lx.roles()["surnames"]
+    first = toks[0].form
+    if first not in sur or any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks):
+        return False
+    return all(len(t.form) <= 2 for t in toks[1:])
 
 
 def _strip_possessive(name: str) -> str:
