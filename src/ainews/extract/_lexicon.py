@@ -82,6 +82,7 @@ def orgs() -> dict:
         "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?![\w])"),
         "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)}){KO_AFTER}"),
         "en_suffixes": set(data.get("en_suffixes") or []),
+        "ko_suffix_words": [str(w) for w in suffix_ko],
         "ko_suffix_re": re.compile(
             rf"{KO_BEFORE}(?:㈜\s?|\(주\)\s?)?[가-힣A-Za-z0-9]{{2,}}?(?:{_alt(suffix_ko)}){KO_AFTER}"),
         "ko_prefix_re": re.compile(r"(?:㈜|\(주\))\s?([가-힣A-Za-z0-9][가-힣A-Za-z0-9&]*)"),
@@ -106,8 +107,14 @@ def roles() -> dict:
 @lru_cache(maxsize=1)
 def quote_verbs() -> dict:
     data = load_yaml_lexicon("quote_verbs.yml") or {}
-    return {k: [str(v) for v in (data.get(k) or [])] for k in
-            ("en_verbs", "en_pronouns", "ko_after_quote", "ko_verbs", "not_speech_after")}
+    out = {k: [str(v) for v in (data.get(k) or [])] for k in
+           ("en_verbs", "en_pronouns", "ko_after_quote", "ko_verbs", "not_speech_after", "ko_subject_after",
+            "ko_official")}
+    out["quote_marks"] = {str(lang): [(str(a), str(b)) for a, b in pairs]
+                          for lang, pairs in (data.get("quote_marks") or {}).items()}
+    out["single_marks"] = {k[len("single_marks_"):]: [str(v) for v in vals]
+                           for k, vals in data.items() if k.startswith("single_marks_")}
+    return out
 
 
 def alt(words) -> str:

@@ -88,8 +88,8 @@ def _kiwi_name_ok(name: str) -> bool:
     """Name test in the context of a title ("X 대표는 말했다"), where kiwi reads names best.
 
     A name is one proper noun (성낙호/NNP, 박찬욱/NNP) or, when kiwi does not know it, its family
-    name followed by bare syllables (임/NNP 현/MM 철/NNG). Common words stay one common noun
-    (전문가/NNG, 이번/NNG), and words kiwi splits into a stem and a suffix (정부/측, 이/들) fail.
+    name followed by bare syllables (임/NNP 현/MM 철/NNG, 이경/NNP 민/NNG). Common words stay one common noun
+    (전문가/NNG, 이번/NNG); words that kiwi splits into a common noun and more (정부/측, 이/들) fail.
     Two-syllable words must be proper nouns that are not places or known organizations.
     """
     from ..lang.sentences import get_kiwi
@@ -106,11 +106,13 @@ def _kiwi_name_ok(name: str) -> bool:
         return len(name) >= 3 or (name not in lx.place_matchers()[3] and name not in lx.orgs()["known"])
     if len(name) < 3:
         return False
-    sur = lx.roles()["surnames"]
-    first = toks[0].form
-    if first not in sur or any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks):
+    first = toks[0]
+    if name[0] not in lx.roles()["surnames"] and name[:2] not in lx.roles()["surnames"]:
         return False
-    return all(len(t.form) <= 2 for t in toks[1:])
+    # 이경/NNP 민/NNG and 임/NNP 현/MM 철/NNG are unknown names; 정부/NNG 측/NNB is a common word.
+    if first.tag != "NNP" and len(first.form) > 1:
+        return False
+    return not any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks)
 
 
 def _strip_possessive(name: str) -> str:
