@@ -51,7 +51,7 @@ def main() -> None:
         corpus = Path(args[i + 1])
         del args[i:i + 2]
     golds = [Path(a) for a in args] or [SHARED / "gold" / "naver-dev-gold.json"]
-    articles = ainews.ingest(corpus)[0]
+    articles = ainews.ingest(corpus, progress=False)[0]
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         sub = articles[articles.source.isin(gold)]

@@ -72,7 +72,7 @@ def _ko_name_ok(name: str) -> bool:
     return found == "1"
 
 
-_MEMO = "ko_name2"  # bump when the verdict rule changes: old verdicts are then ignored
+_MEMO = "ko_name3"  # bump when the verdict rule changes: old verdicts are then ignored
 
 
 def save_name_checks() -> None:
@@ -99,6 +99,8 @@ def _kiwi_name_ok(name: str) -> bool:
     toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
     if not toks or toks[-1].end != len(name):
         return False
+    if name[-1] in "은는이가을를의에도로와과" and len(name) == 2:
+        return False  # 오는, 이는: a word with its particle
     if len(toks) == 1:
         t = toks[0]
         if t.tag != "NNP":
@@ -153,9 +155,14 @@ def find_persons(body: str, lang: str) -> list[dict]:
             add(m, role=m.group("role"))
         for m in p["en_verb"].finditer(body):
             add(m, "name" if m.group("name") else "name2")
-    for m in p["ko_role"].finditer(body):
+    pos = 0
+    while m := p["ko_role"].search(body, pos):
+        # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
         if _ko_name_ok(m.group("name")):
             add(m, role=m.group("role"))
+            pos = m.end()
+        else:
+            pos = m.start("name") + 1
     shorts = [(m.start(), m.end(), m.group("sur"), m.group("role")) for m in p["ko_short"].finditer(body)]
     return _resolve(body, found, shorts, lang)
 
