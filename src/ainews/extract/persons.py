@@ -41,6 +41,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "ko_role": re.compile(
             rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})[^\S\n](?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,4}}?"
             rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
+        # foreign names in Hangul before a title: "샘 올트먼 오픈AI CEO", "워런 버핏 회장"
+        "ko_foreign": re.compile(
+            rf"{lx.KO_BEFORE}(?P<name>[가-힣]{{1,5}}[^\S\n][가-힣]{{1,5}})[^\S\n](?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,3}}?"
+            rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
         # "박 대표", "최 회장"
         "ko_short": re.compile(rf"{lx.KO_BEFORE}(?P<sur>{sur})[^\S\n]?(?P<role>{r['ko_alt']}){lx.KO_AFTER}"),
     }
@@ -72,7 +76,7 @@ def _ko_name_ok(name: str) -> bool:
     return found == "1"
 
 
-_MEMO = "ko_name3"  # bump when the verdict rule changes: old verdicts are then ignored
+_MEMO = "ko_name4"  # bump when the verdict rule changes: old verdicts are then ignored
 
 
 def save_name_checks() -> None:
@@ -94,8 +98,12 @@ def _kiwi_name_ok(name: str) -> bool:
     """
     from ..lang.sentences import get_kiwi
 
+    if " " in name:
+        return _foreign_name_ok(name)
     if not re.fullmatch(r"[가-힣]{2,4}", name):
         return False
+    if len(name) == 2 and (ord(name[1]) - 0xAC00) % 28 == 8:
+        return False  # 나갈, 이를: a verb's adnominal form (-ㄹ), not a two-syllable name
     toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
     if not toks or toks[-1].end != len(name):
         return False
@@ -115,6 +123,23 @@ def _kiwi_name_ok(name: str) -> bool:
     if first.tag != "NNP" and len(first.form) > 1:
         return False
     return not any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks)
+
+
+def _foreign_name_ok(name: str) -> bool:
+    """A foreign name in Hangul ("워런 버핏"): every word a proper noun to kiwi, none a place or
+    known organization, and none a Korean name or common word (한국 정부/NNG fails)."""
+    from ..lang.sentences import get_kiwi
+
+    words = name.split()
+    if len(words) != 2 or any(w in lx.place_matchers()[3] or w in lx.orgs()["known"] for w in words):
+        return False
+    if words[1][-1] in "은는이가을를의에도로와과" and len(words[1]) == 1:
+        return False
+    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
+    if not toks or toks[-1].end != len(name) or any(t.tag != "NNP" for t in toks):
+        return False
+    bounds = {0, len(words[0]) + 1, len(name)}
+    return all(t.start in bounds and t.end in bounds for t in toks)
 
 
 def _strip_possessive(name: str) -> str:
@@ -158,6 +183,13 @@ def find_persons(body: str, lang: str) -> list[dict]:
     pos = 0
     while m := p["ko_role"].search(body, pos):
         # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
+        if _ko_name_ok(m.group("name")):
+            add(m, role=m.group("role"))
+            pos = m.end()
+        else:
+            pos = m.start("name") + 1
+    pos = 0
+    while m := p["ko_foreign"].search(body, pos):
         if _ko_name_ok(m.group("name")):
             add(m, role=m.group("role"))
             pos = m.end()
