@@ -76,10 +76,34 @@ def _cls(c: str) -> str:
     return "P"
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset, int]:
+    from . import _lexicon as lx
+
+    words = frozenset(re.findall(r"[^|\\]+", lx.roles()["ko_alt"].replace("\\ ", " ")))
+    return words, max(map(len, words))
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
 def char_features(text: str) -> list[list[str]]:
-    """crfsuite feature strings for each character of ``text``."""
+    """crfsuite feature strings for each character of ``text``.
+
+    Besides the characters around it: the word it belongs to, its position in the word, and
+    whether the next word opens with a title (박찬욱 감독은) or the word itself ends in one.
+    """
     pad = "\x02\x02" + text + "\x03\x03"
     cls = "SS" + "".join(_cls(c) for c in text) + "SS"
+    roles, longest = _role_words()
+    where = [None] * len(text)
+    words = _words(text)
+    for k, (a, b) in enumerate(words):
+        nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
+        title_next = any(nxt[:n] in roles for n in range(1, min(longest, len(nxt)) + 1))
+        for i in range(a, b):
+            where[i] = (text[a:b], i - a, b - a, title_next)
     feats = []
     for i in range(len(text)):
         j = i + 2
@@ -95,6 +119,14 @@ def char_features(text: str) -> list[list[str]]:
             f.append("w3e=" + pad[j - 2:j + 1])
         if c in _SURNAMES and cls[j - 1] in "SP":
             f.append("sur")
+        w = where[i]
+        if w is not None:
+            word, pos, n, title_next = w
+            f += ["w=" + word, f"wp={min(pos, 4)}/{min(n, 6)}"]
+            if title_next:
+                f.append("tn")
+                if pos == 0 and c in _SURNAMES:
+                    f.append("tn_sur")
         feats.append(f)
     return feats
 

@@ -39,12 +39,15 @@ def _patterns() -> dict[str, re.Pattern]:
         "en_verb": re.compile(rf"\b(?P<name>{_EN_NAME}),?\s(?:{verbs})\b|\b(?P<name2>{_EN_NAME}):\s?[\"“]"),
         # "이용섭 광주광역시장", "박진 ㈜인포렉스 대표이사", "손경종 시 인공지능산업국장"
         "ko_role": re.compile(
-            rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})[^\S\n](?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,4}}?"
+            rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})(?:\(\d{{1,3}}(?:세)?\)[^\S\n]?|[^\S\n])(?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,4}}?"
             rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
         # foreign names in Hangul before a title: "샘 올트먼 오픈AI CEO", "워런 버핏 회장"
         "ko_foreign": re.compile(
             rf"{lx.KO_BEFORE}(?P<name>[가-힣]{{1,5}}[^\S\n][가-힣]{{1,5}})[^\S\n](?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,3}}?"
             rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
+        # a title before the name: "주연 배우 김다미는", "방송인 허지웅은"
+        "ko_role_before": re.compile(
+            rf"(?<![가-힣])(?P<role>{r['ko_alt']})[^\S\n](?P<name>(?:{sur})[가-힣]{{1,2}}){lx.KO_AFTER}"),
         # "박 대표", "최 회장"
         "ko_short": re.compile(rf"{lx.KO_BEFORE}(?P<sur>{sur})[^\S\n]?(?P<role>{r['ko_alt']}){lx.KO_AFTER}"),
     }
@@ -188,6 +191,9 @@ def find_persons(body: str, lang: str) -> list[dict]:
             pos = m.end()
         else:
             pos = m.start("name") + 1
+    for m in p["ko_role_before"].finditer(body):
+        if _ko_name_ok(m.group("name")):
+            add(m, role=m.group("role"))
     pos = 0
     while m := p["ko_foreign"].search(body, pos):
         if _ko_name_ok(m.group("name")):

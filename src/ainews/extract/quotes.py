@@ -93,8 +93,13 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     e = ko_bare_role(body, before_lo, q0, people)
     if e is not None:
         return speaker_of(e, ents), "title", verb
-    if rx["ko_pron"].search(body, before_lo, q0) and last:
-        return last, "pronoun", verb
+    if rx["ko_pron"].search(body, before_lo, q0):
+        # 그는: the person last named since the previous quote, else the last speaker
+        recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0]
+        if recent:
+            return speaker_of(recent[-1], ents), "pronoun", verb
+        if last:
+            return last, "pronoun", verb
     chained = last and (prev_sent == s0 or m.start() - prev_end < 400)
     if chained and not body[before_lo:q0].strip(" ,.\n"):
         return last, "continued", verb

@@ -33,7 +33,8 @@ def _ko_rx() -> dict[str, re.Pattern]:
 def speaker_of(ent: dict, ents: list[dict]) -> tuple:
     """``(name, kind, role, organization)`` of an entity row of :func:`article_entities`."""
     if ent["kind"] == "org":
-        return ent["name"], "org", None, ent["name"]
+        name = org_full_name(ent, ents)
+        return name, "org", None, name
     role, org = split_role(ent.get("role"))
     if org is None:
         # "SK그룹 최태원 회장": an organization just before the name
@@ -41,6 +42,25 @@ def speaker_of(ent: dict, ents: list[dict]) -> tuple:
             if e["kind"] == "org" and 0 <= ent["start"] - e["end"] <= 1:
                 org = e["name"]
     return ent["name"], "person", role, org
+
+
+def org_full_name(ent: dict, ents: list[dict]) -> str:
+    """The full name of an organization mention: the longest form of the same organization named
+    in the article up to it (헌재 -> 헌법재판소), or for a bare generic ending (협의회, 위원회) the
+    last organization named before it that ends with that word."""
+    name = ent["name"]
+    same = [e["name"] for e in ents if e["kind"] == "org" and e["canonical"] == ent["canonical"]
+            and e["start"] <= ent["start"]]
+    hangul = bool(re.search(r"[가-힣]", name))
+    same = [n for n in same if bool(re.search(r"[가-힣]", n)) == hangul]  # 카이스트 stays Hangul
+    if same:
+        name = max(same, key=len)
+    if name in lx.orgs()["ko_suffix_words"]:
+        before = [e["name"] for e in ents if e["kind"] == "org" and e["start"] < ent["start"]
+                  and e["name"] != name and e["name"].endswith(name)]
+        if before:
+            name = before[-1]
+    return name
 
 
 def split_role(phrase: str | None) -> tuple[str | None, str | None]:
