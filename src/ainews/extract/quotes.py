@@ -49,9 +49,10 @@ def _rx() -> dict:
     return {
         "quote": {lang: _marks_rx(pairs) for lang, pairs in marks.items()},
         "single": {lang: set(v) for lang, v in q["single_marks"].items()},
-        "verb": re.compile(rf"\b(?P<verb>{verbs})\b"),
+        "verb": re.compile(rf"\b(?P<verb>{verbs})\b", re.IGNORECASE),
         "verb_tail": re.compile(r"[^\"“”.]{0,160}?[,:]\s*$"),
-        "verb_after": re.compile(rf"^[,.]?\s*(?:(?P<who>[A-Z][\w’'\- ]{{0,40}}?|{pron})\s+(?P<verb>{verbs})\b"
+        "verb_after": re.compile(rf"^[,.]?\s*(?:(?P<who>[A-Z][\w’'\- ]{{0,40}}?|{pron})(?:,[^,\"“”]{{1,80}},)?"
+                                 rf"\s+(?P<verb>{verbs})\b"
                                  rf"|(?P<verb2>{verbs})\s+(?P<who2>[A-Z][\w\- ]{{0,40}}?)[,.])"),
         "pron": re.compile(rf"\b(?:{pron})\b"),
         "ko_after": re.compile(rf"^(?P<end>{lx.alt(q['ko_after_quote'])})"),
@@ -176,6 +177,10 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
     hd = rx["headline"].search(before) if not vb else None
     if vb:
         verb = vb.group("verb")
+        if verb.lower() == "according to":  # "According to Mayor Oh, "...": the source follows the verb
+            e = _person_at(ents, seg_lo + vb.end(), m.start(), last=False)
+            if e is not None:
+                return speaker_of(e, ents), "named", verb
         e = _person_at(ents, seg_lo, seg_lo + vb.start())
         pron = rx["pron"].search(before[: vb.start()])
         if e is not None and not (pron and pron.start() > e["end"] - seg_lo):
