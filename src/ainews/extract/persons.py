@@ -128,6 +128,24 @@ def _kiwi_name_ok(name: str) -> bool:
     return not any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks)
 
 
+_QUOTE_NEAR = re.compile(r"[\"“‘'「]")
+
+
+def _crf_person(body: str, start: int, end: int) -> bool:
+    """Second opinion of the NER tagger on a three-syllable name kiwi rejected (강경/NNG 성/XSN),
+    asked only when a quote mark follows within 80 characters, where speakers are named."""
+    if end - start != 3 or not _QUOTE_NEAR.search(body, end, end + 80):
+        return False
+    from .ner import shipped_tagger
+
+    tagger = shipped_tagger()
+    if tagger is None:
+        return False
+    lo = max(body.rfind("\n", 0, start) + 1, start - 30)
+    hi = min(len(body), end + 30)
+    return ("PS", start - lo, end - lo) in tagger.entities(body[lo:hi])
+
+
 def _foreign_name_ok(name: str) -> bool:
     """A foreign name in Hangul ("워런 버핏"): every word a proper noun to kiwi, none a place or
     known organization, and none a Korean name or common word (한국 정부/NNG fails)."""
@@ -186,7 +204,7 @@ def find_persons(body: str, lang: str) -> list[dict]:
     pos = 0
     while m := p["ko_role"].search(body, pos):
         # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
-        if _ko_name_ok(m.group("name")):
+        if _ko_name_ok(m.group("name")) or _crf_person(body, m.start("name"), m.end("name")):
             add(m, role=m.group("role"))
             pos = m.end()
         else:
