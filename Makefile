@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export AINEWS_DATA ?= data/raw
 JB_FLAGS ?= -W -n --keep-going
 
-.PHONY: help install data book test browser-test bench lock clean
+.PHONY: help install data book test browser-test bench lock clean ner-model
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ browser-test: $(STAMP) ## Open every page of the built book in headless Chromium
 
 bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+ner-model: $(STAMP) ## Retrain the Korean NER tagger (data/models/ner_ko_crf.crfsuite) on KLUE NER in ../shared
+	$(BIN)/python -m ainews.extract.ner train
 
 lock: ## Re-resolve dependencies into requirements.lock (in a throw-away venv)
 	rm -rf /tmp/ainews-lock && $(PYTHON) -m venv /tmp/ainews-lock

@@ -97,6 +97,7 @@ def roles() -> dict:
     surnames = str(data.get("ko_surnames") or "").split()
     return {
         "en": set(en),
+        "en_not_name": set(str(w) for w in data.get("en_not_name") or []),
         "en_alt": _alt(en),
         "ko_alt": _alt(ko),
         "surnames": set(surnames),

@@ -16,6 +16,8 @@ from . import _lexicon as lx
 
 _EN_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _EN_NAME = rf"{_EN_TOKEN}(?: {_EN_TOKEN}){{1,2}}"
+# lower-case words after "Name, " that do not describe a person ("Seoul, which ...")
+_NOT_ROLE = "which|who|whose|where|when|while|and|but|or|that|said|says|according|as|after|before|in|on|at|for|with|to|from|is|was|has|had|will|would"
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +37,11 @@ def _patterns() -> dict[str, re.Pattern]:
                                r"(?!\s[A-Z][a-z])"),
         # "Chief Operating Officer (COO), Jen Wong, said"
         "en_appos": re.compile(rf"\b(?P<role>{roles_en})(?:\s\([A-Z]+\))?,\s(?P<name>{_EN_NAME}),"),
+        # "Yang Uk, a senior research fellow at the Korea Security and Defense Forum"
+        "en_desc": re.compile(rf"\b(?P<name>{_EN_NAME}),\s(?:(?:a|an|the)\s)?(?!(?:{_NOT_ROLE})\b)(?P<role>[a-z][^,.;:\"“”]{{2,60}}(?<=\w))"),
+        # "said Rep. Kim Young-woo of the Saenuri Party", "said Yang Uk, ..."
+        "en_said_name": re.compile(rf"\b(?:said|says|added|asked|wrote)\s(?:(?P<role>{roles_en})\s)?"
+                                   rf"(?P<name>{_EN_NAME})\b"),
         # "Jen Wong said", "Chey Taewon: "..."" (headline attribution)
         "en_verb": re.compile(rf"\b(?P<name>{_EN_NAME}),?\s(?:{verbs})\b|\b(?P<name2>{_EN_NAME}):\s?[\"“]"),
         # "이용섭 광주광역시장", "박진 ㈜인포렉스 대표이사", "손경종 시 인공지능산업국장"
@@ -181,8 +188,10 @@ def find_persons(body: str, lang: str) -> list[dict]:
         name = _strip_possessive(m.group(grp))
         toks = name.split()
         # A role word caught as part of a name ("Chairman Chey" inside "Vice Chairman Chey") is cut.
-        while toks and toks[0] in role_words:
+        while toks and (toks[0] in role_words or toks[0] in lx.roles()["en_not_name"]):
             toks = toks[1:]
+        if len(toks) == 1 and lang != "ko" and m.re is p["en_desc"]:
+            return
         if not toks:
             return
         name = " ".join(toks)
@@ -198,6 +207,10 @@ def find_persons(body: str, lang: str) -> list[dict]:
         for m in p["en_after"].finditer(body):
             add(m, role=m.group("role"))
         for m in p["en_appos"].finditer(body):
+            add(m, role=m.group("role"))
+        for m in p["en_desc"].finditer(body):
+            add(m, role=m.group("role"))
+        for m in p["en_said_name"].finditer(body):
             add(m, role=m.group("role"))
         for m in p["en_verb"].finditer(body):
             add(m, "name" if m.group("name") else "name2")
