@@ -123,3 +123,11 @@ def test_speakers_on_labelled_naver_articles(naver_dir):
         tp, n_pred, n_gold = tp + len(g & p), n_pred + len(p), n_gold + len(g)
     # Measured 0.91 / 0.78 (before this extractor: 0.75 / 0.39).
     assert tp / n_pred >= 0.88 and tp / n_gold >= 0.74
+
+
+def test_english_bare_title():
+    text = ('Jung Sinah, CEO of Kakao, opened the forum. "Concerns are growing about data," '
+            'the CEO said.')
+    q = _quotes(text, "en")
+    assert (q.speaker.iloc[0], q.speaker_how.iloc[0], q.role.iloc[0], q.organization.iloc[0]) == \
+        ("Jung Sinah", "title", "CEO", "Kakao")

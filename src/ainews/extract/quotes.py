@@ -55,6 +55,9 @@ def _rx() -> dict:
                                  rf"\s+(?P<verb>{verbs})\b"
                                  rf"|(?P<verb2>{verbs})\s+(?P<who2>[A-Z][\w\- ]{{0,40}}?)[,.])"),
         "pron": re.compile(rf"\b(?:{pron})\b"),
+        # ""...," the CEO said": a bare title, resolved to the article's person with that title
+        "title_after": re.compile(rf"^[,.]?\s*the\s+(?P<title>{lx.roles()['en_alt']})\s+(?P<verb>{verbs})\b",
+                                  re.IGNORECASE),
         "ko_after": re.compile(rf"^(?P<end>{lx.alt(q['ko_after_quote'])})"),
         "ko_not": re.compile(rf"^(?:{lx.alt(q['not_speech_after'])})"),
         "ko_verb": re.compile(rf"(?P<verb>{lx.alt(q['ko_verbs'])})"),
@@ -173,6 +176,13 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
     for cand in rx["verb"].finditer(before):
         if rx["verb_tail"].match(before, cand.end()):
             vb = cand
+    ta = rx["title_after"].match(after)
+    if ta:
+        title = ta.group("title").lower()
+        cands = [e for e in ents if e["kind"] == "person" and e["start"] < m.start()
+                 and title in (e.get("role") or "").lower()]
+        if cands:
+            return speaker_of(cands[-1], ents), "title", ta.group("verb")
     va = rx["verb_after"].match(after)
     hd = rx["headline"].search(before) if not vb else None
     if vb:
