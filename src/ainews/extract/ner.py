@@ -54,8 +54,8 @@ def read_klue(path: str | Path) -> list[tuple[str, str, list[str]]]:
                     out.append((sid, "".join(chars), tags))
                 chars, tags = [], []
             else:
-                ch, _, tag = line.rpartition("\t")
-                if not tag:
+                ch, tab, tag = line.rpartition("\t")
+                if not tab or not tag:
                     raise ValueError(f"{path}:{i}: expected 'char<TAB>tag', got {line!r}")
                 chars.append(ch or " ")
                 tags.append(tag if tag[2:] in LABELS else "O")
