@@ -138,10 +138,16 @@ def _kiwi_name_ok(name: str) -> bool:
 _QUOTE_NEAR = re.compile(r"[\"“‘'「]")
 
 
-def _crf_person(body: str, start: int, end: int) -> bool:
+def _two_ok(body: str, m: re.Match) -> bool:
+    """Two-syllable names (황희) are rare and most two-syllable proper nouns before a title are not
+    names (연준, 두고): the tagger must agree."""
+    return len(m.group("name")) != 2 or _crf_person(body, m.start("name"), m.end("name"), size=2, near=False)
+
+
+def _crf_person(body: str, start: int, end: int, *, size: int = 3, near: bool = True) -> bool:
     """Second opinion of the NER tagger on a three-syllable name kiwi rejected (강경/NNG 성/XSN),
     asked only when a quote mark follows within 80 characters, where speakers are named."""
-    if end - start != 3 or not _QUOTE_NEAR.search(body, end, end + 80):
+    if end - start != size or (near and not _QUOTE_NEAR.search(body, end, end + 80)):
         return False
     from .ner import shipped_tagger
 
@@ -217,13 +223,13 @@ def find_persons(body: str, lang: str) -> list[dict]:
     pos = 0
     while m := p["ko_role"].search(body, pos):
         # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
-        if _ko_name_ok(m.group("name")) or _crf_person(body, m.start("name"), m.end("name")):
+        if _ko_name_ok(m.group("name")) and _two_ok(body, m) or _crf_person(body, m.start("name"), m.end("name")):
             add(m, role=m.group("role"))
             pos = m.end()
         else:
             pos = m.start("name") + 1
     for m in p["ko_role_before"].finditer(body):
-        if _ko_name_ok(m.group("name")):
+        if _ko_name_ok(m.group("name")) and _two_ok(body, m):
             add(m, role=m.group("role"))
     pos = 0
     while m := p["ko_foreign"].search(body, pos):
