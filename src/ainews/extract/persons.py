@@ -8,6 +8,7 @@ resolved to a full name of the same article.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -72,11 +73,9 @@ def _ko_name_ok(name: str) -> bool:
 
     The verdict is memoised on disk (see :func:`save_name_checks`), so kiwi is asked once per word.
     """
-    from ..config import processed_dir
     from ..lang.sentcache import load_memo
-    from ..lang.sentences import split_version
 
-    where = (str(processed_dir() / "tokens"), split_version("ko"))
+    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
     verdicts = _VERDICTS.get(where)
     if verdicts is None:
         verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
@@ -86,7 +85,17 @@ def _ko_name_ok(name: str) -> bool:
     return found == "1"
 
 
-_MEMO = "ko_name4"  # bump when the verdict rule changes: old verdicts are then ignored
+_MEMO = "ko_name4"
+
+
+@lru_cache(maxsize=8)
+def _memo_where(_processed: str | None, _data: str | None) -> tuple[str, str]:
+    # (memo folder, kiwi split version), per environment: resolving paths and hashing the user
+    # dictionary on every name check cost more than the checks themselves
+    from ..config import processed_dir
+    from ..lang.sentences import split_version
+
+    return str(processed_dir() / "tokens"), split_version("ko")  # bump when the verdict rule changes: old verdicts are then ignored
 
 
 def save_name_checks() -> None:
