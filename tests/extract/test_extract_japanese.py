@@ -40,7 +40,7 @@ def test_quotes_with_speakers_before_and_after(article):
         ("10年で変わる", "孫正義", "continued"),
         ("日本は重要な市場だ", "サム・アルトマン", "named"),
     ]  # 「Mountain Lion」 has no reporting verb: a name, not a quote
-    assert q["speaker_role"].tolist()[:2] == ["経済産業相", "会長兼社長"]
+    assert q["role"].tolist()[:2] == ["経済産業相", "会長兼社長"]
     assert q["verb"].tolist() == ["述べた", "強調した", "語った", "話した", "明らかにした"]
     for r in q.itertuples():
         assert BODY[r.start:r.end] == r.quote and r.quote in r.sentence

@@ -47,7 +47,8 @@ def test_titles_and_scare_quotes_are_not_quotes(quotes):
 
 
 def test_korean_role_kept(quotes):
-    assert quotes.loc[quotes.speaker == "박정수", "speaker_role"].iloc[0] == "텔스타홈멜 대표"
+    row = quotes[quotes.speaker == "박정수"].iloc[0]
+    assert (row.role, row.organization) == ("대표", "텔스타홈멜")
 
 
 def test_offsets(quotes, seed_articles):

@@ -89,6 +89,7 @@ def orgs() -> dict:
         # Japanese is written without spaces: names match anywhere, longest form first.
         "ja_re": re.compile(rf"(?<![A-Za-z])(?:{_alt(ja_forms)})(?![A-Za-z])" if ja_forms else r"(?!)"),
         "en_suffixes": set(data.get("en_suffixes") or []),
+        "ko_suffix_words": [str(w) for w in suffix_ko],
         "ko_suffix_re": re.compile(
             rf"{KO_BEFORE}(?:㈜\s?|\(주\)\s?)?[가-힣A-Za-z0-9]{{2,}}?(?:{_alt(suffix_ko)}){KO_AFTER}"),
         "ko_prefix_re": re.compile(r"(?:㈜|\(주\))\s?([가-힣A-Za-z0-9][가-힣A-Za-z0-9&]*)"),
@@ -103,6 +104,7 @@ def roles() -> dict:
     surnames = str(data.get("ko_surnames") or "").split()
     return {
         "en": set(en),
+        "en_not_name": set(str(w) for w in data.get("en_not_name") or []),
         "en_alt": _alt(en),
         "ko_alt": _alt(ko),
         "surnames": set(surnames),
@@ -113,8 +115,14 @@ def roles() -> dict:
 @lru_cache(maxsize=1)
 def quote_verbs() -> dict:
     data = load_yaml_lexicon("quote_verbs.yml") or {}
-    return {k: [str(v) for v in (data.get(k) or [])] for k in
-            ("en_verbs", "en_pronouns", "ko_after_quote", "ko_verbs", "not_speech_after")}
+    out = {k: [str(v) for v in (data.get(k) or [])] for k in
+           ("en_verbs", "en_pronouns", "ko_after_quote", "ko_verbs", "not_speech_after", "ko_subject_after",
+            "ko_official")}
+    out["quote_marks"] = {str(lang): [(str(a), str(b)) for a, b in pairs]
+                          for lang, pairs in (data.get("quote_marks") or {}).items()}
+    out["single_marks"] = {k[len("single_marks_"):]: [str(v) for v in vals]
+                           for k, vals in data.items() if k.startswith("single_marks_")}
+    return out
 
 
 def alt(words) -> str:

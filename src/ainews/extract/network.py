@@ -13,13 +13,15 @@ EDGE_COLUMNS = ["source", "target", "weight", "n_docs", "source_kind", "target_k
 
 
 def entity_network(entities: pd.DataFrame, *, level: str = "sentence", min_weight: int = 1,
-                   as_graph: bool = False):
+                   kinds: tuple[str, ...] | None = None, as_graph: bool = False):
     """Weighted co-occurrence edges between entities.
 
     Args:
         entities: output of :func:`ainews.extract_entities`.
         level: ``"sentence"`` (entities in the same sentence) or ``"article"``.
         min_weight: drop edges seen in fewer units.
+        kinds: keep only these entity kinds, e.g. ``("person", "org")`` for the network of people
+            and organizations (a person's short mentions, "박 대표", count under their full name).
         as_graph: return a ``networkx.Graph`` (node attrs ``kind``, ``label``, ``count``) instead.
 
     Returns:
@@ -32,6 +34,8 @@ def entity_network(entities: pd.DataFrame, *, level: str = "sentence", min_weigh
     missing = need - set(entities.columns)
     if missing:
         raise ValueError(f"entities is missing column(s) {sorted(missing)}; pass ainews.extract_entities() output")
+    if kinds is not None:
+        entities = entities[entities["kind"].isin(kinds)]
     unit = ["doc_id", "sentence_start"] if level == "sentence" else ["doc_id"]
     kinds = dict(zip(entities["canonical"], entities["kind"]))
     weight: Counter = Counter()

@@ -8,6 +8,7 @@ resolved to a full name of the same article.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,8 @@ from . import _lexicon as lx
 
 _EN_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _EN_NAME = rf"{_EN_TOKEN}(?: {_EN_TOKEN}){{1,2}}"
+# lower-case words after "Name, " that do not describe a person ("Seoul, which ...")
+_NOT_ROLE = "which|who|whose|where|when|while|and|but|or|that|said|says|according|as|after|before|in|on|at|for|with|to|from|is|was|has|had|will|would"
 
 
 @lru_cache(maxsize=1)
@@ -35,12 +38,24 @@ def _patterns() -> dict[str, re.Pattern]:
                                r"(?!\s[A-Z][a-z])"),
         # "Chief Operating Officer (COO), Jen Wong, said"
         "en_appos": re.compile(rf"\b(?P<role>{roles_en})(?:\s\([A-Z]+\))?,\s(?P<name>{_EN_NAME}),"),
+        # "Yang Uk, a senior research fellow at the Korea Security and Defense Forum"
+        "en_desc": re.compile(rf"\b(?P<name>{_EN_NAME}),\s(?:(?:a|an|the)\s)?(?!(?:{_NOT_ROLE})\b)(?P<role>[a-z][^,.;:\"“”]{{2,60}}(?<=\w))"),
+        # "said Rep. Kim Young-woo of the Saenuri Party", "said Yang Uk, ..."
+        "en_said_name": re.compile(rf"\b(?:said|says|added|asked|wrote)\s(?:(?P<role>{roles_en})\s)?"
+                                   rf"(?P<name>{_EN_NAME})\b"),
         # "Jen Wong said", "Chey Taewon: "..."" (headline attribution)
         "en_verb": re.compile(rf"\b(?P<name>{_EN_NAME}),?\s(?:{verbs})\b|\b(?P<name2>{_EN_NAME}):\s?[\"“]"),
         # "이용섭 광주광역시장", "박진 ㈜인포렉스 대표이사", "손경종 시 인공지능산업국장"
         "ko_role": re.compile(
-            rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})[^\S\n](?P<role>(?:[㈜()\w·]+[^\S\n]){{0,2}}"
+            rf"{lx.KO_BEFORE}(?P<name>(?:{sur})[가-힣]{{1,2}})(?:\(\d{{1,3}}(?:세)?\)[^\S\n]?|[^\S\n])(?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,4}}?"
             rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
+        # foreign names in Hangul before a title: "샘 올트먼 오픈AI CEO", "워런 버핏 회장"
+        "ko_foreign": re.compile(
+            rf"{lx.KO_BEFORE}(?P<name>[가-힣]{{1,5}}[^\S\n][가-힣]{{1,5}})[^\S\n](?P<role>(?:[㈜()\w·&]+[^\S\n]){{0,3}}?"
+            rf"[㈜()\w·]*?(?:{r['ko_alt']})){lx.KO_AFTER}"),
+        # a title before the name: "주연 배우 김다미는", "방송인 허지웅은"
+        "ko_role_before": re.compile(
+            rf"(?<![가-힣])(?P<role>{r['ko_alt']})[^\S\n](?P<name>(?:{sur})[가-힣]{{1,2}}){lx.KO_AFTER}"),
         # "박 대표", "최 회장"
         "ko_short": re.compile(rf"{lx.KO_BEFORE}(?P<sur>{sur})[^\S\n]?(?P<role>{r['ko_alt']}){lx.KO_AFTER}"),
     }
@@ -54,23 +69,33 @@ _PENDING: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def _ko_name_ok(name: str) -> bool:
-    """Whether a Hangul word before a role noun reads as a name, per kiwi's analysis.
+    """Whether a Hangul word before a role noun reads as a person's name, per kiwi's analysis.
 
-    Rejects common words (현재/MAG, 공유/NNG) and inflected forms (연결해, 주제로); accepts names kiwi
-    tags NNP or splits into bare syllables it does not know (손경종 -> 손/경/종).
+    The verdict is memoised on disk (see :func:`save_name_checks`), so kiwi is asked once per word.
     """
-    from ..config import processed_dir
     from ..lang.sentcache import load_memo
-    from ..lang.sentences import split_version
 
-    where = (str(processed_dir() / "tokens"), split_version("ko"))
+    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
     verdicts = _VERDICTS.get(where)
     if verdicts is None:
-        verdicts = _VERDICTS[where] = load_memo("ko_name", where[1], cache_dir=where[0])
+        verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
     found = verdicts.get(name)
     if found is None:
         found = verdicts[name] = _PENDING.setdefault(where, {})[name] = "1" if _kiwi_name_ok(name) else "0"
     return found == "1"
+
+
+_MEMO = "ko_name4"
+
+
+@lru_cache(maxsize=8)
+def _memo_where(_processed: str | None, _data: str | None) -> tuple[str, str]:
+    # (memo folder, kiwi split version), per environment: resolving paths and hashing the user
+    # dictionary on every name check cost more than the checks themselves
+    from ..config import processed_dir
+    from ..lang.sentences import split_version
+
+    return str(processed_dir() / "tokens"), split_version("ko")  # bump when the verdict rule changes: old verdicts are then ignored
 
 
 def save_name_checks() -> None:
@@ -79,18 +104,85 @@ def save_name_checks() -> None:
 
     while _PENDING:
         (folder, version), items = _PENDING.popitem()
-        save_memo("ko_name", version, items, cache_dir=Path(folder))
+        save_memo(_MEMO, version, items, cache_dir=Path(folder))
 
 
 def _kiwi_name_ok(name: str) -> bool:
+    """Name test in the context of a title ("X 대표는 말했다"), where kiwi reads names best.
+
+    A name is one proper noun (성낙호/NNP, 박찬욱/NNP) or, when kiwi does not know it, its family
+    name followed by bare syllables (임/NNP 현/MM 철/NNG, 이경/NNP 민/NNG). Common words stay one common noun
+    (전문가/NNG, 이번/NNG); words that kiwi splits into a common noun and more (정부/측, 이/들) fail.
+    Two-syllable words must be proper nouns that are not places or known organizations.
+    """
     from ..lang.sentences import get_kiwi
 
-    toks = get_kiwi().tokenize(name)
-    if not toks:
+    if " " in name:
+        return _foreign_name_ok(name)
+    if not re.fullmatch(r"[가-힣]{2,4}", name):
         return False
+    if len(name) == 2 and (ord(name[1]) - 0xAC00) % 28 == 8:
+        return False  # 나갈, 이를: a verb's adnominal form (-ㄹ), not a two-syllable name
+    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
+    if not toks or toks[-1].end != len(name):
+        return False
+    if name[-1] in "은는이가을를의에도로와과" and len(name) == 2:
+        return False  # 오는, 이는: a word with its particle
     if len(toks) == 1:
-        return toks[0].tag == "NNP"
-    return all(t.tag in ("NNP", "NNG", "NNB", "NR") for t in toks)
+        t = toks[0]
+        if t.tag != "NNP":
+            return False
+        return len(name) >= 3 or (name not in lx.place_matchers()[3] and name not in lx.orgs()["known"])
+    if len(name) < 3:
+        return False
+    first = toks[0]
+    if name[0] not in lx.roles()["surnames"] and name[:2] not in lx.roles()["surnames"]:
+        return False
+    # 이경/NNP 민/NNG and 임/NNP 현/MM 철/NNG are unknown names; 정부/NNG 측/NNB is a common word.
+    if first.tag != "NNP" and len(first.form) > 1:
+        return False
+    return not any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks)
+
+
+_QUOTE_NEAR = re.compile(r"[\"“‘'「]")
+
+
+def _two_ok(body: str, m: re.Match) -> bool:
+    """Two-syllable names (황희) are rare and most two-syllable proper nouns before a title are not
+    names (연준, 두고): the tagger must agree."""
+    return len(m.group("name")) != 2 or _crf_person(body, m.start("name"), m.end("name"), size=2, near=False)
+
+
+def _crf_person(body: str, start: int, end: int, *, size: int = 3, near: bool = True) -> bool:
+    """Second opinion of the NER tagger on a three-syllable name kiwi rejected (강경/NNG 성/XSN),
+    asked only when a quote mark follows within 80 characters, where speakers are named."""
+    if end - start != size or (near and not _QUOTE_NEAR.search(body, end, end + 80)):
+        return False
+    from .ner import shipped_tagger
+
+    tagger = shipped_tagger()
+    if tagger is None:
+        return False
+    lo = max(body.rfind("\n", 0, start) + 1, start - 30)
+    hi = min(len(body), end + 30)
+    return ("PS", start - lo, end - lo) in tagger.entities(body[lo:hi])
+
+
+def _foreign_name_ok(name: str) -> bool:
+    """A foreign name in Hangul ("워런 버핏"): every word a proper noun to kiwi, none a place or
+    known organization, and none a Korean name or common word (한국 정부/NNG fails)."""
+    from ..lang.sentences import get_kiwi
+
+    words = name.split()
+    if len(words) != 2 or any(w in lx.place_matchers()[3] or w in lx.orgs()["known"] for w in words):
+        return False
+    if words[1][-1] in "은는이가을를의에도로와과" and len(words[1]) == 1:
+        return False
+    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
+    if not toks or toks[-1].end != len(name) or any(t.tag != "NNP" for t in toks):
+        return False
+    bounds = {0, len(words[0]) + 1, len(name)}
+    return all(t.start in bounds and t.end in bounds for t in toks)
 
 
 def _strip_possessive(name: str) -> str:
@@ -111,8 +203,10 @@ def find_persons(body: str, lang: str) -> list[dict]:
         name = _strip_possessive(m.group(grp))
         toks = name.split()
         # A role word caught as part of a name ("Chairman Chey" inside "Vice Chairman Chey") is cut.
-        while toks and toks[0] in role_words:
+        while toks and (toks[0] in role_words or toks[0] in lx.roles()["en_not_name"]):
             toks = toks[1:]
+        if len(toks) == 1 and lang != "ko" and m.re is p["en_desc"]:
+            return
         if not toks:
             return
         name = " ".join(toks)
@@ -129,11 +223,30 @@ def find_persons(body: str, lang: str) -> list[dict]:
             add(m, role=m.group("role"))
         for m in p["en_appos"].finditer(body):
             add(m, role=m.group("role"))
+        for m in p["en_desc"].finditer(body):
+            add(m, role=m.group("role"))
+        for m in p["en_said_name"].finditer(body):
+            add(m, role=m.group("role"))
         for m in p["en_verb"].finditer(body):
             add(m, "name" if m.group("name") else "name2")
-    for m in p["ko_role"].finditer(body):
+    pos = 0
+    while m := p["ko_role"].search(body, pos):
+        # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
+        if _ko_name_ok(m.group("name")) and _two_ok(body, m) or _crf_person(body, m.start("name"), m.end("name")):
+            add(m, role=m.group("role"))
+            pos = m.end()
+        else:
+            pos = m.start("name") + 1
+    for m in p["ko_role_before"].finditer(body):
+        if _ko_name_ok(m.group("name")) and _two_ok(body, m):
+            add(m, role=m.group("role"))
+    pos = 0
+    while m := p["ko_foreign"].search(body, pos):
         if _ko_name_ok(m.group("name")):
             add(m, role=m.group("role"))
+            pos = m.end()
+        else:
+            pos = m.start("name") + 1
     shorts = [(m.start(), m.end(), m.group("sur"), m.group("role")) for m in p["ko_short"].finditer(body)]
     return _resolve(body, found, shorts, lang)
 

@@ -2,8 +2,12 @@
 
 A double-quoted span is speech when a speech verb introduces it ("X said, "..."", "He continued,
 "..."") or follows it (""...," X said"), or, in Korean, when a quotative ending follows the closing
-mark ("..."고 말했다, "..."라며). Event titles and scare quotes ('Management Talk Show', "the new
-oil") have neither and are skipped. Pronouns resolve to the last speaker (else the last person).
+mark ("..."고 말했다, "..."라며), also in single marks and 「」 when a speech verb follows. Event titles
+and scare quotes ('Management Talk Show', "the new oil") have neither and are skipped. The speaker is
+the person named before the quote (else after it: ""...," X said", ""..."라고 X는 말했다"), an
+organization that is the subject or whose official speaks (LG AI연구원 관계자는), a title or pronoun
+resolved to the article's person (회장은, 그는, he), or the previous speaker when quotes chain
+("..."며 "..."고 말했다; 또 "..."). Quote marks per language are data (``quote_verbs.yml``).
 """
 
 from __future__ import annotations
@@ -17,31 +21,48 @@ from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
 from .quotes_ja import quotes_ja
+from .speakers import ko_bare_role, ko_official, ko_subject, speaker_of
 
 __all__ = ["extract_quotes"]
 
-COLUMNS = ["doc_id", "speaker", "speaker_role", "speaker_kind", "speaker_how", "quote", "verb",
+COLUMNS = ["doc_id", "speaker", "speaker_kind", "role", "organization", "speaker_how", "quote", "verb",
            "sentence", "sentence_start", "start", "end"]
 
-_QUOTE = re.compile(r'"([^"\n]{2,1500}?)"|“([^”\n]{2,1500})”')
+
+
+def _marks_rx(pairs) -> re.Pattern:
+    alts = []
+    for a, b in pairs:
+        body = rf"[^{re.escape(b)}\n]{{2,1500}}?"
+        if a == b == "'":  # an apostrophe inside English words is not a mark
+            alts.append(rf"(?<![A-Za-z])'({body})'(?![A-Za-z])")
+        else:
+            alts.append(rf"{re.escape(a)}({body}){re.escape(b)}")
+    return re.compile("|".join(alts))
 
 
 @lru_cache(maxsize=1)
-def _rx() -> dict[str, re.Pattern]:
+def _rx() -> dict:
     q = lx.quote_verbs()
     verbs = lx.alt(q["en_verbs"])
     pron = lx.alt(q["en_pronouns"])
+    marks = q["quote_marks"]
     return {
-        "verb": re.compile(rf"\b(?P<verb>{verbs})\b"),
+        "quote": {lang: _marks_rx(pairs) for lang, pairs in marks.items()},
+        "single": {lang: set(v) for lang, v in q["single_marks"].items()},
+        "verb": re.compile(rf"\b(?P<verb>{verbs})\b", re.IGNORECASE),
         "verb_tail": re.compile(r"[^\"“”.]{0,160}?[,:]\s*$"),
-        "verb_after": re.compile(rf"^[,.]?\s*(?:(?P<who>[A-Z][\w’'\- ]{{0,40}}?|{pron})\s+(?P<verb>{verbs})\b"
+        "verb_after": re.compile(rf"^[,.]?\s*(?:(?P<who>[A-Z][\w’'\- ]{{0,40}}?|{pron})(?:,[^,\"“”]{{1,80}},)?"
+                                 rf"\s+(?P<verb>{verbs})\b"
                                  rf"|(?P<verb2>{verbs})\s+(?P<who2>[A-Z][\w\- ]{{0,40}}?)[,.])"),
-        "adding": re.compile(rf"^,?\s*(?:and\s+)?(?P<verb>{verbs})\b[^\"“]{{0,40}}$"),
         "pron": re.compile(rf"\b(?:{pron})\b"),
+        # ""...," the CEO said": a bare title, resolved to the article's person with that title
+        "title_after": re.compile(rf"^[,.]?\s*the\s+(?P<title>{lx.roles()['en_alt']})\s+(?P<verb>{verbs})\b",
+                                  re.IGNORECASE),
         "ko_after": re.compile(rf"^(?P<end>{lx.alt(q['ko_after_quote'])})"),
         "ko_not": re.compile(rf"^(?:{lx.alt(q['not_speech_after'])})"),
         "ko_verb": re.compile(rf"(?P<verb>{lx.alt(q['ko_verbs'])})"),
-        "ko_pron": re.compile(r"(?<![가-힣])(?:그는|그녀는|그가|그녀가)"),
+        "ko_pron": re.compile(r"(?<![가-힣])(?:그는|그녀는|그가|그녀가|그는|이들은)"),
         "headline": re.compile(r"(?P<who>[A-Z][\w\- ]{2,40}):\s*$"),
     }
 
@@ -54,6 +75,49 @@ def _person_at(ents, lo, hi, last=True):
     return people[-1] if last else people[0]
 
 
+def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
+    """``(speaker, how, verb)`` of a Korean quote, or None when the quote is not speech."""
+    body = art.body
+    after = body[m.end():min(len(body), m.end() + 80)]
+    ka = rx["ko_after"].match(after)
+    if not ka:
+        return None
+    vm = rx["ko_verb"].search(body, m.end(), max(s1, m.end()) + 1)
+    if body[m.start()] in rx["single"].get("ko", ()) and not vm:
+        return None  # '하이퍼클로바 X'라는 이름: a title in single marks, not speech
+    verb = vm.group("verb") if vm else ka.group("end")
+    before_lo, q0 = seg_lo, m.start()
+    last, prev_end, prev_sent, s0 = state["last"], state["prev_end"], state["prev_sent"], state["s0"]
+    e = ko_subject(body, before_lo, q0, ents)
+    if e is not None:
+        return speaker_of(e, ents), "named", verb
+    off = ko_official(body, before_lo, q0)
+    if off is not None:
+        return off, "named", verb
+    people = [x for x in ents if x["kind"] == "person"]
+    e = ko_bare_role(body, before_lo, q0, people)
+    if e is not None:
+        return speaker_of(e, ents), "title", verb
+    if rx["ko_pron"].search(body, before_lo, q0):
+        # 그는: the person last named since the previous quote, else the last speaker
+        recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0]
+        if recent:
+            return speaker_of(recent[-1], ents), "pronoun", verb
+        if last:
+            return last, "pronoun", verb
+    chained = last and (prev_sent == s0 or m.start() - prev_end < 400)
+    if chained and not body[before_lo:q0].strip(" ,.\n"):
+        return last, "continued", verb
+    # the speaker after the quote: ""..."라고 X 대표는 말했다"
+    hi = vm.start() if vm else min(len(body), m.end() + 80)
+    e = ko_subject(body, m.end(), hi, ents)
+    if e is not None:
+        return speaker_of(e, ents), "named", verb
+    if chained:
+        return last, "continued", verb
+    return None, None, verb
+
+
 def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
     """Direct quotes of each article with their speaker.
 
@@ -61,10 +125,14 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         articles: DataFrame with ``doc_id``, ``body`` (and optionally ``lang``).
 
     Returns:
-        DataFrame with columns ``doc_id, speaker, speaker_role, speaker_kind, speaker_how, quote,
-        verb, sentence, sentence_start, start, end``; ``body[start:end]`` is the quoted text without
-        its quote marks. ``speaker_how`` is ``named``, ``pronoun`` (resolved to the last speaker or
-        person), ``continued`` (same speaker as the previous quote) or ``unresolved``.
+        DataFrame with columns ``doc_id, speaker, speaker_kind, role, organization, speaker_how,
+        quote, verb, sentence, sentence_start, start, end``; ``body[start:end]`` is the quoted text
+        without its quote marks. ``speaker`` is the person's full name as written (no title), or the
+        organization when no person is named (``speaker_kind`` ``person`` or ``org``); ``role`` and
+        ``organization`` are the speaker's title and affiliation as the article states them.
+        ``speaker_how`` is ``named``, ``title`` (a bare title resolved to the person), ``pronoun``
+        (resolved to the last speaker or person), ``continued`` (same speaker as the previous
+        quote) or ``unresolved``.
     """
     rx = _rx()
     rows: list[dict] = []
@@ -73,74 +141,80 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         if art.lang == "ja":
             rows.extend(quotes_ja(art))
             continue
-        if '"' not in body and "“" not in body:
+        lang = "ko" if art.lang == "ko" else "en"
+        qrx = rx["quote"].get(lang) or rx["quote"]["en"]
+        if not qrx.search(body):
             continue
         ents = article_entities(art)
-        last_speaker = None  # (name, role, kind)
-        prev_end, prev_sent = -1, None
-        for m in _QUOTE.finditer(body):
-            g = 1 if m.group(1) is not None else 2
+        state = {"last": None, "prev_end": -1, "prev_sent": None, "s0": None}
+        for m in qrx.finditer(body):
+            g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i) is not None)
             qs, qe = m.start(g), m.end(g)
             s0, s1 = sentence_of(art, m.start())
-            seg_lo = max(s0, prev_end if prev_sent == s0 else s0)
-            before, after = body[seg_lo:m.start()], body[m.end():min(len(body), m.end() + 80)]
-            speaker, how, verb = None, None, None
-            if art.lang == "ko":
-                if rx["ko_not"].match(after) and not rx["ko_after"].match(after):
-                    continue
-                ka = rx["ko_after"].match(after)
-                if not ka:
-                    continue
-                vm = rx["ko_verb"].search(body, m.end(), s1 + 1)
-                verb = vm.group("verb") if vm else ka.group("end")
-                e = _person_at(ents, seg_lo, m.start(), last=False)
-                if e is not None:
-                    speaker, how = e, "named"
-                elif rx["ko_pron"].search(before) and last_speaker:
-                    speaker, how = last_speaker, "pronoun"
-                elif last_speaker and (prev_sent == s0 or m.start() - prev_end < 400):
-                    speaker, how = last_speaker, "continued"
+            seg_lo = max(s0, state["prev_end"] if state["prev_sent"] == s0 else s0)
+            state["s0"] = s0
+            if lang == "ko":
+                found = _ko_attribution(art, m, ents, seg_lo, s1, state, rx)
             else:
-                if len(body[qs:qe].split()) < 3:
-                    continue
-                vb = None
-                for cand in rx["verb"].finditer(before):
-                    if rx["verb_tail"].match(before, cand.end()):
-                        vb = cand
-                va = rx["verb_after"].match(after)
-                hd = rx["headline"].search(before) if not vb else None
-                if vb:
-                    verb = vb.group("verb")
-                    e = _person_at(ents, seg_lo, seg_lo + vb.start())
-                    pron = rx["pron"].search(before[: vb.start()])
-                    if e is not None and not (pron and pron.start() > e["end"] - seg_lo):
-                        speaker, how = e, "named"
-                    elif pron and last_speaker:
-                        speaker, how = last_speaker, "pronoun"
-                    elif prev_sent == s0 and last_speaker:
-                        speaker, how = last_speaker, "continued"
-                elif va:
-                    verb = va.group("verb") or va.group("verb2")
-                    e = _person_at(ents, m.end(), m.end() + va.end())
-                    if e is not None:
-                        speaker, how = e, "named"
-                    elif last_speaker:
-                        speaker, how = last_speaker, "pronoun"
-                elif hd:
-                    e = _person_at(ents, seg_lo + hd.start(), m.start())
-                    if e is None:
-                        continue
-                    speaker, how, verb = e, "named", ":"
-                else:
-                    continue
-            if isinstance(speaker, dict):
-                speaker = (speaker["name"], speaker.get("role"), speaker["kind"])
+                found = _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx)
+            if found is None:
+                continue
+            speaker, how, verb = found
             if speaker is not None:
-                last_speaker = speaker
+                state["last"] = speaker
             ev = evidence(art, qs, qe)
-            rows.append({**ev, "speaker": speaker[0] if speaker else None,
-                         "speaker_role": speaker[1] if speaker else None,
-                         "speaker_kind": speaker[2] if speaker else None,
+            name, kind, role, org = speaker if speaker else (None, None, None, None)
+            rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
-            prev_end, prev_sent = m.end(), s0
+            state["prev_end"], state["prev_sent"] = m.end(), s0
     return frame(rows, COLUMNS)
+
+
+def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
+    body = art.body
+    if len(body[qs:qe].split()) < 3:
+        return None
+    before, after = body[seg_lo:m.start()], body[m.end():min(len(body), m.end() + 80)]
+    last = state["last"]
+    vb = None
+    for cand in rx["verb"].finditer(before):
+        if rx["verb_tail"].match(before, cand.end()):
+            vb = cand
+    ta = rx["title_after"].match(after)
+    if ta:
+        title = ta.group("title").lower()
+        cands = [e for e in ents if e["kind"] == "person" and e["start"] < m.start()
+                 and title in (e.get("role") or "").lower()]
+        if cands:
+            return speaker_of(cands[-1], ents), "title", ta.group("verb")
+    va = rx["verb_after"].match(after)
+    hd = rx["headline"].search(before) if not vb else None
+    if vb:
+        verb = vb.group("verb")
+        if verb.lower() == "according to":  # "According to Mayor Oh, "...": the source follows the verb
+            e = _person_at(ents, seg_lo + vb.end(), m.start(), last=False)
+            if e is not None:
+                return speaker_of(e, ents), "named", verb
+        e = _person_at(ents, seg_lo, seg_lo + vb.start())
+        pron = rx["pron"].search(before[: vb.start()])
+        if e is not None and not (pron and pron.start() > e["end"] - seg_lo):
+            return speaker_of(e, ents), "named", verb
+        if pron and last:
+            return last, "pronoun", verb
+        if state["prev_sent"] == s0 and last:
+            return last, "continued", verb
+        return None, None, verb
+    if va:
+        verb = va.group("verb") or va.group("verb2")
+        e = _person_at(ents, m.end(), m.end() + va.end())
+        if e is not None:
+            return speaker_of(e, ents), "named", verb
+        if last:
+            return last, "pronoun", verb
+        return None, None, verb
+    if hd:
+        e = _person_at(ents, seg_lo + hd.start(), m.start())
+        if e is None:
+            return None
+        return speaker_of(e, ents), "named", ":"
+    return None

@@ -180,7 +180,7 @@ def quotes_ja(art) -> list[dict]:
             last = speaker
         rows.append({**evidence(art, qs, qe),
                      "speaker": speaker["name"] if speaker else None,
-                     "speaker_role": speaker["role"] if speaker else None,
+                     "role": speaker["role"] if speaker else None,
                      "speaker_kind": speaker["kind"] if speaker else None,
                      "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb,
                      "organization": speaker["org"] if speaker else None})

@@ -1,0 +1,224 @@
+"""A character-level CRF tagger of Korean person, place and organisation names.
+
+No Python package ships Korean named-entity weights, so the project trains its own: a linear-chain
+CRF (crfsuite) over characters, fitted on the KLUE NER dev set (5,000 sentences, CC BY-SA 4.0).
+Features are the character, its neighbours (±2), character bigrams, the script class, word-boundary
+position and whether the character is a common Korean family name. The model is the crfsuite
+binary file ``data/models/ner_ko_crf.crfsuite`` (plain weights, no pickle) with its card beside it.
+
+Retrain with ``python -m ainews.extract.ner train [klue-ner tsv]``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import ROOT
+
+__all__ = ["read_klue", "char_features", "spans_of", "KoreanNER", "model_path"]
+
+LABELS = ("PS", "LC", "OG")
+_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉")
+
+
+def model_path() -> Path:
+    """Where the shipped model lives (``data/models/ner_ko_crf.crfsuite``)."""
+    return ROOT / "data" / "models" / "ner_ko_crf.crfsuite"
+
+
+def read_klue(path: str | Path) -> list[tuple[str, str, list[str]]]:
+    """Sentences of a KLUE NER tsv as ``(id, text, BIO tags per character)``.
+
+    Only the PS/LC/OG tags are kept (DT/TI/QT become ``O``).
+
+    Raises:
+        FileNotFoundError: naming the file when it is absent.
+        ValueError: naming the line that is not ``char<TAB>tag``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: KLUE NER file not found; pass the path of klue-ner-v1.1_dev.tsv")
+    out, sid, chars, tags = [], None, [], []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if line.startswith("## klue"):
+                sid = line[3:].split("\t", 1)[0]
+            elif line.startswith("##"):
+                continue
+            elif not line:
+                if chars:
+                    out.append((sid, "".join(chars), tags))
+                chars, tags = [], []
+            else:
+                ch, tab, tag = line.rpartition("\t")
+                if not tab or not tag:
+                    raise ValueError(f"{path}:{i}: expected 'char<TAB>tag', got {line!r}")
+                chars.append(ch or " ")
+                tags.append(tag if tag[2:] in LABELS else "O")
+    if chars:
+        out.append((sid, "".join(chars), tags))
+    return out
+
+
+def _cls(c: str) -> str:
+    if "가" <= c <= "힣":
+        return "H"
+    if c.isdigit():
+        return "D"
+    if c.isascii() and c.isalpha():
+        return "L" if c.islower() else "U"
+    if c.isspace():
+        return "S"
+    return "P"
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset, int]:
+    from . import _lexicon as lx
+
+    words = frozenset(re.findall(r"[^|\\]+", lx.roles()["ko_alt"].replace("\\ ", " ")))
+    return words, max(map(len, words))
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def char_features(text: str) -> list[list[str]]:
+    """crfsuite feature strings for each character of ``text``.
+
+    Besides the characters around it: the word it belongs to, its position in the word, and
+    whether the next word opens with a title (박찬욱 감독은) or the word itself ends in one.
+    """
+    pad = "\x02\x02" + text + "\x03\x03"
+    cls = "SS" + "".join(_cls(c) for c in text) + "SS"
+    roles, longest = _role_words()
+    where = [None] * len(text)
+    words = _words(text)
+    for k, (a, b) in enumerate(words):
+        nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
+        title_next = any(nxt[:n] in roles for n in range(1, min(longest, len(nxt)) + 1))
+        for i in range(a, b):
+            where[i] = (text[a:b], i - a, b - a, title_next)
+    feats = []
+    for i in range(len(text)):
+        j = i + 2
+        c = pad[j]
+        f = ["b", "c=" + c, "p=" + pad[j - 1], "n=" + pad[j + 1], "pp=" + pad[j - 2], "nn=" + pad[j + 2],
+             "pc=" + pad[j - 1:j + 1], "cn=" + pad[j:j + 2], "ppc=" + pad[j - 2:j + 1], "cnn=" + pad[j:j + 3],
+             "k=" + cls[j - 1:j + 2], "kk=" + cls[j - 2:j + 3]]
+        if cls[j - 1] in "SP":
+            f.append("ws")
+            f.append("w3=" + pad[j:j + 3])
+        if cls[j + 1] in "SP":
+            f.append("we")
+            f.append("w3e=" + pad[j - 2:j + 1])
+        if c in _SURNAMES and cls[j - 1] in "SP":
+            f.append("sur")
+        w = where[i]
+        if w is not None:
+            word, pos, n, title_next = w
+            f += ["w=" + word, f"wp={min(pos, 4)}/{min(n, 6)}"]
+            if title_next:
+                f.append("tn")
+                if pos == 0 and c in _SURNAMES:
+                    f.append("tn_sur")
+        feats.append(f)
+    return feats
+
+
+def spans_of(tags: list[str]) -> list[tuple[str, int, int]]:
+    """Entity spans ``(label, start, end)`` of a BIO tag sequence (an I- without B- starts one)."""
+    out, cur = [], None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t.startswith("B-") or t == "O" or (t.startswith("I-") and (cur is None or cur[0] != t[2:])):
+            if cur is not None:
+                out.append((cur[0], cur[1], i))
+                cur = None
+            if t != "O":
+                cur = (t[2:], i)
+    return out
+
+
+class KoreanNER:
+    """Character CRF tagger (scikit-learn style: ``fit`` returns self, ``predict`` tags).
+
+    Args:
+        c1: L1 penalty (keeps the model small by zeroing weak features).
+        c2: L2 penalty.
+        max_iterations: L-BFGS iterations.
+    """
+
+    def __init__(self, c1: float = 0.05, c2: float = 0.01, max_iterations: int = 150):
+        self.c1 = c1
+        self.c2 = c2
+        self.max_iterations = max_iterations
+
+    def fit(self, texts: list[str], tags: list[list[str]], model_file: str | Path) -> KoreanNER:
+        """Train on ``texts`` with per-character BIO ``tags``; the weights go to ``model_file``."""
+        import pycrfsuite
+
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for t, y in zip(texts, tags):
+            trainer.append(char_features(t), y)
+        trainer.set_params({"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+                            "feature.possible_transitions": True})
+        trainer.train(str(model_file))
+        self.model_file_ = str(model_file)
+        return self.load(model_file)
+
+    def load(self, model_file: str | Path) -> KoreanNER:
+        """Open a trained crfsuite model file."""
+        import pycrfsuite
+
+        if not Path(model_file).is_file():
+            raise FileNotFoundError(f"{model_file}: NER model not found; train it with "
+                                    "`python -m ainews.extract.ner train`")
+        self.tagger_ = pycrfsuite.Tagger()
+        self.tagger_.open(str(model_file))
+        self.model_file_ = str(model_file)
+        return self
+
+    def predict(self, texts: list[str]) -> list[list[str]]:
+        """BIO tags per character of each text."""
+        return [self.tagger_.tag(char_features(t)) if t else [] for t in texts]
+
+    def entities(self, text: str) -> list[tuple[str, int, int]]:
+        """``(label, start, end)`` of the names in ``text``."""
+        if not text:
+            return []
+        return spans_of(self.tagger_.tag(char_features(text)))
+
+
+@lru_cache(maxsize=1)
+def shipped_tagger() -> KoreanNER | None:
+    """The shipped model, loaded once (``None`` when the model file is absent)."""
+    path = model_path()
+    return KoreanNER().load(path) if path.is_file() else None
+
+
+def _klue_default() -> Path:
+    import os
+
+    return Path(os.environ.get("AINEWS_SHARED", ROOT.parent / "shared")) / "corpora" / "klue-ner" / \
+        "klue-ner-v1.1_dev.tsv"
+
+
+def main(argv: list[str]) -> None:
+    """``train [tsv]``: fit on every KLUE sentence and write the shipped model."""
+    if not argv or argv[0] != "train":
+        sys.exit("usage: python -m ainews.extract.ner train [klue-ner-v1.1_dev.tsv]")
+    path = Path(argv[1]) if len(argv) > 1 else _klue_default()
+    data = read_klue(path)
+    model_path().parent.mkdir(parents=True, exist_ok=True)
+    KoreanNER().fit([t for _, t, _ in data], [y for _, _, y in data], model_path())
+    print(f"trained on {len(data)} sentences of {path}; wrote {model_path()} "
+          f"({model_path().stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

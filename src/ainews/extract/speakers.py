@@ -1,0 +1,135 @@
+"""Who a quote belongs to: the speaker search around a quote and the role/organization split.
+
+Helpers of :mod:`ainews.extract.quotes`. A speaker is a tuple ``(name, kind, role, organization)``
+with ``kind`` ``person`` or ``org``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import _lexicon as lx
+
+_EN_OF = re.compile(r"^(?P<role>.+?)\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+
+
+@lru_cache(maxsize=1)
+def _ko_rx() -> dict[str, re.Pattern]:
+    q = lx.quote_verbs()
+    subj = lx.alt(q["ko_subject_after"])
+    roles = lx.roles()["ko_alt"]
+    return {
+        # what may follow a subject: 은/는/이/가 and a space, a date or nothing more ("X는 29일 "...")
+        "subject": re.compile(rf"^(?:{subj})(?=[\s,]|$)"),
+        # "LG AI연구원 관계자는", "회사 측은"
+        "official": re.compile(rf"(?P<org>[^\s\"“”'‘’]+(?:\s[^\s\"“”'‘’]+){{0,2}}?)\s?(?:{lx.alt(q['ko_official'])})"
+                               rf"(?:{subj})(?=[\s,]|$)"),
+        # a bare title as subject: "회장은 "..."", "이 위원장은" is handled as a short mention
+        "bare_role": re.compile(rf"(?<![가-힣])(?P<role>{roles})(?:{subj})(?=[\s,]|$)"),
+    }
+
+
+def speaker_of(ent: dict, ents: list[dict]) -> tuple:
+    """``(name, kind, role, organization)`` of an entity row of :func:`article_entities`."""
+    if ent["kind"] == "org":
+        name = org_full_name(ent, ents)
+        return name, "org", None, name
+    role, org = split_role(ent.get("role"))
+    if org is None:
+        # "SK그룹 최태원 회장": an organization just before the name
+        for e in ents:
+            if e["kind"] == "org" and 0 <= ent["start"] - e["end"] <= 1:
+                org = e["name"]
+    return ent["name"], "person", role, org
+
+
+def org_full_name(ent: dict, ents: list[dict]) -> str:
+    """The full name of an organization mention: the longest form of the same organization named
+    in the article up to it (헌재 -> 헌법재판소), or for a bare generic ending (협의회, 위원회) the
+    last organization named before it that ends with that word."""
+    name = ent["name"]
+    same = [e["name"] for e in ents if e["kind"] == "org" and e["canonical"] == ent["canonical"]
+            and e["start"] <= ent["start"]]
+    hangul = bool(re.search(r"[가-힣]", name))
+    same = [n for n in same if bool(re.search(r"[가-힣]", n)) == hangul]  # 카이스트 stays Hangul
+    if same:
+        name = max(same, key=len)
+    if name in lx.orgs()["ko_suffix_words"]:
+        before = [e["name"] for e in ents if e["kind"] == "org" and e["start"] < ent["start"]
+                  and e["name"] != name and e["name"].endswith(name)]
+        if before:
+            name = before[-1]
+    return name
+
+
+def split_role(phrase: str | None) -> tuple[str | None, str | None]:
+    """``(role, organization)`` of a title phrase: "울산시 대변인" -> ("대변인", "울산시");
+    "CEO of Kakao" -> ("CEO", "Kakao"); "Chairman" -> ("Chairman", None)."""
+    if not phrase:
+        return None, None
+    m = _EN_OF.match(phrase)
+    if m:
+        return m.group("role"), m.group("org")
+    if re.search(r"[가-힣]", phrase):
+        toks = phrase.split()
+        if len(toks) > 1:
+            return toks[-1], " ".join(toks[:-1])
+    return phrase, None
+
+
+def ko_subject(body: str, lo: int, hi: int, ents: list[dict]) -> dict | None:
+    """The person (else organization) that is the subject of ``body[lo:hi]``, the text before a quote.
+
+    A person anywhere in the segment wins (the first one: "이경민 대신증권 리서치부장은 29일 "...");
+    an organization counts only as a subject: followed by 은/는/이/가 or by 관계자/측.
+    """
+    seg = [e for e in ents if lo <= e["start"] and e["end"] <= hi]
+    people = [e for e in seg if e["kind"] == "person"]
+    if people:
+        return people[0]
+    rx = _ko_rx()
+    for e in seg:
+        if e["kind"] != "org":
+            continue
+        tail = body[e["end"]:hi]
+        if rx["subject"].match(tail) or rx["official"].match(body, e["start"], hi):
+            return e
+    return None
+
+
+def ko_official(body: str, lo: int, hi: int) -> tuple | None:
+    """An unnamed organization spokesperson ("LG AI연구원 관계자는") as an organization speaker."""
+    m = None
+    for m in _ko_rx()["official"].finditer(body, lo, hi):
+        pass
+    if m is None:
+        return None
+    toks = m.group("org").split()
+    # An unnamed source of a sector ("업계 관계자") is not an organization: the words before 관계자 must
+    # read as an organization's name (Latin letters as in "LG AI연구원", or an organization ending).
+    keep = []
+    for t in reversed(toks[-3:]):
+        if not re.fullmatch(r"[A-Za-z0-9가-힣&·]+", t) or not (re.search(r"[A-Z]", t) or _org_end().search(t)):
+            break
+        keep.insert(0, t)
+    if not keep:
+        return None
+    name = " ".join(keep)
+    return name, "org", None, name
+
+
+@lru_cache(maxsize=1)
+def _org_end() -> re.Pattern:
+    data = lx.orgs()
+    return re.compile(rf"(?:{lx.alt(data['ko_suffix_words'])})$")
+
+
+def ko_bare_role(body: str, lo: int, hi: int, people: list[dict]) -> dict | None:
+    """A bare title as subject ("회장은 "..."") resolved to the last person of that title before it."""
+    m = _ko_rx()["bare_role"].search(body, lo, hi)
+    if not m:
+        return None
+    role = m.group("role")
+    cands = [e for e in people if e["start"] < m.start() and (e.get("role") or "").endswith(role)]
+    return cands[-1] if cands else None
