@@ -137,7 +137,7 @@ def embed(texts: str | Iterable[str], *, lang: str | None = None, cache_dir: str
           max_sentences: int | None = None) -> np.ndarray:
     """L2-normalised multilingual vectors, one per text.
 
-    Each text is split into sentences (:func:`split_units`); each distinct sentence is encoded
+    Each text is split into sentences (``split_units``); each distinct sentence is encoded
     once and kept in the on-disk cache, so a re-run encodes nothing; a text's vector is the
     normalised mean of its sentence vectors. Korean, English and Japanese share one space.
 

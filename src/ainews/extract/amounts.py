@@ -208,7 +208,7 @@ def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         DataFrame with columns ``doc_id, text, value, high`` (upper bound of a range), ``kind`` (see
-        :data:`ainews.extract.amount_kinds.KINDS`: investment, acquisition, funding, budget are
+        ``ainews.extract.amount_kinds.KINDS``: investment, acquisition, funding, budget are
         events; forecast, market_size, target, hypothetical, aggregate, export, stock_flow, revenue,
         price, other are not), ``currency, value_usd, rate_per_usd, rate_year,
         rate_note, qualifier, period, conversion, conversion_value, conversion_currency, actor, target,

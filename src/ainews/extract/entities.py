@@ -113,7 +113,7 @@ def extract_entities(articles: pd.DataFrame) -> pd.DataFrame:
         ``name`` is the full name a short mention ("Chey", "박 대표") resolves to within the article;
         ``canonical`` merges spellings across articles ("Chey Taewon" = "Chey Tae-won"); places carry
         the gazetteer id, coordinates and ``place_role`` (activity|dateline|venue|mention: see
-        :mod:`ainews.extract.places`); other rows have no ``place_role``.
+        ``ainews.extract.places``); other rows have no ``place_role``.
     """
     rows: list[dict] = []
     for art in _iter_articles(articles):

@@ -132,7 +132,7 @@ def theme_findings(articles: pd.DataFrame) -> dict[str, str]:
         counted once; acquisitions, funding rounds and budgets apart), ``fi_kinds`` (distinct
         events per kind) and ``fi_destinations`` ("Japan US$8.0 billion (1 event), Korea: none":
         distinct investment events whose sentence states the destination;
-        :func:`ainews.themes.investment_event_list` lists them one by one).
+        ``ainews.themes.investment_event_list`` lists them one by one).
     """
     import ainews
     from ainews.themes import distinct_investments, frame_table, investment_table, investment_totals, place_mentions

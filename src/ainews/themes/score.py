@@ -12,7 +12,7 @@ one English token and scores compare across languages. ``length_prior`` (from ``
 keeps a single hit in a very short text from looking like a strong theme. The repeat damping
 (``1 + ln n``) stops one word used many times from outweighing several distinct terms.
 
-The lexicon alone (:func:`lexicon_scores`) makes an article's ``primary_theme`` its best theme
+The lexicon alone (``ainews.themes.lexicon_scores``) makes an article's ``primary_theme`` its best theme
 when that score reaches ``min_score`` (from ``themes.yml``, weighted hits per 1,000 tokens).
 :func:`score_themes` then lets the learned model (``data/models/themes.skops``, see
 :mod:`ainews.themes.decide`) decide grades and the primary theme from these scores and the
@@ -130,7 +130,7 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
                  model="default") -> ThemeScores:
     """Score every article on every theme and decide its grades and primary theme.
 
-    Lexicon scores, hits and evidence come from :func:`lexicon_scores`; the grades and primary
+    Lexicon scores, hits and evidence come from ``ainews.themes.lexicon_scores``; the grades and primary
     theme from the learned model of ``data/models/themes.skops`` (lexicon scores plus the
     article's multilingual sentence vectors, cached on disk), with the sentences that weighed
     most in each decision in ``decisions``. Without a model the lexicon decides.
@@ -141,7 +141,7 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
         tokens: output of :func:`ainews.tokenize_articles` for these articles, if at hand.
         min_score: lexicon primary-theme threshold; default ``settings.min_score``.
         model: ``"default"`` (the shipped model when present), a fitted
-            :class:`~ainews.themes.model.ThemeModel`, or ``None`` for the lexicon alone.
+            ``ainews.themes.ThemeModel``, or ``None`` for the lexicon alone.
 
     Returns:
         A :class:`ainews.ThemeScores`.
