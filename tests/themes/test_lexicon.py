@@ -92,3 +92,19 @@ def test_malformed_theme_is_named(tmp_path, monkeypatch, entry, message):
     with pytest.raises(ValueError, match=re.escape(message)) as err:
         load_themes()
     assert "broken" in str(err.value) and "themes.yml" in str(err.value)
+
+
+def test_lexicon_version_is_the_content_not_the_path(tmp_path, monkeypatch):
+    """A shipped model is compared with the lexicon by content, so a clone elsewhere gets no warning."""
+    import shutil
+
+    from ainews.config import LEXICONS
+    from ainews.themes import load_themes
+
+    here = load_themes().version
+    shutil.copytree(LEXICONS, tmp_path / "lexicons")
+    monkeypatch.setenv("AINEWS_LEXICONS", str(tmp_path / "lexicons"))
+    assert load_themes().version == here
+    (tmp_path / "lexicons" / "themes.yml").write_text(
+        (LEXICONS / "themes.yml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert load_themes().version != here

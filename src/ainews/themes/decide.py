@@ -67,7 +67,8 @@ def apply_model(result: ThemeScores, articles: pd.DataFrame, model="default") ->
     X = _aligned(feats, model)
     if X is None:
         return result
-    if getattr(model, "lexicon_version_", result.lexicon.version) != result.lexicon.version:
+    # the content hash (16 hex digits); models fitted before it stood alone also carried a path
+    if str(getattr(model, "lexicon_version_", result.lexicon.version))[:16] != result.lexicon.version[:16]:
         warnings.warn("themes.yml (or concepts.yml) changed since the theme model was trained; its "
                       "decisions may drift. Retrain: make train-themes", RuntimeWarning, stacklevel=3)
     themes = list(model.themes_)

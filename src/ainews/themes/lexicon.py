@@ -151,7 +151,9 @@ def _context(items, concepts: dict, where: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=4)
-def _compile(version: str) -> ThemeLexicon:
+def _compile(version: str, where: str) -> ThemeLexicon:
+    # ``where`` (the file's path) only keys the cache: two lexicon folders never share an entry,
+    # while ``version`` stays a hash of the content, the same in every checkout.
     path = lexicon_path(THEMES)
     data = load_yaml_lexicon(THEMES) or {}
     themes = data.get("themes")
@@ -206,4 +208,4 @@ def load_themes() -> ThemeLexicon:
     Raises:
         ValueError: naming the file, theme and term when an entry is malformed.
     """
-    return _compile(lexicon_version(THEMES, "concepts.yml") + str(lexicon_path(THEMES)))
+    return _compile(lexicon_version(THEMES, "concepts.yml"), str(lexicon_path(THEMES)))
