@@ -171,6 +171,13 @@ def bench_pages(limit: int | None, show_worst: int, folder: str | None = None) -
     print(f"readability-pages: {len(dirs)} pages, pasted-text cleaning {len(dirs) / t_clean:.0f} pages/s")
     for name, parts in results.items():
         print(f"  {name:28s} {_scores(parts)}")
+
+    def f1(parts):
+        tp, n_pred, n_gold = (sum(x[i] for x in parts) for i in range(3))
+        return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+    ratio = f1(results["HTML path"]) / (f1(results["bare trafilatura"]) or 1.0)
+    print(f"  HTML path / bare trafilatura, same run: F1 ratio {ratio:.3f} (target >= 0.98)")
     if show_worst:
         f1 = [(2 * a / (b + c) if b + c else 1.0, a / b if b else 0, a / c if c else 0, d.name)
               for (a, b, c), d in zip(results["pasted text"], dirs)]
