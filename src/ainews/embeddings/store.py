@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .._cachedb import open_cache_db
+
 __all__ = ["VectorStore", "text_key"]
 
 
@@ -37,12 +39,9 @@ class VectorStore:
         self.version, self.dim, self.db = version, dim, None
         folder = Path(folder)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # Several processes (the report's kernels) may read and write at once.
-            self.db = sqlite3.connect(folder / "vectors.sqlite", timeout=60)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT, version TEXT, vec BLOB, "
-                            "PRIMARY KEY (key, version)) WITHOUT ROWID")
+            self.db = open_cache_db(folder / "vectors.sqlite",
+                                    "CREATE TABLE IF NOT EXISTS vectors (key TEXT, version TEXT, vec BLOB, "
+                                    "PRIMARY KEY (key, version)) WITHOUT ROWID")
         except (OSError, sqlite3.Error) as exc:
             warnings.warn(f"vector cache in {folder} is not usable ({exc}); encoding without it. "
                           "Set AINEWS_PROCESSED to a writable folder to keep sentence vectors.",

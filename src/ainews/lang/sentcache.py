@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._cachedb import open_cache_db
 from .sentences import Sentence, _lines, _split_line_other, get_kiwi, split_version
 
 __all__ = ["cached_sentences", "sentence_spans", "get_sentences", "load_memo", "save_memo"]
@@ -60,14 +61,11 @@ class _Store:
     def __init__(self, folder: Path):
         self.db = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # Several processes (the report's kernels, a process pool) may write at once.
-            self.db = sqlite3.connect(folder / "tokens.sqlite", timeout=60)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS sentences (key TEXT, version TEXT, "
-                            "spans BLOB, PRIMARY KEY (key, version)) WITHOUT ROWID")
-            self.db.execute("CREATE TABLE IF NOT EXISTS memo (kind TEXT, version TEXT, key TEXT, "
-                            "value TEXT, PRIMARY KEY (kind, version, key)) WITHOUT ROWID")
+            self.db = open_cache_db(folder / "tokens.sqlite",
+                                    "CREATE TABLE IF NOT EXISTS sentences (key TEXT, version TEXT, "
+                                    "spans BLOB, PRIMARY KEY (key, version)) WITHOUT ROWID",
+                                    "CREATE TABLE IF NOT EXISTS memo (kind TEXT, version TEXT, key TEXT, "
+                                    "value TEXT, PRIMARY KEY (kind, version, key)) WITHOUT ROWID")
         except (OSError, sqlite3.Error) as exc:
             self._off(folder, exc)
         self.folder = folder
