@@ -11,14 +11,13 @@ _NO_REGION = pd.DataFrame(columns=["region_id", "country", "name_en", "name_ko",
 
 
 def _place_rows(entities: pd.DataFrame, doc_ids) -> pd.DataFrame:
-    rows = entities[(entities["kind"] == "place") & entities["place_id"].notna()]
-    if doc_ids is not None:
-        rows = rows[rows["doc_id"].isin(set(doc_ids))]
-    # Countries have two-letter ids (KR, JP); provinces, cities and districts are KR-…, JP-….
-    rows = rows[rows["place_id"].astype(str).str.match(r"^(KR|JP)-")]
-    if "place_role" in rows.columns and (rows["place_role"] == "activity").any():
-        # Where AI is built, not where the article was filed or an event was held.
-        rows = rows[rows["place_role"] == "activity"]
+    from ..themes import activity_places
+
+    # Where AI is built, not where the article was filed or an event was held; every place
+    # counts when the extraction marked none as a place of activity.
+    rows = activity_places(entities, doc_ids)
+    if rows.empty and "place_role" in entities.columns:
+        rows = activity_places(entities.drop(columns="place_role"), doc_ids)
     return rows.dropna(subset=["lat", "lon"])
 
 
