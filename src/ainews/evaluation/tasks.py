@@ -21,24 +21,11 @@ def _row(task, metric, value, n, how=""):
     return {"task": task, "metric": metric, "value": float(value), "n": int(n), "how": how}
 
 
-def _theme_predictions(arts: pd.DataFrame):
-    from .. import themes
-
-    fn = getattr(themes, "evaluation_predictions", None)
-    if fn is not None:
-        return fn(arts)
-    ts = themes.score_themes(arts)
-    grades = getattr(ts, "grades", None)
-    if grades is None:  # lexicon-only scoring: the primary theme counts as grade 2
-        prim = dict(zip(ts.primary.doc_id, ts.primary.primary_theme))
-        grades = pd.DataFrame([{"doc_id": d, "theme": t, "grade": 2 if prim.get(d) == t else 0}
-                               for d in arts.doc_id for t in THEMES])
-    return ts.primary[["doc_id", "primary_theme"]], grades, "lexicon scores (no learned model)"
-
-
 def eval_themes(arts: pd.DataFrame, gold: dict[str, dict]):
     """Primary theme (accuracy, macro-F1, per-class F1, confusion) and per-theme grades."""
-    primary, grades, how = _theme_predictions(arts)
+    from ..themes import evaluation_predictions
+
+    primary, grades, how = evaluation_predictions(arts)
     pred = dict(zip(primary.doc_id.astype(str), primary.primary_theme))
     keys = dict(zip(arts.doc_id.astype(str), arts.gold_key))
     y_true = [gold[keys[d]]["primary"] for d in arts.doc_id.astype(str)]
@@ -95,17 +82,9 @@ def eval_speakers(arts: pd.DataFrame, gold: dict[str, dict]):
 
 
 def _place_key():
-    from .. import extract
+    from ..extract import place_id
 
-    fn = getattr(extract, "place_id", None)
-    if fn is None:
-        from ..extract import _lexicon as lx
-
-        surf = lx.place_matchers()[3]
-
-        def fn(s):
-            return surf.get(s) or surf.get(s.removesuffix("광역시").removesuffix("특별시").removesuffix("시"))
-    return lambda s: fn(s) or f"?{norm_name(s)}"
+    return lambda s: place_id(s) or f"?{norm_name(s)}"
 
 
 def eval_places(arts: pd.DataFrame, gold: dict[str, dict]):
@@ -160,12 +139,9 @@ def eval_investments(arts: pd.DataFrame, gold: dict[str, dict]):
     """Investment events: precision against all labelled amounts, recall of labelled investments,
     acquisitions and fundings, and whether the investor is right where an event is found and the
     readers named one."""
-    from .. import extract as ex
+    from ..extract import extract_investments
 
-    fn = getattr(ex, "extract_investments", None)
-    if fn is None:
-        return [], {}, []
-    inv = fn(arts)
+    inv = extract_investments(arts)
     tp_p = n_pred = tp_r = n_gold = inv_ok = n_named = 0
     details = []
     for d, k in zip(arts.doc_id.astype(str), arts.gold_key):
@@ -193,13 +169,13 @@ def eval_investments(arts: pd.DataFrame, gold: dict[str, dict]):
             details.append({"gold_key": k, "task": "investment events",
                             "gold": "; ".join(f"{x.get('text')} by {x.get('investor')}" for x in missed),
                             "predicted": "; ".join(f"{x.get('value'):g} {x.get('currency')} by {x.get('investor')}" for x in wrong)})
-    p, r, f = prf(tp_p, n_pred, n_gold)
+    p = tp_p / n_pred if n_pred else 0.0
     r = tp_r / n_gold if n_gold else 0.0
     right = inv_ok / n_named if n_named else 0.0
-    rows = [_row("investment events", "precision", tp_p / n_pred if n_pred else 0.0, n_pred),
+    rows = [_row("investment events", "precision", p, n_pred),
             _row("investment events", "recall", r, n_gold),
             _row("investment events", "investor right", right, n_named)]
-    table = pd.DataFrame([{"precision": tp_p / n_pred if n_pred else 0.0, "recall": r, "investor_right": right,
+    table = pd.DataFrame([{"precision": p, "recall": r, "investor_right": right,
                            "n_pred": n_pred, "n_gold": n_gold, "matched": tp_r}])
     return rows, {"investments": table}, details
 

@@ -46,12 +46,9 @@ def reader_agreement(path: Path | None = None) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def evaluation_card(path: Path | None = None) -> dict | None:
+def evaluation_card() -> dict | None:
     """The figures ``make eval`` last measured (``data/models/evaluation.card.json``), or ``None``."""
-    path = path or ROOT / "data" / "models" / "evaluation.card.json"
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    return model_card("evaluation")
 
 
 def evaluation_table(card: dict | None = None, *, set_name: str | None = None):

@@ -9,7 +9,6 @@ JavaScript bundle is embedded by :func:`init_tables`, never fetched from a CDN).
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -82,24 +81,12 @@ def _guess(s: pd.Series) -> str | None:
     return None
 
 
-def _sort_key(v) -> str:
-    if _missing(v):
-        return ""
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return "" if math.isnan(float(v)) else repr(float(v))
-    if isinstance(v, pd.Timestamp):
-        return v.isoformat()
-    return ""
-
-
 class ReaderTable:
     """A formatted table ready to show (``_repr_html_``) or to glue; ``.data`` keeps the values."""
 
-    def __init__(self, data: pd.DataFrame, cells: list[list[str]], sort_keys: list[list[str]],
-                 caption: str | None, interactive: bool):
+    def __init__(self, data: pd.DataFrame, cells: list[list[str]], caption: str | None, interactive: bool):
         self.data = data
         self._cells = cells
-        self._sort = sort_keys
         self.caption = caption
         self.interactive = interactive
 
@@ -156,21 +143,19 @@ def reader_table(df: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     formats = dict(formats or {})
     kinds = {c: formats.get(c, _guess(df[c])) for c in columns}
     docs = df["doc_id"].astype(str).tolist() if "doc_id" in df.columns else None
-    cells, keys = [], []
+    cells = []
     for i, rec in enumerate(df[list(columns)].itertuples(index=False, name=None)):
-        row, krow = [], []
+        row = []
         for c, v in zip(columns, rec):
             text = str(v) if c in html_columns and not _missing(v) else safe_text(format_value(v, kinds[c]))
             if c == "title" and link_titles and docs is not None:
                 text = text or "(untitled article)"  # never the bare doc_id
                 text = f'<a href="{EXPLORER_PAGE}#doc-{html.escape(docs[i], quote=True)}">{text}</a>'
             row.append(text)
-            krow.append(_sort_key(v))
         cells.append(row)
-        keys.append(krow)
     data = df[list(columns)].rename(columns=dict(columns)).reset_index(drop=True)
     inter = len(df) > INTERACTIVE_ROWS if interactive is None else interactive
-    return ReaderTable(data, cells, keys, caption, inter)
+    return ReaderTable(data, cells, caption, inter)
 
 
 def init_tables():
