@@ -88,17 +88,21 @@ def select(corpus: Path) -> list[str]:
     minimum = {"foreign_investment": 2, "data_sovereignty": 3, "regional_hubs": 2}
     rng = random.Random(SEED)
     chosen: list[str] = []
-    for theme, k in N_POOLS.items():
-        pool = [n for n in docs if counts[theme][n] >= minimum[theme]]
+
+    def draw(pool: list[str], score: dict, k: int) -> None:
+        """Draw up to k new articles from pool, weighted by score, skipping labelled and near-duplicates."""
         got = 0
         while got < k and pool:
-            name = rng.choices(pool, weights=[counts[theme][n] for n in pool])[0]
+            name = rng.choices(pool, weights=[score[n] for n in pool])[0]
             pool.remove(name)
             if name in labelled or name in chosen or _near_dup(docs[name], seen):
                 continue
             chosen.append(name)
             seen.append(_key(docs[name]))
             got += 1
+
+    for theme, k in N_POOLS.items():
+        draw([n for n in docs if counts[theme][n] >= minimum[theme]], counts[theme], k)
     ai = {n: len(AIWORDS.findall(b)) for n, (_, b) in docs.items()}
     market = {n: len(MARKET.findall(b)) for n, (_, b) in docs.items()}
     round2 = {
@@ -116,16 +120,7 @@ def select(corpus: Path) -> list[str]:
     rounds = [(theme, k, round2[theme], minimum2[theme]) for theme, k in N_ROUND2.items()]
     rounds += [(theme, k, round3[theme], minimum3[theme]) for theme, k in N_ROUND3.items()]
     for theme, k, score, low in rounds:
-        pool = [n for n in docs if score[n] >= low and market[n] < 3]
-        got = 0
-        while got < k and pool:
-            name = rng.choices(pool, weights=[score[n] for n in pool])[0]
-            pool.remove(name)
-            if name in labelled or name in chosen or _near_dup(docs[name], seen):
-                continue
-            chosen.append(name)
-            seen.append(_key(docs[name]))
-            got += 1
+        draw([n for n in docs if score[n] >= low and market[n] < 3], score, k)
     return chosen
 
 
