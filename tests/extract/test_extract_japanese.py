@@ -53,6 +53,17 @@ def test_organisation_speaker_when_no_person_is_named():
     assert q[["speaker", "speaker_kind"]].values.tolist() == [["経済産業省", "org"]]
 
 
+@pytest.mark.parametrize("sentence, speaker, kind", [
+    ("政府関係者は「外資は歓迎する」と話した。", "政府", "org"),
+    ("経済産業省の幹部は「支援を続ける」と述べた。", "経済産業省", "org"),
+    ("トヨタ自動車の広報担当者は「計画に変更はない」と説明した。", "トヨタ自動車", "org"),
+    ("同社のジョン・ミラー最高経営責任者（CEO）は「日本は重要だ」と強調した。", "ジョン・ミラー", "person"),
+])
+def test_spokespersons_name_their_organisation_and_dotted_names_stay_whole(sentence, speaker, kind):
+    q = ainews.extract_quotes(pd.DataFrame({"doc_id": ["s"], "lang": ["ja"], "body": [sentence]}))
+    assert q[["speaker", "speaker_kind"]].values.tolist() == [[speaker, kind]]
+
+
 def test_yen_amounts_converted_at_the_dated_rate(article):
     a = ainews.extract_amounts(article)
     qual = a["qualifier"].astype(object).where(a["qualifier"].notna(), None)

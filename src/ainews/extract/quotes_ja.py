@@ -34,6 +34,8 @@ _CHAIN = re.compile(r"^\s*(?:と|として|とし|と述べ|と話し|と語り|
 def _rx() -> dict:
     data = load_yaml_lexicon("quote_verbs.yml") or {}
     q = {k: [str(v) for v in data.get(k) or []] for k in ("ja_verb_stems", "ja_pronouns", "ja_titles")}
+    spokes = [str(v) for v in data.get("ja_spokespersons") or []]
+    institutions = [str(v) for v in data.get("ja_institutions") or []]
     missing = [k for k, v in q.items() if not v]
     if missing:
         raise ValueError(f"quote_verbs.yml has no {missing}; add the Japanese lists (see extract/quotes_ja.py)")
@@ -43,6 +45,8 @@ def _rx() -> dict:
         "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>(?:{stems}){ends})"),
         "pron": re.compile(rf"(?:{lx.alt(q['ja_pronouns'])})(?:は|が|も)"),
         "titles": frozenset(q["ja_titles"]),
+        "spokes": frozenset(spokes),
+        "institutions": frozenset(institutions),
     }
 
 
@@ -93,7 +97,9 @@ def _who(text: str) -> dict | None:
             (proper and titled and ("・" in surf or _kanji_name(surf)))
         if person_like:
             j = i + 1
-            while j < len(morphs) and pos[j][2] == "人名":
+            # ジョン・ミラー: name parts joined by a middle dot are one name
+            while j < len(morphs) and (pos[j][2] == "人名" or (
+                    morphs[j].surface() == "・" and j + 1 < len(morphs) and pos[j + 1][2] == "人名")):
                 j += 1
             name = "".join(m.surface() for m in morphs[i:j])
             k = j
@@ -113,7 +119,28 @@ def _who(text: str) -> dict | None:
             if cid and kinds.get(cid, {}).get("kind") == "org" or _org_like(surf):
                 best = {"name": surf, "role": None, "kind": "org", "org": surf}
         i += 1
-    return best
+    return best or _spokesperson_org(morphs, pos)
+
+
+def _spokesperson_org(morphs, pos) -> dict | None:
+    """The organisation of an unnamed spokesperson: 政府関係者, 経済産業省の幹部, 熊本県の担当者,
+    トヨタ自動車の広報担当者 (``quote_verbs.yml``: ja_spokespersons, ja_institutions)."""
+    rx = _rx()
+    for k, m in enumerate(morphs):
+        if m.surface() not in rx["spokes"]:
+            continue
+        j = k - 1
+        while j >= 0 and pos[j][0] == "名詞" and pos[j][1] != "固有名詞" and morphs[j].surface() in rx["spokes"]:
+            j -= 1  # 広報 担当者
+        if j >= 1 and morphs[j].surface() == "の":
+            j -= 1
+        if j < 0:
+            return None
+        surf = morphs[j].surface()
+        if (pos[j][0] == "名詞" and pos[j][1] == "固有名詞" and pos[j][2] != "人名") or surf in rx["institutions"]:
+            return {"name": surf, "role": None, "kind": "org", "org": surf}
+        return None
+    return None
 
 
 _KANJI_NAME = re.compile(r"^[\u4e00-\u9fff々]{3,5}$")
