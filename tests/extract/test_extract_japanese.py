@@ -110,3 +110,11 @@ def test_organisations_and_prefectures(article):
     assert {"meti", "softbank_group", "openai"} <= orgs
     places = set(e.loc[e["kind"] == "place", "place_id"])
     assert {"JP-01", "JP-27", "JP-40"} <= places
+
+
+def test_a_place_name_inside_a_katakana_word_is_not_a_place():
+    from ainews.extract.places import find_places
+
+    found = [(p["text"], p["place_id"]) for p in
+             find_places("米国のノースウインド・クラウドは東京都とインドに拠点を置く。", "ja")]
+    assert found == [("米国", "US"), ("東京都", "JP-13"), ("インド", "IN")]

@@ -112,7 +112,8 @@ def _matchers() -> tuple[_Scanner, _Scanner, _Scanner]:
     ko_follow = rf"(?=$|[^가-힣]|{particle}|(?:{heads}){lx.KO_AFTER})"
     return (_Scanner(en, r"(?<![\w.])", r"(?![\w]|\.[a-z0-9])"),
             _Scanner(ko, r"(?<![가-힣])", ko_follow),
-            _Scanner(ja, r"", r""))
+            # a name inside a longer katakana word is not a place: インド in ノースウインド
+            _Scanner(ja, r"(?<![\u30a1-\u30fa\u30fc])", r"(?![\u30a1-\u30fa\u30fc])"))
 
 
 def _parent_chain(pid: str) -> list[str]:
