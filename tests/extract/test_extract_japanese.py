@@ -118,3 +118,19 @@ def test_a_place_name_inside_a_katakana_word_is_not_a_place():
     found = [(p["text"], p["place_id"]) for p in
              find_places("米国のノースウインド・クラウドは東京都とインドに拠点を置く。", "ja")]
     assert found == [("米国", "US"), ("東京都", "JP-13"), ("インド", "IN")]
+
+
+@pytest.mark.parametrize("sentence, kind, status", [
+    ("米クラウド大手は日本に4400億円を投資すると発表した。", "investment", "pledged"),
+    ("欧州の投資ファンドがデータセンター事業者を約30億ドルで買収した。", "acquisition", "completed"),
+    ("政府は2026年度予算案に関連経費として約1200億円を計上した。", "budget", "completed"),
+    ("国内の生成AI市場規模は2030年に1兆7000億円に達する見通しだ。", "market_size", None),
+    ("同社の売上高は3000億円だった。", "revenue", None),
+])
+def test_japanese_amounts_get_a_kind_and_events_a_status(sentence, kind, status):
+    arts = pd.DataFrame({"doc_id": ["k"], "lang": ["ja"], "body": [sentence],
+                         "published": [pd.Timestamp("2026-01-14")]})
+    a = ainews.extract_amounts(arts)
+    assert a["kind"].tolist() == [kind]
+    inv = ainews.extract_investments(arts)
+    assert inv["status"].tolist() == ([status] if status else [])
