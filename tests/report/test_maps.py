@@ -42,6 +42,19 @@ def test_map_of_the_seeds(seed_articles):
     assert any("Seoul" in t for t in labels) and any("서울" in t for t in labels)
 
 
-def test_labels_fall_back_to_what_the_font_draws():
+def test_korean_and_japanese_labels_draw_and_others_fall_back():
     assert font_can_draw("서울 Seoul")
-    assert not font_can_draw("神奈川県")  # NanumGothic has no 県: such labels are written in English
+    assert font_can_draw("神奈川県 ソフトバンク")  # IPAexGothic supplies what NanumGothic lacks (県, kana)
+    assert not font_can_draw("ꦗꦮ")  # Javanese script: neither font has it, the label is written in English
+
+
+def test_a_japanese_figure_title_draws_without_missing_glyph_warnings():
+    import warnings
+
+    from ainews.viz import new_figure
+
+    fig, ax = new_figure()
+    ax.set_title("熊本県・北海道のAI拠点 광주 인공지능")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font(s)" is a UserWarning
+        fig.canvas.draw()

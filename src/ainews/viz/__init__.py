@@ -1,13 +1,22 @@
 """Figures for the report: ``plot_*(data, *, ax=None) -> Figure``.
 
-Korean text renders in every figure: importing this module registers a Korean-capable font
-shipped inside the koreanize-matplotlib package (no system font or network needed).
+Korean and Japanese text render in every figure: importing this module registers fonts shipped
+inside PyPI packages (no system font or network needed): NanumGothic from koreanize-matplotlib
+(Hangul and most hanja) first, then IPAexGothic from matplotlib-fontja (kana and the kanji
+NanumGothic lacks, such as 県) as matplotlib's per-glyph fallback.
 """
 
 from __future__ import annotations
 
 import koreanize_matplotlib  # noqa: F401  (side effect: sets a Hangul font in rcParams)
 import matplotlib
+import matplotlib_fontja
+from matplotlib import font_manager
+
+font_manager.fontManager.addfont(matplotlib_fontja.get_font_ttf_path())
+#: The figures' fonts in order: a glyph missing from the first is drawn from the next.
+FONTS = ["NanumGothic", "IPAexGothic"]
+matplotlib.rcParams["font.family"] = FONTS
 
 matplotlib.use("Agg") if matplotlib.get_backend().lower() not in ("agg", "module://matplotlib_inline.backend_inline") else None
 import matplotlib.pyplot as plt  # noqa: E402

