@@ -11,7 +11,17 @@ STAMP := $(VENV)/.installed
 export AINEWS_DATA ?= data/raw
 JB_FLAGS ?= -W -n --keep-going
 
-.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes
+mixed-sample: ## Link a folder mixing Korean, English and Japanese articles into data/processed/mixed-sample (see data/samples/README.md)
+	rm -rf data/processed/mixed-sample && mkdir -p data/processed/mixed-sample
+	ln -s "$$(pwd)"/data/raw/* "$$(pwd)"/data/samples/ja/*.md data/processed/mixed-sample/
+	if [ -d ../shared/corpora ]; then \
+	  ln -s "$$(cd ../shared/corpora && pwd)"/html/nhk.or.jp.k100.html data/processed/mixed-sample/; \
+	  ls ../shared/corpora/naver-ai-2025-12 | grep '\.md$$' | LC_ALL=C sort | awk 'NR % 43 == 1' | head -30 | \
+	    while read f; do ln -s "$$(cd ../shared/corpora/naver-ai-2025-12 && pwd)/$$f" data/processed/mixed-sample/; done; \
+	else echo "../shared is absent: the mixed sample holds the seeds and the Japanese samples only"; fi
+	@echo "$$(ls data/processed/mixed-sample | wc -l) articles linked; build with: make book AINEWS_DATA=data/processed/mixed-sample"
+
+.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes mixed-sample
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
