@@ -41,8 +41,10 @@ data: $(STAMP) ## Ingest $(AINEWS_DATA) into data/processed (only when the input
 # The notebooks ingest through ainews.get_articles() when the input files changed, and the
 # report's Sphinx extension (ainews.report.sphinx) re-executes them when `ainews fingerprint`
 # (articles + package + lexicons) differs from the last successful build; with nothing changed
-# the build reuses every output.
+# the build reuses every output. `ainews prepare` first computes the analyses the chapters share
+# (themes, extraction) on two processes, so the notebooks, which run one after the other, only load them.
 book: data ## Ingest (when inputs changed) and build the report into _build/html (notebooks re-run only when data, code or lexicons changed)
+	$(BIN)/ainews prepare
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Report: _build/html/index.html"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -174,6 +175,19 @@ def _evaluate(args: argparse.Namespace) -> int:
         return 2
 
 
+def _prepare(args) -> int:
+    from .report.prepare import prepare
+
+    t0 = time.perf_counter()
+    done = prepare(args.path, processes=args.processes)
+    if not done:
+        print("the report's shared analyses are cached already; nothing to compute")
+    else:
+        print(f"computed {', '.join(f'{n} ({s:.1f} s)' for n, s in done.items())} "
+              f"in {time.perf_counter() - t0:.1f} s on {args.processes} processes")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``ainews`` command."""
     parser = argparse.ArgumentParser(prog="ainews", description="ainews: news on the AI race in Korea and Japan")
@@ -196,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="do nothing when the processed table is up to date with the input files")
     f = sub.add_parser("fingerprint", help="print the hash of the data, package and lexicons the report depends on")
     f.add_argument("path", nargs="?", help="data folder (default: $AINEWS_DATA or data/raw)")
+    pr = sub.add_parser("prepare", help="compute the analyses the report's chapters share, on several processes "
+                        "(what `make book` runs before the notebooks)")
+    pr.add_argument("path", nargs="?", help="data folder (default: $AINEWS_DATA or data/raw)")
+    pr.add_argument("--processes", type=int, default=2, help="worker processes (default 2)")
     t = sub.add_parser("train-themes", help="fit the theme model on labelled articles (cross-validated) "
                        "and write data/models/themes.skops with its card")
     t.add_argument("labels", nargs="*", help="label files (JSON keyed by article source; default: "
@@ -223,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         return _ingest(args)
     if args.command == "fingerprint":
         return _fingerprint(args)
+    if args.command == "prepare":
+        return _prepare(args)
     return 2
 
 

@@ -17,6 +17,7 @@ from .fingerprint import book_fingerprint
 from .glossary import get_glossary, glossary_html
 from .modelcard import evaluation_card, evaluation_table, model_card, model_card_findings, reader_agreement
 from .modes import ReportMode, corpus_mode
+from .prepare import prepare
 from .panel import Section, explorer_href, figure_html, figure_section, theme_section
 from .regions import region_articles
 from .safety import mask_contacts, mask_table, safe_text
@@ -49,6 +50,7 @@ __all__ = [
     "get_input_summary",
     "glossary_html",
     "init_tables",
+    "prepare",
     "lead_sentence",
     "mask_contacts",
     "mask_table",

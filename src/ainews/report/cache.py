@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..config import ROOT, lexicon_dir
 
-__all__ = ["cached", "cache_dir"]
+__all__ = ["cached", "cache_dir", "cache_path"]
 
 _ARTICLE_COLUMNS = ("doc_id", "lang", "title", "body", "outlet", "published")
 
@@ -50,6 +50,14 @@ def _articles_hash(articles: pd.DataFrame) -> str:
     return hashlib.sha256(values + repr(cols).encode()).hexdigest()
 
 
+def cache_path(fn, articles: pd.DataFrame, *args, **kwargs) -> Path:
+    """The file :func:`cached` keeps ``fn(articles, *args, **kwargs)`` in (it may not exist yet)."""
+    key = hashlib.sha256("|".join([
+        f"{fn.__module__}.{fn.__qualname__}", _code_hash(), _articles_hash(articles),
+        repr(args), repr(sorted(kwargs.items()))]).encode()).hexdigest()[:32]
+    return cache_dir() / f"{fn.__name__}-{key}.pkl"
+
+
 def cached(fn, articles: pd.DataFrame, *args, **kwargs):
     """``fn(articles, *args, **kwargs)``, computed once per build and reused by every chapter.
 
@@ -62,10 +70,7 @@ def cached(fn, articles: pd.DataFrame, *args, **kwargs):
     Returns:
         What ``fn`` returns (loaded from disk when the same call was made before).
     """
-    key = hashlib.sha256("|".join([
-        f"{fn.__module__}.{fn.__qualname__}", _code_hash(), _articles_hash(articles),
-        repr(args), repr(sorted(kwargs.items()))]).encode()).hexdigest()[:32]
-    path = cache_dir() / f"{fn.__name__}-{key}.pkl"
+    path = cache_path(fn, articles, *args, **kwargs)
     if path.is_file():
         try:
             return pickle.loads(path.read_bytes())
