@@ -18,7 +18,7 @@ import pandas as pd
 from ..lang.detect import detect_lang
 from .clean import clean_page, clean_text
 from .dedup import find_duplicates
-from .furniture import folder_furniture
+from .furniture import folder_furniture, forget_folders
 from .photo import PHOTO_ITEM, photo_caption
 from .meta import canonical_outlet, find_date, infer_outlet
 from .readers import READERS, METADATA_NAMES, read_metadata
@@ -212,6 +212,7 @@ def ingest_input(item: tuple[str, str] | Skip, *, max_mb: float = MAX_MB,
 def ingest_inputs(items, *, max_mb: float = MAX_MB, meta: pd.DataFrame | None = None,
                   keep_photo_items: bool = False) -> tuple[list[dict], list[dict]]:
     """:func:`ingest_input` over a batch of inputs (one partition), results concatenated in order."""
+    forget_folders()
     rows: list[dict] = []
     report: list[dict] = []
     for item in items:
@@ -242,6 +243,7 @@ def ingest(path, *, max_mb: float = MAX_MB, progress: bool | None = None,
     from tqdm.auto import tqdm
 
     inputs, report, meta = plan_inputs(Path(path))
+    forget_folders()
     show = progress if progress is not None else len(inputs) > 200
     rows: list[dict] = []
     if workers > 1 and len(inputs) > 1:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .clean import clean_text
 from .encoding import decode_bytes
 
-__all__ = ["folder_furniture", "MIN_PAGES"]
+__all__ = ["folder_furniture", "forget_folders", "MIN_PAGES"]
 
 MIN_PAGES = 3  # a line on at least this many pages of the folder...
 MIN_SHARE = 0.2  # ...and on at least this share of them
@@ -37,17 +37,35 @@ def _count(folder: str, stamp: tuple) -> dict[str, int]:
     return {line: n for line, n in counts.items() if n >= need}
 
 
+# Each folder's listing (names, sizes, times of its pages), read once per ingest run: reading it
+# for every file of a 7,000-file folder made ingestion quadratic in the folder's size.
+_LISTINGS: dict[str, tuple] = {}
+
+
+def forget_folders() -> None:
+    """Read folder listings afresh (called at the start of each ingest run or partition)."""
+    _LISTINGS.clear()
+
+
+def _listing(folder: Path) -> tuple:
+    key = str(Path(folder).absolute())
+    if key not in _LISTINGS:
+        try:
+            files = sorted(p for p in Path(folder).glob("*.txt")
+                           if not p.name.startswith(".") and p.is_file() and p.stat().st_size <= _MAX_BYTES)
+            _LISTINGS[key] = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+        except OSError:
+            _LISTINGS[key] = ()
+    return _LISTINGS[key]
+
+
 def folder_furniture(folder: Path) -> dict[str, int]:
     """Short lines repeated across the pasted pages (``.txt``) of ``folder``, with their page count.
 
-    Computed once per folder and process (cached on the files' names, sizes and times).
+    Computed once per folder and process (cached on the files' names, sizes and times, which are
+    read once per ingest run: :func:`forget_folders`).
     """
-    try:
-        files = sorted(p for p in Path(folder).glob("*.txt")
-                       if not p.name.startswith(".") and p.is_file() and p.stat().st_size <= _MAX_BYTES)
-    except OSError:
+    stamp = _listing(folder)
+    if len(stamp) < MIN_PAGES:
         return {}
-    if len(files) < MIN_PAGES:
-        return {}
-    stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
     return _count(str(Path(folder).absolute()), stamp)
