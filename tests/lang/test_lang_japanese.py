@@ -81,3 +81,14 @@ def test_token_cache_serves_japanese(tmp_path):
     assert not first["cached"].any() and again["cached"].all()
     assert first["tokens"].tolist() == again["tokens"].tolist()
     assert "generative_ai" in first.loc[0, "tokens"] and "gwangju" in first.loc[1, "tokens"]
+
+
+def test_a_repeated_line_gives_the_same_tokens_as_its_first_reading():
+    from ainews.lang.japanese import tokenize_ja
+
+    footer = "経済産業省は生成AIの開発を支援する。"
+    texts = [f"北海道にデータセンターを建設する。\n{footer}", f"{footer}\n熊本県で半導体工場が稼働した。", footer]
+    batch = list(tokenize_ja(texts))
+    alone = [next(tokenize_ja([t])) for t in texts]
+    assert batch == alone
+    assert batch[2] == next(tokenize_ja([footer])) and "経済産業省" in batch[2]

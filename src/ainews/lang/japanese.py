@@ -185,10 +185,18 @@ def tokenize_ja(texts: Iterable[str]) -> Iterator[list[str]]:
     # The decision for a (normalised form, proper noun?) pair never changes within a run: a dict
     # look-up per morpheme instead of two regular expressions (news repeats its nouns).
     memo: dict[tuple[str, bool], str | None] = {}
+    # News repeats whole lines (a column's footer, a byline, a syndicated paragraph): a line seen
+    # before in this batch gives its tokens again without a second analysis.
+    seen: dict[str, list[str]] = {}
     for text in texts:
         out: list[str] = []
         append = out.append
         for piece in _pieces(text or ""):
+            again = seen.get(piece)
+            if again is not None:
+                out.extend(again)
+                continue
+            first = len(out)
             for m in tok.tokenize(piece):
                 pid = m.part_of_speech_id()
                 if pid not in keep:
@@ -199,10 +207,14 @@ def tokenize_ja(texts: Iterable[str]) -> Iterator[list[str]]:
                     form = memo[key] = _content_form(*key, stop)
                 if form is not None:
                     append(form)
+            if len(seen) < _SEEN_MAX and len(piece) <= _SEEN_LEN:
+                seen[piece] = out[first:]
         yield out
 
 
 _UNSEEN = object()
+_SEEN_MAX = 50_000  # lines remembered per batch (bounds memory)
+_SEEN_LEN = 400  # longer lines are article text and rarely repeat
 
 
 def _content_form(form: str, is_proper: bool, stop: frozenset[str]) -> str | None:
