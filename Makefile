@@ -21,7 +21,7 @@ mixed-sample: ## Link a folder mixing Korean, English and Japanese articles into
 	else echo "../shared is absent: the mixed sample holds the seeds and the Japanese samples only"; fi
 	@echo "$$(ls data/processed/mixed-sample | wc -l) articles linked; build with: make book AINEWS_DATA=data/processed/mixed-sample"
 
-.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes mixed-sample
+.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes mixed-sample book-build
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,10 +43,22 @@ data: $(STAMP) ## Ingest $(AINEWS_DATA) into data/processed (only when the input
 # (articles + package + lexicons) differs from the last successful build; with nothing changed
 # the build reuses every output. `ainews prepare` first computes the analyses the chapters share
 # (themes, extraction) on two processes, so the notebooks, which run one after the other, only load them.
-book: data ## Ingest (when inputs changed) and build the report into _build/html (notebooks re-run only when data, code or lexicons changed)
+# A stamp of the inputs, code and settings (src/ainews/report/stamp.py, standard library only)
+# skips the three programs below when nothing changed since the last successful build.
+BOOK_DIR ?= .
+BOOK_STAMP := $(BOOK_DIR)/_build/.ainews-build-stamp
+
+book: $(STAMP) ## Ingest (when inputs changed) and build the report into _build/html (notebooks re-run only when data, code or lexicons changed)
+	@if [ -f "$(BOOK_DIR)/_build/html/index.html" ] && $(BIN)/python src/ainews/report/stamp.py check "$(BOOK_STAMP)"; then \
+	  echo "Report up to date (nothing changed since the last build): $(BOOK_DIR)/_build/html/index.html"; \
+	else $(MAKE) --no-print-directory book-build; fi
+
+book-build: data
+	$(BIN)/python src/ainews/report/stamp.py write "$(BOOK_STAMP).new"
 	$(BIN)/ainews prepare
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
-	@echo "Report: _build/html/index.html"
+	$(BIN)/jupyter-book build . $(JB_FLAGS) --path-output "$(BOOK_DIR)"
+	mv "$(BOOK_STAMP).new" "$(BOOK_STAMP)"
+	@echo "Report: $(BOOK_DIR)/_build/html/index.html"
 
 test: $(STAMP) ## Run the test suite (browser tests run in `make browser-test`)
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
