@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export AINEWS_DATA ?= data/raw
 JB_FLAGS ?= -W -n --keep-going
 
-.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes
+.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes train-places
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ browser-test: $(STAMP) ## Open every page of the built book in headless Chromium
 # Label files: ../shared/gold/naver-dev-gold.json and data/gold/*.json unless LABELS is set.
 train-themes: $(STAMP) ## Refit the theme model on labelled articles (cross-validated; writes data/models/themes.skops and its card)
 	$(BIN)/ainews train-themes $(LABELS)
+
+train-places: $(STAMP) ## Refit the place-of-activity model on labelled articles (cross-validated; writes data/models/places.skops and its card)
+	$(BIN)/ainews train-places $(LABELS)
 
 bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
