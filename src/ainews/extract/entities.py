@@ -98,7 +98,8 @@ def merged_mentions(body: str, lang: str) -> tuple[list[dict], dict[str, int]]:
 def _article_entities(doc_id: str, lang: str, body: str, title: str = "") -> list[dict]:
     art = Article(doc_id, lang, body, None)
     merged, in_org = merged_mentions(body, lang)
-    decide_places(body, title, lang, [c for c in merged if c["kind"] == "place"], in_org)
+    decide_places(body, title, lang, [c for c in merged if c["kind"] == "place"], in_org,
+                  org_starts=[c["start"] for c in merged if c["kind"] == "org"])
     gz = lx.place_index()
     rows = []
     for c in merged:

@@ -48,7 +48,7 @@ def place_scorer(path: str | None = None) -> dict | None:
 
 
 def decide_places(body: str, title: str, lang: str, mentions: list[dict], in_org: dict | None = None,
-                  scorer: dict | None = None) -> list[dict]:
+                  scorer: dict | None = None, org_starts: list[int] | None = None) -> list[dict]:
     """Set ``place_role`` and ``place_score`` of one article's place mentions with the place model.
 
     A place the model accepts keeps the mentions the rules called ``activity`` (or, when there
@@ -63,6 +63,7 @@ def decide_places(body: str, title: str, lang: str, mentions: list[dict], in_org
         mentions: place mentions (dicts with ``place_id, start, end, place_role``), changed in place.
         in_org: ``{place id: names of it inside organisation names}``.
         scorer: a decision as :func:`place_scorer` returns it (default: the shipped model's).
+        org_starts: sorted offsets of the organisations named in the body.
 
     Returns:
         ``mentions``, each with ``place_role`` and ``place_score`` (the model's probability for
@@ -77,7 +78,8 @@ def decide_places(body: str, title: str, lang: str, mentions: list[dict], in_org
     if scorer is None or not mentions:
         return mentions
     meta = _index()["meta"]
-    ids, X = place_features(body, title or "", lang, mentions, find_places(title, lang) if title else [], meta, in_org)
+    ids, X = place_features(body, title or "", lang, mentions, find_places(title, lang) if title else [], meta, in_org,
+                            org_starts)
     if not ids:
         return mentions
     z = X @ scorer["weights"] + scorer["intercept"]

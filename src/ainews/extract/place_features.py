@@ -12,6 +12,7 @@ country); the cue words are those of ``data/lexicons/place_cues.yml``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from functools import lru_cache
@@ -33,7 +34,8 @@ FEATURES = (
     "frac_head_people", "frac_subject", "frac_locative", "frac_listed", "frac_in_paren", "log_in_org",
     "child_named", "parent_named", "frac_qualifier", "frac_qualified", "frac_no_cue", "frac_non_activity",
     "any_strong_unquoted", "frac_mention_cue", "log_sentence_places", "frac_build", "near_strong",
-    "relative_mentions", "log_activity_places", "is_jp", "lang_en", "lang_ja", "log_body",
+    "relative_mentions", "log_activity_places", "article_off_topic_density", "title_strong", "frac_off_topic_sentence",
+    "frac_org_sentence", "frac_money_sentence", "is_jp", "lang_en", "lang_ja", "log_body",
     "article_strong_density", "article_ai_density", "place_cue_sentences",
     *(f"kind_{k}" for k in KINDS),
 )
@@ -58,6 +60,8 @@ def _cue_res() -> dict:
         "locative_en": re.compile(r"(?:\b(?:in|at|to|near|outside)\s+(?:the\s+)?)$"),
         "listed": re.compile(r"^(?:[·ㆍ、/,]|\s?및\s|와\s|과\s)"),
         "listed_before": re.compile(r"(?:[·ㆍ、/,]\s?|\s및\s|[와과]\s)$"),
+        "off_topic": re.compile(alt(words("non_activity_ko") + words("off_topic_ko"))),
+        "money": re.compile(r"\d(?:[\d,.]*\d)?\s?(?:조|억|만|천)?\s?(?:원|달러|엔|유로)|[$₩¥]\s?\d|\d\s?(?:trillion|billion|million)?\s?won\b"),
         "ai": re.compile(r"(?<![A-Za-z])AI(?![A-Za-z])|인공지능|人工知能|artificial intelligence", re.I),
     }
 
@@ -82,7 +86,8 @@ def _parents(pid: str, meta: dict) -> list[str]:
 
 
 def place_features(body: str, title: str, lang: str, mentions: list[dict], title_mentions: list[dict],
-                   meta: dict, in_org: dict | None = None) -> tuple[list[str], np.ndarray]:
+                   meta: dict, in_org: dict | None = None, org_starts: list[int] | None = None
+                   ) -> tuple[list[str], np.ndarray]:
     """One row of :data:`FEATURES` per candidate place of one article.
 
     Args:
@@ -95,6 +100,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         title_mentions: place mentions of the title.
         meta: gazetteer metadata ``{id: (kind, country, parent)}``.
         in_org: ``{place id: number of its names inside organisation names}`` (광주과학기술원).
+        org_starts: sorted offsets of the organisations named in the body (SK하이닉스가 용인에...).
 
     Returns:
         ``(ids, X)``: the candidate ids and a float matrix with one row per id.
@@ -118,7 +124,10 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
     named = set(ids)
     n_strong_article = len(rr["strong"].findall(body))
     n_ai_article = len(cr["ai"].findall(body))
-    sent_cache: dict[tuple[int, int], tuple[bool, bool, bool, bool]] = {}
+    n_off_article = len(cr["off_topic"].findall(body))
+    title_strong = float(bool(title and (rr["strong"].search(title) or rr["activity_en"].search(title))))
+    sent_cache: dict[tuple[int, int], tuple[bool, bool, bool, bool, bool, bool]] = {}
+    orgs = org_starts or []
     order = [m for m in mentions if m["place_id"] in meta]
     qualifier, qualified = set(), set()
     for a, b in zip(order, order[1:]):   # 전남 여수, 경기도 성남시, 용인시 처인구: a unit written after its parent
@@ -150,7 +159,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         f["frac_venue"] = roles.count("venue") / n
         f["frac_mention"] = roles.count("mention") / n
         strong = ai = quoted = ind = adm = ppl = subj = loc = lst = par = 0
-        no_cue = non_act = qual = qual_d = mcue = max_sp = build = 0
+        no_cue = non_act = non_any = n_org = n_money = qual = qual_d = mcue = max_sp = build = 0
         near = 0.0
         strong_unquoted = False
         sents = set()
@@ -162,11 +171,16 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
                 sent_cache[bounds] = (bool(rr["strong"].search(sent) or rr["activity_en"].search(sent)),
                                       bool(cr["ai"].search(sent)),
                                       bool(rr["activity"].search(sent) or rr["activity_en"].search(sent)),
-                                      bool(rr["non_activity"].search(sent)))
+                                      bool(cr["off_topic"].search(sent)),
+                                      bisect.bisect_left(orgs, bounds[1]) > bisect.bisect_left(orgs, bounds[0]),
+                                      bool(cr["money"].search(sent)))
                 sent_places[bounds] = sum(bounds[0] <= o["start"] < bounds[1] for o in order)
-            st, a, cue, non = sent_cache[bounds]
+            st, a, cue, non, org, money = sent_cache[bounds]
+            n_org += org
+            n_money += money
             no_cue += not cue
             non_act += non and not st
+            non_any += non
             q = _quoted(body, s)
             strong_unquoted = strong_unquoted or (st and not q)
             qual += s in qualifier
@@ -222,6 +236,11 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         f["log_body"] = math.log(n_body)
         f["article_strong_density"] = 1000 * n_strong_article / n_body
         f["article_ai_density"] = 1000 * n_ai_article / n_body
+        f["article_off_topic_density"] = 1000 * n_off_article / n_body
+        f["title_strong"] = title_strong
+        f["frac_off_topic_sentence"] = non_any / n
+        f["frac_org_sentence"] = n_org / n
+        f["frac_money_sentence"] = n_money / n
         if kind in KINDS:
             f[f"kind_{kind}"] = 1.0
         rows.append([f[k] for k in FEATURES])

@@ -68,7 +68,7 @@ def place_dataset(label_files=None) -> tuple[pd.DataFrame, np.ndarray, pd.DataFr
         places = [m for m in merged if m["kind"] == "place"]
         title = a.title if isinstance(a.title, str) else ""
         ids, X = place_features(a.body, title, a.lang, places, find_places(title, a.lang) if title else [],
-                                meta, in_org)
+                                meta, in_org, [m["start"] for m in merged if m["kind"] == "org"])
         for pid, x in zip(ids, X):
             roles = {m["place_role"] for m in places if m["place_id"] == pid}
             rows.append({"label_file": lab.label_file, "corpus": lab.corpus, "key": lab.key, "body_key": bk,
