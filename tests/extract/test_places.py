@@ -22,6 +22,7 @@ from ainews.extract._lexicon import gazetteer
      ("해남", "KR-haenam"), ("수도권", "KR-region-capital"), ("호남권", "KR-region-honam"),
      ("새만금", "KR-saemangeum"), ("수성알파시티", "KR-suseong-alpha"), ("니가타", "JP-15"),
      ("니가타현", "JP-15"), ("新潟県", "JP-15"), ("오사카", "JP-osaka"), ("SEOUL", "KR-11"),
+     ("인자이시", "JP-inzai"), ("昭島市", "JP-akishima"),
      ("", None), ("Atlantis", None), (None, None)],
 )
 def test_place_id(surface, expected):
