@@ -118,3 +118,15 @@ def test_out_of_fold_figures_match_the_card(naver_dir):
     assert got["precision"] == pytest.approx(want["precision"], abs=0.001)
     assert got["recall"] == pytest.approx(want["recall"], abs=0.001)
     assert res.summary.how.iloc[0].startswith("5-fold cross-validated for 100 of 100 articles")
+
+
+def test_shipped_model_on_japanese_text():
+    """No Japanese article is labelled: Japanese cue words make the same features as Korean ones."""
+    _shipped()
+    body = ("熊本県菊陽町にTSMCの半導体工場が完成した。熊本県は半導体産業の集積を進めており、菊陽町では工場の稼働に"
+            "合わせて道路の整備も進む。北海道千歳市ではラピダスが次世代半導体の工場を建設している。東京で開かれた記者会見で"
+            "発表した。")
+    e = extract_entities(pd.DataFrame({"doc_id": ["j"], "lang": ["ja"], "title": ["TSMC熊本工場が完成"], "body": [body]}))
+    p = e[e.kind == "place"]
+    assert {"JP-kikuyo", "JP-chitose", "JP-43"} <= set(p[p.place_role == "activity"].place_id)
+    assert p[p.place_id == "JP-13"].place_role.tolist() == ["venue"]

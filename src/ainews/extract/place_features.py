@@ -60,6 +60,9 @@ def _cue_res() -> dict:
         "locative_en": re.compile(r"(?:\b(?:in|at|to|near|outside)\s+(?:the\s+)?)$"),
         "listed": re.compile(r"^(?:[·ㆍ、/,]|\s?및\s|와\s|과\s)"),
         "listed_before": re.compile(r"(?:[·ㆍ、/,]\s?|\s및\s|[와과]\s)$"),
+        # strong cues of the three languages: Korean (and AI) from place_roles, Japanese, English
+        "strong": re.compile("|".join(p for p in (_role_res()["strong"].pattern, alt(words("activity_ja")))
+                                      if p)),
         "off_topic": re.compile(alt(words("non_activity_ko") + words("off_topic_ko"))),
         "money": re.compile(r"\d(?:[\d,.]*\d)?\s?(?:조|억|만|천)?\s?(?:원|달러|엔|유로)|[$₩¥]\s?\d|\d\s?(?:trillion|billion|million)?\s?won\b"),
         "ai": re.compile(r"(?<![A-Za-z])AI(?![A-Za-z])|인공지능|人工知能|artificial intelligence", re.I),
@@ -122,10 +125,10 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
     n_activity_places = len({m["place_id"] for m in mentions if m["place_id"] in by_id and m.get("place_role") == "activity"})
     title_ids = [m["place_id"] for m in title_mentions]
     named = set(ids)
-    n_strong_article = len(rr["strong"].findall(body))
+    n_strong_article = len(cr["strong"].findall(body))
     n_ai_article = len(cr["ai"].findall(body))
     n_off_article = len(cr["off_topic"].findall(body))
-    title_strong = float(bool(title and (rr["strong"].search(title) or rr["activity_en"].search(title))))
+    title_strong = float(bool(title and (cr["strong"].search(title) or rr["activity_en"].search(title))))
     sent_cache: dict[tuple[int, int], tuple[bool, bool, bool, bool, bool, bool]] = {}
     orgs = org_starts or []
     order = [m for m in mentions if m["place_id"] in meta]
@@ -168,7 +171,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
             bounds = _sentence(body, s, e)
             if bounds not in sent_cache:
                 sent = body[bounds[0]:bounds[1]]
-                sent_cache[bounds] = (bool(rr["strong"].search(sent) or rr["activity_en"].search(sent)),
+                sent_cache[bounds] = (bool(cr["strong"].search(sent) or rr["activity_en"].search(sent)),
                                       bool(cr["ai"].search(sent)),
                                       bool(rr["activity"].search(sent) or rr["activity_en"].search(sent)),
                                       bool(cr["off_topic"].search(sent)),
@@ -188,7 +191,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
             mcue += bool(rr["mention_ko"].match(body, e) or rr["address_ko"].match(body, e))
             max_sp = max(max_sp, sent_places[bounds])
             build += bool(rr["build"].match(body, e))
-            cue_at = rr["strong"].search(body, e, min(bounds[1], e + 40))
+            cue_at = cr["strong"].search(body, e, min(bounds[1], e + 40))
             if cue_at:    # 용인 반도체 클러스터, 울산에 AI 데이터센터: a cue right after the place
                 near = max(near, 1 - (cue_at.start() - e) / 40)
             strong += st
