@@ -21,7 +21,7 @@ mixed-sample: ## Link a folder mixing Korean, English and Japanese articles into
 	else echo "../shared is absent: the mixed sample holds the seeds and the Japanese samples only"; fi
 	@echo "$$(ls data/processed/mixed-sample | wc -l) articles linked; build with: make book AINEWS_DATA=data/processed/mixed-sample"
 
-.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes mixed-sample book-build
+.PHONY: help install data book test browser-test bench eval gazetteer lock clean ner-model train-themes train-places mixed-sample book-build
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -72,6 +72,9 @@ browser-test: $(STAMP) ## Open every page of the built book in headless Chromium
 # Label files: ../shared/gold/naver-dev-gold.json and data/gold/*.json unless LABELS is set.
 train-themes: $(STAMP) ## Refit the theme model on labelled articles (cross-validated; writes data/models/themes.skops and its card)
 	$(BIN)/ainews train-themes $(LABELS)
+
+train-places: $(STAMP) ## Refit the place-of-activity model on labelled articles (cross-validated; writes data/models/places.skops and its card)
+	$(BIN)/ainews train-places $(LABELS)
 
 bench: $(STAMP) ## Run the benchmark scripts (print throughput and ratios)
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done

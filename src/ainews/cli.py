@@ -114,6 +114,17 @@ def _train_themes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_places(args: argparse.Namespace) -> int:
+    from .extract.place_fit import train_places
+
+    try:
+        train_places(args.labels or None, out=args.out, folds=args.folds, random_state=args.seed)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"ainews train-places: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _evaluate_one(name: str, labels: Path, folder: Path, args: argparse.Namespace):
     from .evaluation import evaluate, load_gold
     from .ingest import ingest
@@ -221,6 +232,13 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--out", help="model file (default data/models/themes.skops)")
     t.add_argument("--folds", type=int, default=5, help="folds of the stratified cross-validation (default 5)")
     t.add_argument("--seed", type=int, default=0, help="random state of folds and solvers (default 0)")
+    t = sub.add_parser("train-places", help="fit the place-of-activity model on labelled articles (cross-validated, "
+                       "grouped by article) and write data/models/places.skops with its card")
+    t.add_argument("labels", nargs="*", help="label files (JSON keyed by article source; default: "
+                   "../shared/gold/naver-dev-gold.json and data/gold/*.json)")
+    t.add_argument("--out", help="model file (default data/models/places.skops)")
+    t.add_argument("--folds", type=int, default=5, help="folds of the cross-validation (default 5)")
+    t.add_argument("--seed", type=int, default=0, help="random state of the fold assignment (default 0)")
     e = sub.add_parser("evaluate", help="compare themes, speakers, places, amounts and investments with labelled articles")
     e.add_argument("gold", nargs="?", help="labelled JSON file in the format of ../shared/gold/")
     e.add_argument("folder", nargs="?", help="the folder of articles the labels name")
@@ -235,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "train-themes":
         return _train_themes(args)
+    if args.command == "train-places":
+        return _train_places(args)
     if args.command == "evaluate":
         return _evaluate(args)
     if args.command == "ingest":

@@ -22,6 +22,7 @@ from ainews.extract._lexicon import gazetteer
      ("해남", "KR-haenam"), ("수도권", "KR-region-capital"), ("호남권", "KR-region-honam"),
      ("새만금", "KR-saemangeum"), ("수성알파시티", "KR-suseong-alpha"), ("니가타", "JP-15"),
      ("니가타현", "JP-15"), ("新潟県", "JP-15"), ("오사카", "JP-osaka"), ("SEOUL", "KR-11"),
+     ("인자이시", "JP-inzai"), ("昭島市", "JP-akishima"),
      ("", None), ("Atlantis", None), (None, None)],
 )
 def test_place_id(surface, expected):
@@ -120,8 +121,12 @@ def test_entities_carry_place_role():
 
 
 def test_naver_gold_places(naver_dir):
-    """Recall and precision of activity places on the labelled Naver articles (contract matching)."""
+    """Recall and precision of activity places on the labelled Naver articles (contract matching).
+
+    The place model was trained on these articles: their places are its out-of-fold decisions.
+    """
     import ainews
+    from ainews.extract import place_evaluation_predictions
 
     gold_path = naver_dir.parents[1] / "gold" / "naver-dev-gold.json"
     if not gold_path.exists():
@@ -129,18 +134,14 @@ def test_naver_gold_places(naver_dir):
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     arts = ainews.ingest(naver_dir)[0]
     arts = arts[arts.source.isin(gold)]
-    e = extract_entities(arts)
-    act = e[(e.kind == "place") & (e.place_role == "activity")]
-    src = dict(zip(arts.doc_id, arts.source))
-    pred: dict[str, set] = {}
-    for r in act.itertuples():
-        pred.setdefault(src[r.doc_id], set()).add(r.place_id)
+    by_doc, _ = place_evaluation_predictions(arts)
+    pred = {src: by_doc[str(d)] for d, src in zip(arts.doc_id, arts.source)}
     tp = fp = fn = 0
     for key, lab in gold.items():
         want = {place_id(p) or f"?{p}" for p in lab["places"]}
         got = pred.get(key, set())
         tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
-    assert tp / (tp + fn) >= 0.85
+    assert tp / (tp + fn) >= 0.80
     assert tp / (tp + fp) >= 0.75
 
 

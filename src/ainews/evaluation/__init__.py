@@ -64,8 +64,9 @@ class Evaluation:
         s["target"] = s["target"].map(lambda v: "" if pd.isna(v) else f">= {v:.2f}")
         s["met"] = [("" if pd.isna(t) else "yes" if m else "NO") for t, m in zip(self.summary.target, s.met)]
         out.append(s[["task", "metric", "value", "target", "met", "n"]].to_string(index=False))
-        hows = sorted({h for h in self.summary.how if h})
-        out += [f"themes: {h}" for h in hows]
+        label = {"primary theme": "themes", "theme grades": "themes"}
+        hows = sorted({(label.get(t, t), h) for t, h in zip(self.summary.task, self.summary.how) if h})
+        out += [f"{t}: {h}" for t, h in hows]
         if "primary" in self.tables:
             out.append("\nprimary theme, per class:")
             out.append(self.tables["primary"].round(3).to_string(index=False))

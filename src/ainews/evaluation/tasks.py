@@ -54,10 +54,10 @@ def eval_themes(arts: pd.DataFrame, gold: dict[str, dict]):
     return rows, tables, details
 
 
-def _set_task(task: str, arts, gold_sets: dict, pred_sets: dict):
+def _set_task(task: str, arts, gold_sets: dict, pred_sets: dict, how: str = ""):
     keys = dict(zip(arts.doc_id.astype(str), arts.gold_key))
     s = set_scores(gold_sets, pred_sets)
-    rows = [_row(task, m, s[m], s["n_gold"] if m == "recall" else s["n_pred"] if m == "precision" else s["n_gold"])
+    rows = [_row(task, m, s[m], s["n_gold"] if m == "recall" else s["n_pred"] if m == "precision" else s["n_gold"], how)
             for m in ("precision", "recall", "f1")]
     details = []
     for d in arts.doc_id.astype(str):
@@ -88,20 +88,18 @@ def _place_key():
 
 
 def eval_places(arts: pd.DataFrame, gold: dict[str, dict]):
-    """Places where AI or industry happens: micro precision/recall/F1 over (article, gazetteer id)."""
-    from ..extract import extract_entities
+    """Places where AI or industry happens: micro precision/recall/F1 over (article, gazetteer id).
 
-    e = extract_entities(arts)
-    e = e[e.kind == "place"]
-    if "place_role" in e.columns:
-        e = e[e.place_role == "activity"]
-    pred: dict[str, set] = {}
-    for d, pid in zip(e.doc_id.astype(str), e.place_id):
-        if isinstance(pid, str) and pid:
-            pred.setdefault(d, set()).add(pid)
+    Articles the place model was trained on get its out-of-fold decisions
+    (:func:`ainews.extract.place_evaluation_predictions`); the others the places of activity of
+    :func:`ainews.extract_entities`.
+    """
+    from ..extract.place_evaluation import place_evaluation_predictions
+
+    pred, how = place_evaluation_predictions(arts)
     key = _place_key()
     gold_sets = {d: {key(p) for p in gold[k]["places"]} for d, k in zip(arts.doc_id.astype(str), arts.gold_key)}
-    return _set_task("places", arts, gold_sets, pred)
+    return _set_task("places", arts, gold_sets, pred, how)
 
 
 def _records(df: pd.DataFrame, doc: str) -> list[dict]:

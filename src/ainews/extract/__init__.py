@@ -12,10 +12,12 @@ from .amounts import Amount, extract_amounts, parse_amounts
 from .entities import extract_entities
 from .investments import extract_investments, group_investments
 from .network import entity_graph, entity_network
+from .place_evaluation import place_evaluation_predictions
+from .place_fit import place_model_card, train_places
 from .places import find_places, place_id
 from .quotes import extract_quotes
 from .rates import load_exchange_rates, usd_rate
 
 __all__ = ["Amount", "entity_graph", "entity_network", "extract_amounts", "extract_entities",
            "extract_investments", "extract_quotes", "find_places", "group_investments", "load_exchange_rates", "parse_amounts",
-           "place_id", "usd_rate"]
+           "place_evaluation_predictions", "place_id", "place_model_card", "train_places", "usd_rate"]

@@ -34,6 +34,7 @@ class Article(NamedTuple):
     lang: str
     body: str
     published: pd.Timestamp | None
+    title: str = ""
 
 
 def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
@@ -69,6 +70,7 @@ def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
 def _validated(articles: pd.DataFrame) -> Iterator[Article]:
     has_lang = "lang" in articles.columns
     has_pub = "published" in articles.columns
+    has_title = "title" in articles.columns
     for i, row in enumerate(articles.itertuples(index=False)):
         body = getattr(row, "body")
         if body is None or (isinstance(body, float) and pd.isna(body)):
@@ -83,7 +85,8 @@ def _validated(articles: pd.DataFrame) -> Iterator[Article]:
             lang = detect_lang(body)
         pub = getattr(row, "published") if has_pub else None
         pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
-        yield Article(str(getattr(row, "doc_id")), lang, body, pub)
+        title = getattr(row, "title") if has_title else ""
+        yield Article(str(getattr(row, "doc_id")), lang, body, pub, title if isinstance(title, str) else "")
 
 
 class _Split(NamedTuple):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -10,12 +11,13 @@ import pandas as pd
 from . import _lexicon as lx
 from ._common import Article, _iter_articles, canonical, evidence, frame
 from .persons import find_persons
+from .place_activity import decide_places
 from .places import find_places
 
 __all__ = ["extract_entities", "article_entities"]
 
-COLUMNS = ["doc_id", "kind", "text", "canonical", "name", "role", "place_id", "place_role", "lat", "lon",
-           "sentence", "sentence_start", "start", "end"]
+COLUMNS = ["doc_id", "kind", "text", "canonical", "name", "role", "place_id", "place_role", "place_score", "lat",
+           "lon", "sentence", "sentence_start", "start", "end"]
 
 _CAP_SEQ = re.compile(
     r"(?:[A-Z][\w&'’\-]*)(?:\s(?:(?:of|and|for|the|&)\s)*[A-Z][\w&'’\-]*)*"
@@ -73,17 +75,34 @@ def _merge(cands: list[dict]) -> list[dict]:
 
 def article_entities(article: Article) -> list[dict]:
     """Entity mentions of one article (cached), as dicts with the columns of :func:`extract_entities`."""
-    return _article_entities(article.doc_id, article.lang, article.body)
+    return _article_entities(article.doc_id, article.lang, article.body, article.title or "")
+
+
+def merged_mentions(body: str, lang: str) -> tuple[list[dict], dict[str, int]]:
+    """Mentions of people, organisations and places, overlaps removed, and the place names lost to them.
+
+    Returns:
+        ``(mentions, in_org)``: the mentions (places with the rule roles of
+        :func:`ainews.extract.find_places`), and ``{place id: how many of its names lie inside a
+        person's or organisation's name}`` (광주과학기술원, 서울대).
+    """
+    persons = [{"kind": "person", **p} for p in find_persons(body, lang)]
+    cands = persons + _orgs(body, lang) + find_places(body, lang)
+    merged = _merge(cands)
+    kept = {id(c) for c in merged}
+    in_org = Counter(c["place_id"] for c in cands if c["kind"] == "place" and id(c) not in kept)
+    return merged, dict(in_org)
 
 
 @lru_cache(maxsize=4096)
-def _article_entities(doc_id: str, lang: str, body: str) -> list[dict]:
+def _article_entities(doc_id: str, lang: str, body: str, title: str = "") -> list[dict]:
     art = Article(doc_id, lang, body, None)
-    persons = [{"kind": "person", **p} for p in find_persons(body, lang)]
-    cands = persons + _orgs(body, lang) + find_places(body, lang)
+    merged, in_org = merged_mentions(body, lang)
+    decide_places(body, title, lang, [c for c in merged if c["kind"] == "place"], in_org,
+                  org_starts=[c["start"] for c in merged if c["kind"] == "org"])
     gz = lx.place_index()
     rows = []
-    for c in _merge(cands):
+    for c in merged:
         if c["kind"] == "person":
             canon, name = canonical(c["name"]), c["name"]
         elif c["kind"] == "org":
@@ -94,7 +113,8 @@ def _article_entities(doc_id: str, lang: str, body: str) -> list[dict]:
             canon = c["place_id"]
         row = {**evidence(art, c["start"], c["end"]), "kind": c["kind"], "text": c["text"],
                "canonical": canon, "name": name, "role": c.get("role"),
-               "place_id": c.get("place_id"), "place_role": c.get("place_role"), "lat": None, "lon": None}
+               "place_id": c.get("place_id"), "place_role": c.get("place_role"),
+               "place_score": c.get("place_score"), "lat": None, "lon": None}
         if c["kind"] == "place":
             row["lat"], row["lon"] = gz[c["place_id"]][1:]
         rows.append(row)

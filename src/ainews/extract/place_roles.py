@@ -25,7 +25,7 @@ def _cues() -> dict:
 def _role_res() -> dict:
     c = _cues()
     return {
-        "head": re.compile(rf"(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
+        "head": re.compile(rf"\d{{0,2}}(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
         "build": re.compile(rf"(?:에|에서|에는|에도)\s[^.!?\n]{{0,20}}?(?:{'|'.join(c['build_ko'])})"),
         "activity": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
                                         + [re.escape(w) for w in c["activity_ko"] + c["activity_ja"]])),

@@ -109,7 +109,9 @@ def _matchers() -> tuple[_Scanner, _Scanner, _Scanner]:
     # A particle ends the word (or another particle follows: 울산에서는): 울산과학기술원, 분당서울대병원 and
     # 전주대비 are not places followed by 과/서/대.
     particle = rf"(?:{lx.KO_PARTICLE})(?=$|[^가-힣]|[은는도의을를만서다고며]|까지|부터)"
-    ko_follow = rf"(?=$|[^가-힣]|{particle}|(?:{heads}){lx.KO_AFTER})"
+    # 충북 청주다 (a copula ends the word); 청주4캠퍼스 (a numbered site of the place)
+    copula = r"(?:이)?(?:다|였다|었다)(?![가-힣])"
+    ko_follow = rf"(?=$|[^가-힣0-9]|{particle}|{copula}|\d{{0,2}}(?:{heads}){lx.KO_AFTER})"
     return (_Scanner(en, r"(?<![\w.])", r"(?![\w]|\.[a-z0-9])"),
             _Scanner(ko, r"(?<![가-힣])", ko_follow),
             # a name inside a longer katakana word is not a place: インド in ノースウインド
@@ -241,7 +243,8 @@ def _qualifies(raw, k: int, pid: str) -> bool:
     return k + 1 < len(raw) and raw[k + 1][0] - raw[k][1] <= 1 and bool(_inside(raw[k + 1][2], pid))
 
 
-_SEP = re.compile(r"^(?:[·ㆍ、/]|\s?및\s|와\s|과\s|이나\s|나\s|,\s?)$")
+# a list separator, after an optional note in brackets: 부천(로봇), 시흥(바이오), 의정부(제조)
+_SEP = re.compile(r"^(?:\([^()\n]{1,15}\))?(?:[·ㆍ、/]|\s?및\s|와\s|과\s|이나\s|나\s|,\s?)$")
 
 
 def _listed(body: str, raw, sure, k) -> bool:
@@ -249,6 +252,6 @@ def _listed(body: str, raw, sure, k) -> bool:
     for j in (k - 1, k + 1):
         if 0 <= j < len(raw) and j in sure:
             a, b = (raw[j][1], raw[k][0]) if j < k else (raw[k][1], raw[j][0])
-            if 0 <= b - a <= 3 and _SEP.match(body[a:b]):
+            if 0 <= b - a <= 20 and _SEP.match(body[a:b]):
                 return True
     return False
