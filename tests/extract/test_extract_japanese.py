@@ -134,3 +134,18 @@ def test_japanese_amounts_get_a_kind_and_events_a_status(sentence, kind, status)
     assert a["kind"].tolist() == [kind]
     inv = ainews.extract_investments(arts)
     assert inv["status"].tolist() == ([status] if status else [])
+
+
+@pytest.mark.parametrize("sentence, investor", [
+    ("米国のクラウド大手ノースウインド・クラウドは14日、日本に4400億円を投資すると発表した。", ("ノースウインド・クラウド", "org")),
+    ("ソフトバンクグループの孫正義会長は、国内に1兆円を投じると述べた。", ("ソフトバンクグループ", "org")),
+    ("トヨタ自動車が米国に2000億円を投資する。", ("トヨタ自動車", "org")),
+    ("経済産業省は半導体支援に3900億円を充てる。", ("経済産業省", "government")),
+    ("北海道庁は石狩市の拠点整備に50億円を投じる。", ("北海道庁", "government")),
+    ("昨年は欧州の投資ファンドが事業者を約30億ドルで買収した。", (None, None)),  # no name: not guessed
+])
+def test_japanese_investor_is_the_topic_or_subject_before_the_amount(sentence, investor):
+    from ainews.extract.investors_ja import investor_ja
+
+    start = parse_amounts_ja(sentence)[0].start
+    assert investor_ja(sentence, start, 0, kind="investment") == investor
