@@ -47,6 +47,8 @@ def actor_target(art: Article, start: int, end: int, s0: int, s1: int) -> tuple[
 # --- who invests, and where the money goes (investment events) ---------------------------------
 
 _SUBJECT = re.compile(r"^(?:측)?(?:은|는|이|가|도|와|과|까지|만)(?![가-힣])")
+# a short bracket between a name and its particle: "SK하이닉스(000660)가", "마이크로소프트(MS)는"
+_BRACKET = re.compile(r"^\s?[(（][^()（）\n]{1,20}[)）]")
 _FROM = re.compile(r"^\s?(?:측)?(?:으로부터|로부터|에서|와|과)")
 _LOC = re.compile(r"^(?:에서|에|으로|로|내|의|현지)")
 _EN_LOC = re.compile(r"(?:\bin|\binto|\bto|\bacross)\s+(?:the\s+)?$", re.I)
@@ -109,23 +111,59 @@ def _kind_of_org(name: str, lex: dict) -> str:
 _EN_SOURCE_AFTER = re.compile(r"^\W{0,2}\s*(?:\w+\s+){0,2}?(?:said|says|reported|showed|shows|data|statistics|figures|survey)\b", re.I)
 _EN_SOURCE_BEFORE = re.compile(r"(?:according to|data from|figures from|by)\s+(?:the\s+)?$", re.I)
 _EN_PLACE_SUBJECT = re.compile(r"^(?:'s?\s+government|\s+(?:government|will|plans?|has|have|had|is|was|invested|pledged|agreed|committed|poured|spent))\b", re.I)
-_WORD_SUBJECT = re.compile(r"(?:^|(?<=[\s“\"'‘(\[]))([A-Za-z가-힣][A-Za-z가-힣0-9&·\-]{1,14}?)(?:은|는|이|가|도)\s")
-_NOT_NAME_END = re.compile(r"(?:에서|에게|에는|으로|에|의|로|들|것|수|등|때|중|데|액|비|용|금|적|상|간|모|사|원|장|하|되|있|없|한|된|던)$")
+# a word marked as subject; a name may stand right after a sentence glued to the previous one
+# ("예정이다.DB하이텍은") and before a bracket ("SK하이닉스(000660)가")
+_WORD_SUBJECT = re.compile(r"(?<![A-Za-z가-힣0-9&·\-])([A-Za-z가-힣][A-Za-z가-힣0-9&·\-]{1,14}?)"
+                           r"(?:\s?\([^()\n]{1,20}\))?(?:은|는|이|가|도)\s")
+_NOT_NAME_END = re.compile(r"(?:에서|에게|에는|으로|에|의|로|들|것|수|등|때|중|데|액|비|용|금|적|상|간|모|사|원|장|하|되|있|없|한|된|던|다|면|고|서|률|율|량|력|성)$")
 _ACCORDING = re.compile(r"([A-Za-z가-힣0-9&·\-]{2,15})(?:에|측에)\s따르면")
 _HEADLINE = re.compile(r"^\s*(?:━\s*)?([A-Za-z가-힣0-9&·\-]{2,15}),\s")
 
 
+def _after_name(body: str, end: int, n: int = 4) -> str:
+    """The characters after a name, past a short bracket ("SK하이닉스(000660)가" -> "가")."""
+    m = _BRACKET.match(body, end)
+    return body[m.end() if m else end:(m.end() if m else end) + n]
+
+
+@lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[tuple[str, int, int], ...]:
+    from .ner import shipped_tagger
+
+    tagger = shipped_tagger()
+    return tuple(tagger.entities(text)) if tagger is not None else ()
+
+
+def _mentions(art: Article, lo: int, hi: int, *, tagged: bool = False) -> list[dict]:
+    """Names in ``body[lo:hi]``: the article's entities, and with ``tagged`` (Korean) the names the
+    NER tagger finds there that the entity lists miss (a company on no list: "DB하이텍은"), as
+    organisations: the person finder already knows the people of the article, and the tagger
+    often reads a company as a person or place ("셀트리온이", "오라클")."""
+    ents = [e for e in article_entities(art)
+            if lo <= e["start"] and e["end"] <= hi and e["kind"] in ("org", "person", "place")]
+    if not tagged or art.lang != "ko" or hi <= lo:
+        return ents
+    lo2 = max(lo, hi - 300)
+    taken = [(e["start"], e["end"]) for e in ents]
+    extra = []
+    for _, a, b in _tagged(art.body[lo2:hi]):
+        a, b = a + lo2, b + lo2
+        if b - a >= 2 and not any(a < e and s < b for s, e in taken):
+            extra.append({"kind": "org", "text": art.body[a:b], "start": a, "end": b, "tagged": True})
+    return sorted(ents + extra, key=lambda e: e["start"]) if extra else ents
+
+
 def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
-              head: int = 15) -> list[tuple[int, int, dict]]:
+              head: int = 15, tagged: bool = False) -> list[tuple[int, int, dict]]:
     """Investor candidates in ``body[lo:hi]``: ``(rank, position, mention)``; rank 2: a named
     entity or government word marked as subject, 1: another subject-marked word, 0: an unmarked
     organisation heading the sentence."""
     body, out = art.body, []
-    for e in article_entities(art):
-        if not (lo <= e["start"] and e["end"] <= hi) or e["kind"] not in ("org", "person", "place"):
-            continue
-        after = body[e["end"]:e["end"] + 4]
+    for e in _mentions(art, lo, hi, tagged=tagged):
+        after = _after_name(body, e["end"])
         marked = bool(_SUBJECT.match(after))
+        if e.get("tagged") and not marked:  # a tagged name counts only as a marked subject
+            continue
         if art.lang == "en":
             # English: a subject is followed by its verb; a source ("X said", "according to X")
             # or a name in brackets ("Microsoft (MS)") is not the investor
@@ -218,7 +256,7 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
     if kind == "funding" and re.search(r"투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|\braise[sd]?\b", body[end:s1]):
         src = _funding_source(art, start, s0, s1, lex)
         return (src, _kind_of_org(src, lex)) if src else (None, None)
-    name, ikind = _first(_subjects(art, s0, start, lex, words=True), art, s0, s1, lex)
+    name, ikind = _first(_subjects(art, s0, start, lex, words=True, tagged=True), art, s0, s1, lex)
     if name in (None, "정부") and art.lang != "en":
         for rx, home in lex["home"]:
             if rx.search(body, s0, s1):
