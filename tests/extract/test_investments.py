@@ -162,3 +162,30 @@ def test_labelled_sample(gold_sample):
 def test_english_investor_is_the_subject_not_the_source(text, investor):
     inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
     assert inv.investor.tolist() == [investor] and inv.destination.tolist() == ["US"]
+
+
+@pytest.mark.parametrize("text, amount, investor", [
+    # the subject past a stock ticker in brackets
+    ("SK하이닉스(000660)가 용인에 600조원을 투입한다.", "600조원", "SK하이닉스"),
+    # a sentence glued to the one before it (no space after the full stop)
+    ("공장이 준공될 예정이다.DB하이텍은 5년간 1조5000억원을 투자할 계획이다.", "1조5000억원", "DB하이텍"),
+    # a list: each amount belongs to the company written right before it
+    ("당초 투자 규모는 삼성전자 380조원, SK하이닉스 122조원이었다.", "380조원", "삼성전자"),
+    ("당초 투자 규모는 삼성전자 380조원, SK하이닉스 122조원이었다.", "122조원", "SK하이닉스"),
+    # the possessive owner of the deal
+    ("유니언퍼시픽의 노퍽서던 인수(850억 달러)가 가장 컸다.", "850억 달러", "유니언퍼시픽"),
+    # a sale: the buyer is the one the company is sold to
+    ("IDQ가 미국 아이온큐에 3000억원에 매각됐다.", "3000억원", "아이온큐"),
+    # money received: the investor is where it comes from
+    ("스케일AI는 메타로부터 140억달러를 투자받았다.", "140억달러", "메타"),
+])
+def test_investor_of_korean_clauses(text, amount, investor):
+    inv = _one(text)
+    got = dict(zip(inv.text, inv.investor))
+    assert got.get(amount) == investor, got
+
+
+def test_person_resolves_to_the_organisation_beside_them_elsewhere():
+    text = ("손정의 소프트뱅크 회장이 방한했다. 미국에 데이터센터 단지를 조성한다는 구상으로, "
+            "손 회장은 이 가운데 1000억달러를 즉시 투입하겠다고 밝혔다.")
+    assert _one(text).investor.tolist() == ["소프트뱅크"]

@@ -48,8 +48,8 @@ def actor_target(art: Article, start: int, end: int, s0: int, s1: int) -> tuple[
 
 _SUBJECT = re.compile(r"^(?:측)?(?:은|는|이|가|도|와|과|까지|만)(?![가-힣])")
 # a short bracket between a name and its particle: "SK하이닉스(000660)가", "마이크로소프트(MS)는"
-_BRACKET = re.compile(r"^\s?[(（][^()（）\n]{1,20}[)）]")
-_FROM = re.compile(r"^\s?(?:측)?(?:으로부터|로부터|에서|와|과)")
+_BRACKET = re.compile(r"\s?[(（][^()（）\n]{1,20}[)）]")
+_FROM = re.compile(r"^\s?(?:측)?(?:\s?등)?(?:으로부터|로부터|에서|와|과)")
 _LOC = re.compile(r"^(?:에서|에|으로|로|내|의|현지)")
 _EN_LOC = re.compile(r"(?:\bin|\binto|\bto|\bacross)\s+(?:the\s+)?$", re.I)
 _ADJ = re.compile(r"^[\s·]{0,3}$")
@@ -86,26 +86,28 @@ def _place_meta() -> dict[str, tuple[str, str]]:
     return dict(zip(gz["id"], zip(gz["country"], gz["kind"])))
 
 
-def _org_of_person(ents: list[dict], person: dict, body: str, s0: int, s1: int) -> str | None:
+def _org_of_person(ents: list[dict], person: dict, body: str, s0: int, s1: int,
+                   stop: frozenset | set = frozenset()) -> str | None:
     # "소프트뱅크 손정의 회장" / "손정의 소프트뱅크 회장": the organisation written next to the name;
-    # else the one nearest in the sentence; else the one most often next to this person in the article.
-    orgs = [e for e in ents if e["kind"] == "org"]
+    # else the one most often next to this person elsewhere in the article ("손 회장은" later on);
+    # else the one nearest in the sentence.
+    orgs = [e for e in ents if e["kind"] == "org" and e["text"] not in stop]
     for e in orgs:
         if s0 <= e["start"] < s1 and (_ADJ.match(body[e["end"]:person["start"]]) if e["end"] <= person["start"]
                                        else _ADJ.match(body[person["end"]:e["start"]]) if e["start"] >= person["end"] else False):
             return e["text"]
-    near = [e for e in orgs if s0 <= e["start"] < s1]
-    if near:
-        return min(near, key=lambda e: abs(e["start"] - person["start"]))["text"]
     same = [p for p in ents if p["kind"] == "person" and p["canonical"] == person["canonical"]]
     counts = Counter(e["text"] for p in same for e in orgs
                      if (e["end"] <= p["start"] and _ADJ.match(body[e["end"]:p["start"]]))
                      or (e["start"] >= p["end"] and _ADJ.match(body[p["end"]:e["start"]])))
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    near = [e for e in orgs if s0 <= e["start"] < s1]
+    return min(near, key=lambda e: abs(e["start"] - person["start"]))["text"] if near else None
 
 
 def _kind_of_org(name: str, lex: dict) -> str:
-    return "government" if lex["government"].search(name) else "org"
+    return "government" if lex["government"].search(name + " ") else "org"
 
 
 _EN_SOURCE_AFTER = re.compile(r"^\W{0,2}\s*(?:\w+\s+){0,2}?(?:said|says|reported|showed|shows|data|statistics|figures|survey)\b", re.I)
@@ -200,7 +202,7 @@ def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | 
     if e["text"] in lex["stop"]:  # a term the organisation finder took for a name (데이터센터)
         return None, None
     if e["kind"] == "person":
-        org = _org_of_person(article_entities(art), e, body, s0, s1)
+        org = _org_of_person(article_entities(art), e, body, s0, s1, lex["stop"])
         return (org, _kind_of_org(org, lex)) if org else (None, None)
     if e["kind"] == "word":
         persons = [p for p in article_entities(art) if p["kind"] == "person" and p["text"].startswith(e["text"])]
@@ -238,6 +240,53 @@ def _funding_source(art: Article, start: int, s0: int, s1: int, lex: dict) -> st
     return None
 
 
+_RAISED = re.compile(r"투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|\braise[sd]?\b")
+_GLUE = re.compile(r"[다요][.!?](?=[^\s\d.])|\](?=\S)")
+# the buyer of a sale: "IDQ가 아이온큐에 3000억원에 매각됐다"
+_SOLD = re.compile(r"\s?(?:에|을|를)?\s?(?:매각|팔[렸았리])")
+_SOLD_TO = re.compile(r"(?<![A-Za-z가-힣0-9&·\-])([A-Za-z가-힣0-9&·\-]{2,20})에\s+$")
+_OWN_CUT = re.compile(r"[,;]|[다요][.!?]|\]")
+
+
+def _is_place(name: str | None) -> bool:
+    from ._lexicon import place_matchers
+
+    return bool(name) and place_matchers()[3].get(name.replace(" 정부", "").strip()) is not None
+
+
+def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) -> str | None:
+    """The organisation the amount's own phrase gives it to (Korean): written right before it
+    ("삼성전자 380조원, SK하이닉스 122조원"), or in the possessive ("삼성전자의 국가산업단지
+    360조원", "유니언퍼시픽의 노퍽서던 인수(850억 달러)"); for a sale, the buyer ("아이온큐에
+    3000억원에 매각")."""
+    body = art.body
+    lo = max(s0, start - 40)
+    for m in _OWN_CUT.finditer(body, lo, start):
+        lo = m.end()
+    ments = [e for e in _mentions(art, lo, start, tagged=True) if e["kind"] == "org" and e["text"] not in lex["stop"]]
+    if kind == "acquisition" and _SOLD.match(body, end):
+        buyers = [e["text"] for e in ments if re.match(r"^에(?!서)", _after_name(body, e["end"], 2))]
+        m = _SOLD_TO.search(body, lo, start)
+        if m and m.group(1) not in lex["stop"] and not _is_place(m.group(1)):
+            buyers.append(m.group(1))
+        if buyers:
+            return buyers[-1]
+    if not ments:
+        return None
+    if kind == "funding":
+        return None  # the company next to a round is the one raising it, not the investor
+    for e in reversed(ments):
+        between = body[e["end"]:start]
+        if re.fullmatch(r"\s*(?:(?:약|총|최대|최소)\s?)?", between) or (
+                re.match(r"^의\s", _after_name(body, e["end"], 2)) and "(" not in between.strip("(")):
+            return e["text"]
+    # a list item "…, 삼성전자 미래연구단지(기흥캠퍼스) 20조원": the organisation heading the item
+    e = ments[0]
+    if lo > s0 and not body[lo:e["start"]].strip() and re.match(r"^\s[^\s]", body[e["end"]:e["end"] + 2]):
+        return e["text"]
+    return None
+
+
 def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: str,
                 phrase: str = "") -> tuple[str | None, str | None]:
     """``(investor, investor_kind)`` of the amount ``body[start:end]`` in sentence ``[s0, s1)``.
@@ -253,11 +302,22 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
     body, lex = art.body, _invest_lexicon()
     if lex["collective"].search(body[max(s0, start - 100):start] + " " + phrase):
         return lex["collective_name"].get(art.lang, lex["collective_name"].get("ko")), "collective"
-    if kind == "funding" and re.search(r"투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|\braise[sd]?\b", body[end:s1]):
+    if kind in ("funding", "investment") and _RAISED.search(body[end:s1]):
         src = _funding_source(art, start, s0, s1, lex)
         return (src, _kind_of_org(src, lex)) if src else (None, None)
-    name, ikind = _first(_subjects(art, s0, start, lex, words=True, tagged=True), art, s0, s1, lex)
-    if name in (None, "정부") and art.lang != "en":
+    if art.lang != "en":
+        owner = _owner(art, start, end, s0, kind, lex)
+        if owner:
+            return owner, _kind_of_org(owner, lex)
+    # a sentence glued to the one before ("…높아졌다.[뉴스]삼성바이오로직스가"): its own subject first
+    c0 = s0
+    for m in _GLUE.finditer(body, s0, start):
+        c0 = m.end()
+    name, ikind = _first(_subjects(art, c0, start, lex, words=True, tagged=True), art, s0, s1, lex)
+    if name is None and c0 > s0:
+        name, ikind = _first(_subjects(art, s0, c0, lex, words=True, tagged=True), art, s0, s1, lex)
+    if art.lang != "en" and (name in (None, "정부") or (ikind == "government" and not _is_place(name))):
+        # "대미 투자" with no company named: Korea's (a Korean ministry speaking for it)
         for rx, home in lex["home"]:
             if rx.search(body, s0, s1):
                 return home, "government"
