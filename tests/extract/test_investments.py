@@ -189,3 +189,12 @@ def test_person_resolves_to_the_organisation_beside_them_elsewhere():
     text = ("손정의 소프트뱅크 회장이 방한했다. 미국에 데이터센터 단지를 조성한다는 구상으로, "
             "손 회장은 이 가운데 1000억달러를 즉시 투입하겠다고 밝혔다.")
     assert _one(text).investor.tolist() == ["소프트뱅크"]
+
+
+def test_a_series_of_one_figure_keeps_its_kind():
+    text = ("Chinese investment in the North peaked at $109.46 million in 2012 but dipped to "
+            "$86.2 million in 2013, and again to $51.94 million in 2014.")
+    am = ainews.extract_amounts(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
+    assert am.kind.tolist() == ["investment"] * 3
+    # a figure with a word of its own keeps it
+    assert dict(_kinds("삼성전자는 10조원을 투자하고, 과징금 1628억원을 냈다."))["1628억원"] == "other"

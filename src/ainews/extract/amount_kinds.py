@@ -91,7 +91,7 @@ def phrase_windows(sentence: str, spans: list[tuple[int, int]], *, width: int = 
 
 
 def amount_kind(before: str, after: str, *, value: float | None = None, currency: str | None = None,
-                subject: str = "") -> str:
+                subject: str = "", default: str | None = "other") -> str | None:
     """The kind of an amount (one of :data:`KINDS`) from its phrase; ``other`` when nothing fits.
 
     Args:
@@ -99,6 +99,7 @@ def amount_kind(before: str, after: str, *, value: float | None = None, currency
         value, currency: very small sums (a share price, a per-person payment) are ``price``.
         subject: the sentence before the phrase; read only when the phrase itself names no kind
             ("반영액은 31%(2148억→2824억원) 늘었다": the noun 반영액 is the sentence's subject).
+        default: returned when no rule fits (``None`` tells "no word says" from a rule's ``other``).
     """
     if value is not None and currency in _SMALL and value < _SMALL[currency]:
         return "price"
@@ -109,7 +110,7 @@ def amount_kind(before: str, after: str, *, value: float | None = None, currency
                     or (r.after is not None and r.after.search(after))
                     or (r.near is not None and r.near.search(near))):
                 return r.kind
-    return "other"
+    return default
 
 
 def amount_status(after: str, before: str = "", sentence_rest: str = "") -> str:

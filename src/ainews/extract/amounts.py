@@ -251,7 +251,25 @@ def _add_kinds(rows: list[dict]) -> None:
     for (_, s0), group in by_sentence.items():
         sent = group[0]["sentence"]
         spans = [(r["start"] - s0, r["end"] - s0) for r in group]
+        prev = None
         for r, (before, after) in zip(group, phrase_windows(sent, spans)):
             lo = max(0, r["start"] - s0 - len(before))
             subject = sent[max(0, lo - 60):lo]
-            r["kind"] = amount_kind(before, after, value=r["value"], currency=r["currency"], subject=subject)
+            kind = amount_kind(before, after, value=r["value"], currency=r["currency"], subject=subject,
+                               default=None)
+            if kind is None:
+                # a series of one figure ("peaked at $11.2 million in 2010, falling to $2.7 million in
+                # 2013 and $290,000"; "2024년 1253억원, 2025년 2715억원"): no word of its own, so the
+                # kind of the amount before it in the same currency
+                kind = (prev["kind"] if prev is not None and prev["currency"] == r["currency"]
+                        and _SERIES_GAP.fullmatch(sent[prev["end"] - s0:r["start"] - s0]) else "other")
+            r["kind"] = kind
+            prev = r
+
+
+# what may stand between two figures of one series: years, dates, trend verbs, list words
+_SERIES_GAP = re.compile(
+    r"(?:[\s,·]|\band\b|\bthen\b|\bagain\b|\bbut\b|\bin\b|\bthe\b|\bfollowing\b|\b(?:19|20)\d\d\b|\byear\b|"
+    r"\b(?:fell|falling|fall|dipped|dipping|dropped|dropping|rose|rising|rise|climbed|climbing|grew|growing|"
+    r"declined|declining|slipped|reached|reaching|to|from|has|had|since|steady|decline|on|a)\b|"
+    r"(?:19|20)?\d\d년|에서|으로|로|과|와|및|→|->|~)*")
