@@ -16,7 +16,8 @@ from collections import Counter
 import pandas as pd
 
 from ._common import _iter_articles, frame
-from .actors import destination_of, investor_of
+from .destinations import destination_of
+from .investors import investor_of
 from .amount_kinds import EVENT_KINDS, amount_status, phrase_windows
 from .amounts import extract_amounts
 
