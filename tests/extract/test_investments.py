@@ -198,3 +198,24 @@ def test_a_series_of_one_figure_keeps_its_kind():
     assert am.kind.tolist() == ["investment"] * 3
     # a figure with a word of its own keeps it
     assert dict(_kinds("삼성전자는 10조원을 투자하고, 과징금 1628억원을 냈다."))["1628억원"] == "other"
+
+
+@pytest.mark.parametrize("text, investor", [
+    ("North Korea's investment in China peaked at $11.22 million in 2010.", "North Korea"),
+    ("Fresh Chinese investment in the North came to $41.21 million last year.", "China"),
+    ("The foundation will compensate the victims with 1 billion yen contributed by Japan.", "Japan"),
+    ("Korean firms have invested a total of $5.56 billion in the city.", "Korean firms"),
+    ("The plan seeks to attract 19.8 trillion won in private investment for railroad projects.", "private investors"),
+    # a sentence glued to the one before: its own subject, not the earlier one's
+    ("The fund opened, the finance ministry said Monday.Samsung Electronics will invest $2 billion in it.",
+     "Samsung Electronics"),
+])
+def test_english_investor_from_the_clause(text, investor):
+    inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
+    assert inv.investor.tolist() == [investor]
+
+
+def test_a_difference_is_not_an_event():
+    text = "The total amount of investments reached 64 billion won this year, an increase of 1.3 billion won from 2013."
+    inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
+    assert inv.value.tolist() == [64e9]

@@ -91,3 +91,55 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
     if lo > s0 and not body[lo:e["start"]].strip() and re.match(r"^\s[^\s]", body[e["end"]:e["end"] + 2]):
         return e["text"]
     return None
+
+
+# English: "North Korea's investment in China", "fresh Chinese investment in the North",
+# "Korean firms have invested", "1 billion yen contributed by Japan"
+_EN_DEAL = r"(?:\w+\s+){0,2}?(?:investments?|acquisitions?|stakes?|funding|capital|pledges?|purchases?)\b"
+_EN_POSSESSIVE = re.compile(rf"([A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){{0,4}})['’]s\s+{_EN_DEAL}")
+_EN_BY = re.compile(r"\s*(?:\w+\s+){0,3}?(?:contributed|provided|invested|funded|financed|pledged|offered|put up|"
+                    r"committed|paid)\s+by\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.&-]*){0,5})")
+# "attract 20 trillion won in private investment": investors as a group
+_EN_IN_KIND = re.compile(r"\s+(?:in|of|worth of)\s+(private|foreign|overseas|outside|public)\s+(?:capital|investments?|funds?)\b", re.I)
+_EN_GROUP = re.compile(r"\b((?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:firms|companies|investors|businesses|conglomerates|"
+                       r"institutions|automakers|chipmakers|carmakers|banks|lenders|funds))\s+(?:have\s+|has\s+|had\s+|"
+                       r"will\s+|would\s+|plan\s+to\s+|plans\s+to\s+|pledged\s+to\s+)?"
+                       r"(?:invest|invested|poured|pour|spent|spend|provided|provide|put)\b")
+
+
+def _owner_en(art: Article, start: int, end: int, c0: int, s1: int, lex: dict) -> tuple[str, str] | None:
+    """``(investor, kind)`` an English clause names for the amount: the agent of a passive after it
+    ("contributed by Japan"), the owner of the deal before it ("North Korea's investment in China
+    peaked at", "Chinese investment in the North"), or a group as subject ("Korean firms have
+    invested"). ``c0`` is where the amount's clause starts."""
+    body = art.body
+    m = _EN_BY.match(body, end, min(s1, end + 80))
+    if m:
+        return _en_name(m.group(1), lex)
+    m = _EN_IN_KIND.match(body, end, min(s1, end + 40))
+    if m:
+        return f"{m.group(1).lower()} investors", "collective"
+    before = body[c0:start]
+    found = []
+    for m in _EN_POSSESSIVE.finditer(before):
+        found.append((m.start(), m.group(1)))
+    demonyms = lex["demonyms"]
+    if demonyms:
+        alt = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
+        for m in re.finditer(rf"\b({alt})\s+{_EN_DEAL}", before):
+            found.append((m.start(), demonyms[m.group(1)]))
+    if found:
+        return _en_name(max(found)[1], lex)
+    m = None
+    for m in _EN_GROUP.finditer(before):
+        pass
+    if m is not None:
+        return m.group(1), "collective"
+    return None
+
+
+def _en_name(name: str, lex: dict) -> tuple[str, str]:
+    """A name as investor: a country or a government body is a government, else an organisation."""
+    name = name.rstrip(".")
+    gov = _is_place(name) or bool(lex["government"].search(name + " "))
+    return name, "government" if gov else "org"

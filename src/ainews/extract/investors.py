@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ._common import Article, sentence_spans
 from .entities import article_entities
-from .investor_clauses import _after_name, _is_place, _mentions, _owner
+from .investor_clauses import _after_name, _is_place, _mentions, _owner, _owner_en
 
 __all__ = ["investor_of"]
 
@@ -34,7 +34,8 @@ def _invest_lexicon_at(mtime: float) -> dict:
                           for r in data.get("kinds") or [] if r.get("kind") in ("investment", "acquisition", "funding", "budget")},
             "sources": [re.compile(p) for p in data.get("funding_sources") or []],
             "collective": re.compile("|".join(data.get("collective") or ["외국인직접투자"]), re.I),
-            "dest": {str(k): str(v) for k, v in (data.get("destination_words") or {}).items()}}
+            "dest": {str(k): str(v) for k, v in (data.get("destination_words") or {}).items()},
+            "demonyms": {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}}
 
 
 def _invest_lexicon() -> dict:
@@ -165,7 +166,7 @@ def _funding_source(art: Article, start: int, s0: int, s1: int, lex: dict) -> st
 
 
 _RAISED = re.compile(r"투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|\braise[sd]?\b")
-_GLUE = re.compile(r"[다요][.!?](?=[^\s\d.])|\](?=\S)")
+_GLUE = re.compile(r"[다요][.!?](?=[^\s\d.])|\](?=\S)|(?<=[a-z0-9%)])[.!?][”\"]?(?=[A-Z“\"])")
 
 
 def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: str,
@@ -186,14 +187,19 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
     if kind in ("funding", "investment") and _RAISED.search(body[end:s1]):
         src = _funding_source(art, start, s0, s1, lex)
         return (src, _kind_of_org(src, lex)) if src else (None, None)
-    if art.lang != "en":
-        owner = _owner(art, start, end, s0, kind, lex)
-        if owner:
-            return owner, _kind_of_org(owner, lex)
-    # a sentence glued to the one before ("…높아졌다.[뉴스]삼성바이오로직스가"): its own subject first
+    # a sentence glued to the one before ("…높아졌다.[뉴스]삼성바이오로직스가", "said Monday.The
+    # Ministry"): its own subject first
     c0 = s0
     for m in _GLUE.finditer(body, s0, start):
         c0 = m.end()
+    if art.lang == "en":
+        owner = _owner_en(art, start, end, c0, s1, lex)
+        if owner:
+            return owner
+    else:
+        owner = _owner(art, start, end, s0, kind, lex)
+        if owner:
+            return owner, _kind_of_org(owner, lex)
     name, ikind = _first(_subjects(art, c0, start, lex, words=True, tagged=True), art, s0, s1, lex)
     if name is None and c0 > s0:
         name, ikind = _first(_subjects(art, s0, c0, lex, words=True, tagged=True), art, s0, s1, lex)
