@@ -219,3 +219,21 @@ def test_a_difference_is_not_an_event():
     text = "The total amount of investments reached 64 billion won this year, an increase of 1.3 billion won from 2013."
     inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
     assert inv.value.tolist() == [64e9]
+
+
+def test_a_list_of_investments_and_its_total():
+    kinds = dict(_kinds("SK하이닉스가 원삼면에 600조원, 삼성전자가 이동읍 국가산업단지에 360조원, "
+                        "미래연구단지에 20조원 등 1000조원에 육박하는 투자가 진행된다."))
+    assert kinds == {"600조원": "investment", "360조원": "investment", "20조원": "investment", "1000조원": "aggregate"}
+
+
+@pytest.mark.parametrize("text, amount, kind", [
+    ("즈푸AI는 IPO를 통해 약 3억달러를 조달할 것으로 예상된다.", "3억달러", "funding"),
+    ("처음 계획을 밝혔던 2019년 당시 예상 투자 금액은 120조원이었다.", "120조원", "investment"),
+    ("강원도가 사상 처음으로 국비 10조원 시대를 열었다.", "10조원", "other"),
+    ("글로벌 휴머노이드 시장은 2035년 54조원 시장으로 성장한다.", "54조원", "market_size"),
+    ("국내 개인투자자들은 330억 달러를 미국 주식에 투입했다.", "330억 달러", "stock_flow"),
+    ("데이터센터 건립으로 3천600억원 상당의 생산 유발 효과를 낼 것이다.", "3천600억원", "revenue"),
+])
+def test_kinds_of_harder_phrases(text, amount, kind):
+    assert (amount, kind) in _kinds(text)

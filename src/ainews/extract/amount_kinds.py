@@ -23,7 +23,7 @@ KINDS = ("investment", "acquisition", "funding", "budget", "forecast", "market_s
          "hypothetical", "aggregate", "export", "stock_flow", "revenue", "price", "other")
 
 _BEFORE_CUT = re.compile(r"[,;·]|\s및\s|그리고|(?<=[다요])\.\s|\bwhile\b|\band\b")
-_AFTER_CUT = re.compile(r"[,;]|\s및\s|지만|는데|으나|면서|(?<=[가-힣])며\s|(?<=[하했되됐있])고\s|(?<=[다요])\.|\bwhile\b|\bbut\b")
+_AFTER_CUT = re.compile(r"[,;]|\s및\s|\s등\s|지만|는데|으나|면서|(?<=[가-힣])며\s|(?<=[하했되됐있])고\s|(?<=[다요])\.|\bwhile\b|\bbut\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|과|와|및|에서|→|->|~)?\s*(?:최대|최소|약|각각)?\s*$")
 # Very small sums are prices, per-person payments or fees, never an investment event.
 _SMALL = {"KRW": 5e6, "JPY": 5e5, "USD": 5e3, "EUR": 5e3, "GBP": 5e3, "CNY": 3e4, "HKD": 4e4}

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._common import _iter_articles, evidence, frame
 from . import money_ko
-from .amount_kinds import amount_kind, phrase_windows
+from .amount_kinds import EVENT_KINDS, amount_kind, phrase_windows
 from .rates import usd_rate
 
 __all__ = ["Amount", "parse_amounts", "extract_amounts", "register_parser"]
@@ -257,16 +257,32 @@ def _add_kinds(rows: list[dict]) -> None:
             subject = sent[max(0, lo - 60):lo]
             kind = amount_kind(before, after, value=r["value"], currency=r["currency"], subject=subject,
                                default=None)
-            if kind is None:
+            if kind is None and prev is not None and prev["currency"] == r["currency"] and _SERIES_GAP.fullmatch(
+                    sent[prev["end"] - s0:r["start"] - s0]):
                 # a series of one figure ("peaked at $11.2 million in 2010, falling to $2.7 million in
                 # 2013 and $290,000"; "2024년 1253억원, 2025년 2715억원"): no word of its own, so the
                 # kind of the amount before it in the same currency
-                kind = (prev["kind"] if prev is not None and prev["currency"] == r["currency"]
-                        and _SERIES_GAP.fullmatch(sent[prev["end"] - s0:r["start"] - s0]) else "other")
+                kind = prev["kind"]
             r["kind"] = kind
             prev = r
+        # a list "A에 600조원, B에 360조원, C에 20조원 등 1000조원에 육박하는 투자": items with no word of
+        # their own share the kind of the item after them; the total after 등 is an aggregate
+        for i in range(len(group) - 1, -1, -1):
+            r = group[i]
+            nxt = group[i + 1] if i + 1 < len(group) else None
+            if (r["kind"] is None and nxt is not None and nxt["kind"] in EVENT_KINDS
+                    and nxt["currency"] == r["currency"] and _LIST_ITEM_GAP.fullmatch(sent[r["end"] - s0:nxt["start"] - s0])):
+                r["kind"] = nxt["kind"]
+        for i, r in enumerate(group):
+            if i and group[i - 1]["currency"] == r["currency"] and _LIST_TOTAL.search(sent[group[i - 1]["end"] - s0:r["start"] - s0]):
+                r["kind"] = "aggregate"
+            elif r["kind"] is None:
+                r["kind"] = "other"
 
 
+# between two items of a list: a comma and a short noun phrase, no verb ending a clause
+_LIST_ITEM_GAP = re.compile(r"\s*(?:,|등)\s*(?:(?!다\s|며\s|고\s|면서|지만|는데|으나)[^.!?\"“”,])" + "{0,60}")
+_LIST_TOTAL = re.compile(r"(?:^|\s)등\s?(?:모두|총|전체)?\s?(?:약\s?)?$")
 # what may stand between two figures of one series: years, dates, trend verbs, list words
 _SERIES_GAP = re.compile(
     r"(?:[\s,·]|\band\b|\bthen\b|\bagain\b|\bbut\b|\bin\b|\bthe\b|\bfollowing\b|\b(?:19|20)\d\d\b|\byear\b|"
