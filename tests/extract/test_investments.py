@@ -178,6 +178,14 @@ def test_english_investor_is_the_subject_not_the_source(text, investor):
     ("IDQ가 미국 아이온큐에 3000억원에 매각됐다.", "3000억원", "아이온큐"),
     # money received: the investor is where it comes from
     ("스케일AI는 메타로부터 140억달러를 투자받았다.", "140억달러", "메타"),
+    # a partner met with 와 is not the subject
+    ("KT는 마이크로소프트(MS)와 협업 등 5년간 2조4000억원을 투자키로 했다.", "2조4000억원", "KT"),
+    # the investor after the amount, in a relative clause
+    ("1조원 투자한 현대차의 야심", "1조원", "현대차"),
+    # a named fund is the investor of its own money
+    ("150조원 규모 국민성장펀드를 활용해 AI 분야에 투자한다.", "150조원", "국민성장펀드"),
+    # a list of partners ending in 등이
+    ("오픈AI·오라클·소프트뱅크·MGX 등이 참여해 최대 5000억 달러를 투자한다.", "5000억 달러", "MGX"),
 ])
 def test_investor_of_korean_clauses(text, amount, investor):
     inv = _one(text)

@@ -51,6 +51,10 @@ def _mentions(art: Article, lo: int, hi: int, *, tagged: bool = False) -> list[d
 # the buyer of a sale: "IDQ가 아이온큐에 3000억원에 매각됐다"
 _SOLD = re.compile(r"\s?(?:에|을|를)?\s?(?:매각|팔[렸았리])")
 _SOLD_TO = re.compile(r"(?<![A-Za-z가-힣0-9&·\-])([A-Za-z가-힣0-9&·\-]{2,20})에\s+$")
+_INVESTED_BY = re.compile(r"\s?(?:을|를)?\s?(?:투자|투입|출자)(?:한|하는|해\s온)\s")
+_FUND_NAME = r"([A-Za-z가-힣0-9·]{2,15}(?:펀드|기금))(?=[은는이가을를의에와과도]|\s|$)"
+_FUND_AFTER = re.compile(rf"\s?(?:규모(?:의|인)?\s)?{_FUND_NAME}")
+_FUND_BEFORE = re.compile(rf"(?<![A-Za-z가-힣0-9·]){_FUND_NAME}\s*$")
 _OWN_CUT = re.compile(r"[,;]|[다요][.!?]|\]")
 
 
@@ -63,7 +67,8 @@ def _is_place(name: str | None) -> bool:
 def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) -> str | None:
     """The organisation the amount's own phrase gives it to (Korean): written right before it
     ("삼성전자 380조원, SK하이닉스 122조원"), or in the possessive ("삼성전자의 국가산업단지
-    360조원", "유니언퍼시픽의 노퍽서던 인수(850억 달러)"); for a sale, the buyer ("아이온큐에
+    360조원", "유니언퍼시픽의 노퍽서던 인수(850억 달러)"), after it in a relative clause ("1조원
+    투자한 현대차"), a named fund ("150조원 규모 국민성장펀드"); for a sale, the buyer ("아이온큐에
     3000억원에 매각")."""
     body = art.body
     lo = max(s0, start - 40)
@@ -77,10 +82,21 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
             buyers.append(m.group(1))
         if buyers:
             return buyers[-1]
-    if not ments:
-        return None
+    # a named fund is the investor of its own money ("150조원 규모 국민성장펀드", "국민성장펀드 150조원")
+    m = _FUND_AFTER.match(body, end) or _FUND_BEFORE.search(body, lo, start)
+    if m and m.group(1) not in lex["stop"]:
+        return m.group(1)
     if kind == "funding":
         return None  # the company next to a round is the one raising it, not the investor
+    # "1조원 투자한 현대차의 야심": a relative clause, the investor after it
+    m = _INVESTED_BY.match(body, end)
+    if m:
+        after = [e for e in _mentions(art, m.end(), min(len(body), m.end() + 30), tagged=True)
+                 if e["start"] == m.end() and e["kind"] == "org" and e["text"] not in lex["stop"]]
+        if after:
+            return after[0]["text"]
+    if not ments:
+        return None
     for e in reversed(ments):
         between = body[e["end"]:start]
         if re.fullmatch(r"\s*(?:(?:약|총|최대|최소)\s?)?", between) or (

@@ -14,7 +14,9 @@ from .investor_clauses import _after_name, _is_place, _mentions, _owner, _owner_
 
 __all__ = ["investor_of"]
 
-_SUBJECT = re.compile(r"^(?:측)?(?:은|는|이|가|도|와|과|까지|만)(?![가-힣])")
+_SUBJECT = re.compile(r"^(?:측)?(?:\s?등)?(?:은|는|이|가|도|와|과|까지|만)(?![가-힣])")
+# "X와 협업해" is company, not the subject: 와/과/도/만 mark a weaker candidate than 은/는/이/가
+_WEAK = re.compile(r"^(?:측)?(?:\s?등)?(?:와|과|도|만|까지)(?![가-힣])")
 _FROM = re.compile(r"^\s?(?:측)?(?:\s?등)?(?:으로부터|로부터|에서|와|과)")
 _LOC = re.compile(r"^(?:에서|에|으로|로|내|의|현지)")
 _ADJ = re.compile(r"^[\s·]{0,3}$")
@@ -109,7 +111,8 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
             ok = marked or (e["kind"] == "org" and e["start"] - lo < head and not _LOC.match(after)
                             and not re.match(r"^[을를]", after))
         if ok:
-            out.append((marked if art.lang == "en" else 2 if marked else 0, e["start"], e))
+            rank = marked if art.lang == "en" else (1 if _WEAK.match(after) else 2) if marked else 0
+            out.append((rank, e["start"], e))
     for m in lex["government"].finditer(body, lo, hi):
         if _SUBJECT.match(body[m.end():m.end() + 3]) or m.group(0) in ("국비", "도비", "시비"):
             out.append((2, m.start(), {"kind": "gov", "text": m.group(0), "start": m.start(), "end": m.end()}))
@@ -165,7 +168,7 @@ def _funding_source(art: Article, start: int, s0: int, s1: int, lex: dict) -> st
     return None
 
 
-_RAISED = re.compile(r"투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|\braise[sd]?\b")
+_RAISED = re.compile(r"(?:\s?(?:을|를|의|규모의?)\s?)?(?:투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|\braise[sd]?\b)")
 _GLUE = re.compile(r"[다요][.!?](?=[^\s\d.])|\](?=\S)|(?<=[a-z0-9%)])[.!?][”\"]?(?=[A-Z“\"])")
 
 
@@ -184,7 +187,10 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
     body, lex = art.body, _invest_lexicon()
     if lex["collective"].search(body[max(s0, start - 100):start] + " " + phrase):
         return lex["collective_name"].get(art.lang, lex["collective_name"].get("ko")), "collective"
-    if kind in ("funding", "investment") and _RAISED.search(body[end:s1]):
+    # money received: the investor is where it comes from (for an investment, only when its own
+    # verb says so: "140억달러를 투자받았다")
+    if (kind == "funding" and _RAISED.search(body[end:s1])) or (
+            kind == "investment" and _RAISED.match(body, end, min(s1, end + 12))):
         src = _funding_source(art, start, s0, s1, lex)
         return (src, _kind_of_org(src, lex)) if src else (None, None)
     # a sentence glued to the one before ("…높아졌다.[뉴스]삼성바이오로직스가", "said Monday.The
