@@ -46,7 +46,7 @@ _WORD = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "dollars"
          "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound sterling": "GBP"}
 
 _SCALES = "|".join(sorted(_SCALE_EN, key=len, reverse=True))
-_SYMS = "|".join(re.escape(s) for s in sorted(_SYM, key=len, reverse=True))
+_SYMS = "|".join(re.escape(s) for s in sorted(_SYM, key=len, reverse=True)) + "|W(?=\\d)"
 _WORDS = "|".join(sorted(_WORD, key=len, reverse=True))
 _EN_QUAL = (r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|"
             r"as much as|less than|under|at most|an estimated|a total of|total of")
@@ -62,6 +62,7 @@ _QUAL_AFTER_KO = re.compile(r"^\s?(이상|이하|미만|가량|정도|안팎|내
 # "(약 5조원)", "(당시 기준 약 1조1400억원)", "(한화 약 7조원)": a conversion, folded into the amount
 _PAREN_OPEN = re.compile(rf"^\s*[(（\[]\s*[가-힣 ]{{0,12}}?\s*(?:(?:{_EN_QUAL}|{_KO_QUAL}|≈|~)\s*)?$", re.IGNORECASE)
 _PAREN_CLOSE = re.compile(r"^\s*[)）\]]")
+_OR_CONV = re.compile(r",?\s+or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+)?", re.I)
 _KO_QUAL_NAMES = {"약": "about", "대략": "about", "최대": "up to", "최소": "at least", "총": "total",
                   "무려": "as much as", "이상": "more than", "넘는": "more than", "넘게": "more than",
                   "여": "more than", "이하": "up to", "미만": "less than", "가량": "about",
@@ -79,6 +80,11 @@ def _find_en(text: str) -> list[tuple[int, int, float, str, float | None]]:
         if m.group("sym"):
             n, sc, cur = m.group("n1"), m.group("sc1"), _SYM.get(m.group("sym")) or _SYM.get(
                 m.group("sym").upper())
+            if m.group("sym") in ("W", "w"):
+                # Korea Herald style "W1.5 trillion": a capital W with a scale word or a grouped number
+                if m.group("sym") != "W" or not (sc or "," in n):
+                    continue
+                cur = "KRW"
         else:
             n, sc = m.group("n2"), m.group("sc2")
             w = m.group("word")
@@ -165,6 +171,11 @@ def parse_amounts(text: str) -> list[Amount]:
                 close = _PAREN_CLOSE.match(text[e2:]).end()
                 i += 1
                 e = e2 + close
+            elif c2 != c and _OR_CONV.fullmatch(text[e:s2]):
+                # "300 billion won, or $260 million,": the same amount in another currency
+                conv = (text[s2:e2], v2, c2)
+                i += 1
+                e = e2
         out.append(Amount(text[s:e], s, e, v, c, qual, *(conv or (None, None, None)), high))
         i += 1
     return sorted(out + ja, key=lambda a: (a.start, a.end)) if ja else out

@@ -236,7 +236,7 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
         if name:
             return name, ikind
     if kind == "budget":
-        return "정부", "government"
+        return ("government" if art.lang == "en" else "정부"), "government"
     if art.lang == "en":
         after = [e for e in article_entities(art) if e["kind"] == "org" and end <= e["start"] < s1]
         if after:
