@@ -215,6 +215,9 @@ def test_a_series_of_one_figure_keeps_its_kind():
     ("The foundation will compensate the victims with 1 billion yen contributed by Japan.", "Japan"),
     ("Korean firms have invested a total of $5.56 billion in the city.", "Korean firms"),
     ("The plan seeks to attract 19.8 trillion won in private investment for railroad projects.", "private investors"),
+    # a name the organisation finder does not know, heading the clause with its verb
+    ("The fund opened on Monday. The Ministry of Health and Welfare provided 30 billion won.",
+     "Ministry of Health and Welfare"),
     # a sentence glued to the one before: its own subject, not the earlier one's
     ("The fund opened, the finance ministry said Monday.Samsung Electronics will invest $2 billion in it.",
      "Samsung Electronics"),
@@ -243,6 +246,11 @@ def test_a_list_of_investments_and_its_total():
     ("글로벌 휴머노이드 시장은 2035년 54조원 시장으로 성장한다.", "54조원", "market_size"),
     ("국내 개인투자자들은 330억 달러를 미국 주식에 투입했다.", "330억 달러", "stock_flow"),
     ("데이터센터 건립으로 3천600억원 상당의 생산 유발 효과를 낼 것이다.", "3천600억원", "revenue"),
+    # an investing verb right after the amount beats the hedge further on
+    ("4기 완공까지 600조 원 이상이 투입될 전망이다.", "600조 원", "investment"),
+    ("The park is expected to attract 117.3 billion yuan worth of investment.", "117.3 billion yuan", "investment"),
+    ("울산은 7조원 규모의 초대형 AI 데이터센터 유치로 도약했다.", "7조원", "investment"),
+    ("The 1.78 trillion won education project landed on the island.", "1.78 trillion won", "investment"),
 ])
 def test_kinds_of_harder_phrases(text, amount, kind):
     assert (amount, kind) in _kinds(text)

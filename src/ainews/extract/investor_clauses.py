@@ -115,6 +115,11 @@ _EN_DEAL = r"(?:\w+\s+){0,2}?(?:investments?|acquisitions?|stakes?|funding|capit
 _EN_POSSESSIVE = re.compile(rf"([A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){{0,4}})['’]s\s+{_EN_DEAL}")
 _EN_BY = re.compile(r"\s*(?:\w+\s+){0,3}?(?:contributed|provided|invested|funded|financed|pledged|offered|put up|"
                     r"committed|paid)\s+by\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.&-]*){0,5})")
+_EN_HEAD = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s)|(?<=\bthat\s))(?:The\s+)?([A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|for|&|the)\s+)*[A-Z][\w&'’.-]*){0,6})"
+    r"\s+(?:(?:has|have|had|will|would|also|plans?\s+to|agreed\s+to|pledged\s+to|decided\s+to|is\s+set\s+to)\s+)*"
+    r"(?:provided|invested|pledged|spent|poured|committed|injected|raised|acquired|bought|invest|spend|pour|"
+    r"provide|inject|raise|acquire|buy|put)\s+(?:(?:about|around|some|nearly|another|an\s+additional|a\s+total\s+of|up\s+to)\s+)*$")
 # "attract 20 trillion won in private investment": investors as a group
 _EN_IN_KIND = re.compile(r"\s+(?:in|of|worth of)\s+(private|foreign|overseas|outside|public)\s+(?:capital|investments?|funds?)\b", re.I)
 _EN_GROUP = re.compile(r"\b((?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:firms|companies|investors|businesses|conglomerates|"
@@ -146,6 +151,13 @@ def _owner_en(art: Article, start: int, end: int, c0: int, s1: int, lex: dict) -
             found.append((m.start(), demonyms[m.group(1)]))
     if found:
         return _en_name(max(found)[1], lex)
+    # a capitalised name heading the clause with an investing verb: "The Ministry of Health and
+    # Welfare provided 30 billion won" (names the organisation finder does not know)
+    m = None
+    for m in _EN_HEAD.finditer(before):
+        pass
+    if m is not None and m.group(1) not in ("The", "It", "This", "That", "Meanwhile"):
+        return _en_name(m.group(1), lex)
     m = None
     for m in _EN_GROUP.finditer(before):
         pass

@@ -77,7 +77,7 @@ _EN_PLACE_SUBJECT = re.compile(r"^(?:'s?\s+government|\s+(?:government|will|plan
 # ("예정이다.DB하이텍은") and before a bracket ("SK하이닉스(000660)가")
 _WORD_SUBJECT = re.compile(r"(?<![A-Za-z가-힣0-9&·\-])([A-Za-z가-힣][A-Za-z가-힣0-9&·\-]{1,14}?)"
                            r"(?:\s?\([^()\n]{1,20}\))?(?:은|는|이|가|도)\s")
-_NOT_NAME_END = re.compile(r"(?:에서|에게|에는|으로|에|의|로|들|것|수|등|때|중|데|액|비|용|금|적|상|간|모|사|원|장|하|되|있|없|한|된|던|다|면|고|서|률|율|량|력|성)$")
+_NOT_NAME_END = re.compile(r"(?:에서|에게|에는|으로|에|의|로|들|것|수|등|때|중|데|액|비|용|금|적|상|간|모|사|원|장|하|되|있|없|한|된|던|다|면|고|서|률|율|량|력|성|해|돼|워|져|봐|려|써|야|니|며)$")
 _ACCORDING = re.compile(r"([A-Za-z가-힣0-9&·\-]{2,15})(?:에|측에)\s따르면")
 _HEADLINE = re.compile(r"^\s*(?:━\s*)?([A-Za-z가-힣0-9&·\-]{2,15}),\s")
 
