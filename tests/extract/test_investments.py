@@ -194,6 +194,22 @@ def test_investor_of_korean_clauses(text, amount, investor):
     assert got.get(amount) == investor, got
 
 
+@pytest.mark.parametrize("text", [
+    # a common noun or a verb form marked as subject is not an investor
+    "스타트업이 100억원을 투자했다.",
+    "단순 계산해도 80조원 이상이 투입된다.",
+    # the newspaper reporting it is a source, not the investor
+    "파이낸셜타임스는 피치북 자료를 인용해 1500억달러가 투입됐다고 보도했다.",
+])
+def test_no_investor_rather_than_a_wrong_one(text):
+    assert _one(text).investor.isna().all()
+
+
+def test_the_subject_inside_a_report_is_the_investor():
+    inv = _one("블룸버그는 중국 정부가 5000억위안을 반도체 산업에 투입할 계획이라고 보도했다.")
+    assert inv.investor.tolist() == ["중국 정부"]
+
+
 def test_person_resolves_to_the_organisation_beside_them_elsewhere():
     text = ("손정의 소프트뱅크 회장이 방한했다. 미국에 데이터센터 단지를 조성한다는 구상으로, "
             "손 회장은 이 가운데 1000억달러를 즉시 투입하겠다고 밝혔다.")

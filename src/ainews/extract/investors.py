@@ -114,15 +114,32 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
             rank = marked if art.lang == "en" else (1 if _WEAK.match(after) else 2) if marked else 0
             out.append((rank, e["start"], e))
     for m in lex["government"].finditer(body, lo, hi):
+        if any(c[2]["kind"] == "place" and c[2]["end"] + 1 == m.start() for c in out):
+            continue  # "중국 정부가": the country's government, already a candidate
         if _SUBJECT.match(body[m.end():m.end() + 3]) or m.group(0) in ("국비", "도비", "시비"):
             out.append((2, m.start(), {"kind": "gov", "text": m.group(0), "start": m.start(), "end": m.end()}))
     if words and art.lang != "en":
         for m in _WORD_SUBJECT.finditer(body, lo, hi):
             w = m.group(1)
-            if w in lex["stop"] or _NOT_NAME_END.search(w) or any(c[1] == m.start(1) for c in out):
+            if (w in lex["stop"] or _NOT_NAME_END.search(w) or any(c[1] == m.start(1) for c in out)
+                    or not _name_like(w)):
                 continue
             out.append((1, m.start(1), {"kind": "word", "text": w, "start": m.start(1), "end": m.end(1)}))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _name_like(word: str) -> bool:
+    """Whether a subject-marked word can be a name: kiwi reads a proper noun or Latin letters in it
+    (DB하이텍, 메이사, SB파트너스), or it is one long word kiwi cannot split (알토스벤처스,
+    퍼플렉시티: foreign names in Hangul); common nouns and verb forms (스타트업, 최고경영자, 낮추,
+    전망) are not."""
+    from ..lang.sentences import get_kiwi
+
+    toks = get_kiwi().tokenize(word)
+    if any(t.tag in ("NNP", "SL", "SH") for t in toks):
+        return True
+    return len(toks) == 1 and toks[0].tag == "NNG" and len(word) >= 5
 
 
 def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | None, str | None]:
@@ -143,14 +160,24 @@ def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | 
     return e["text"], _kind_of_org(e["text"], lex)
 
 
+_GLUED_PARTICLE = re.compile(r"^(?:으로|로|에서|에|의|와|과|은|는|을|를)(?=[A-Z])")
+_REPORTS = re.compile(r"보도(?:했|한|됐|에\s따르면)|인용(?:해|한|하며)|\b(?:reported|quoting|citing)\b")
+
+
 def _first(cands, art, s0, s1, lex):
     # Korean: the subject nearest before the amount, a subject-marked mention before a bare one;
     # English: the first organisation of the sentence (the subject in news style)
     order = sorted(cands, key=lambda t: (t[0], t[1]), reverse=True)
     for _, _, e in order:
+        # "FT는 피치북 자료를 인용해 … 보도했다": the topic of a reporting verb is a source, not
+        # the investor ("블룸버그는 중국 정부가 … 보도했다": 중국 정부 is)
+        if (art.lang == "en" or re.match(r"(?:은|는)(?![가-힣])", _after_name(art.body, e["end"], 2))) \
+                and _REPORTS.search(art.body, e["end"], s1):
+            continue
         name, kind = _resolve(e, art, s0, s1, lex)
         if name:
-            return name, kind
+            # a particle glued to a Latin name when the space was lost ("전초기지로SK하이닉스")
+            return _GLUED_PARTICLE.sub("", name), kind
     return None, None
 
 
