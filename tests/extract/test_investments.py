@@ -249,6 +249,12 @@ def test_a_difference_is_not_an_event():
     assert inv.value.tolist() == [64e9]
 
 
+def test_a_list_shares_the_kind_of_its_last_item():
+    # "투자자별로는" names the kind of people, not an investment
+    kinds = dict(_kinds("투자자별로는 개인이 4148억원, 외국인이 1576억원을 각각 순매수했다."))
+    assert kinds == {"4148억원": "stock_flow", "1576억원": "stock_flow"}
+
+
 def test_a_list_of_investments_and_its_total():
     kinds = dict(_kinds("SK하이닉스가 원삼면에 600조원, 삼성전자가 이동읍 국가산업단지에 360조원, "
                         "미래연구단지에 20조원 등 1000조원에 육박하는 투자가 진행된다."))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._common import _iter_articles, evidence, frame
 from . import money_ko
-from .amount_kinds import EVENT_KINDS, amount_kind, phrase_windows
+from .amount_kinds import amount_kind, phrase_windows
 from .rates import usd_rate
 
 __all__ = ["Amount", "parse_amounts", "extract_amounts", "register_parser"]
@@ -276,12 +276,13 @@ def _add_kinds(rows: list[dict]) -> None:
                 kind = prev["kind"]
             r["kind"] = kind
             prev = r
-        # a list "A에 600조원, B에 360조원, C에 20조원 등 1000조원에 육박하는 투자": items with no word of
-        # their own share the kind of the item after them; the total after 등 is an aggregate
+        # a list "A에 600조원, B에 360조원, C에 20조원 등 1000조원에 육박하는 투자", "개인이 4148억원,
+        # 외국인이 1576억원을 각각 순매수": items with no word of their own share the kind of the item
+        # after them; the total after 등 is an aggregate
         for i in range(len(group) - 1, -1, -1):
             r = group[i]
             nxt = group[i + 1] if i + 1 < len(group) else None
-            if (r["kind"] is None and nxt is not None and nxt["kind"] in EVENT_KINDS
+            if (r["kind"] is None and nxt is not None and nxt["kind"] not in (None, "aggregate")
                     and nxt["currency"] == r["currency"] and _LIST_ITEM_GAP.fullmatch(sent[r["end"] - s0:nxt["start"] - s0])):
                 r["kind"] = nxt["kind"]
         for i, r in enumerate(group):
