@@ -17,7 +17,7 @@ import pandas as pd
 
 from ._common import _iter_articles, frame
 from .destinations import destination_of
-from .investors import investor_of
+from .investors import investor_of, save_word_checks
 from .amount_kinds import EVENT_KINDS, amount_status, phrase_windows
 from .amounts import extract_amounts
 
@@ -86,6 +86,7 @@ def extract_investments(articles: pd.DataFrame, *, amounts: pd.DataFrame | None 
                 "published": art.published, "outlet": outlets.get(doc), "sentence": sentence,
                 "sentence_start": s0, "start": r["start"], "end": r["end"],
             })
+    save_word_checks()
     out = frame(rows, INVESTMENT_COLUMNS)
     out["event_id"] = _event_ids(out, tolerance=tolerance, window_days=window_days)
     return out
