@@ -130,3 +130,17 @@ def test_w_is_money_only_before_a_scale_or_grouped_number():
     assert parse_amounts("the W3 version and w5 billion") == []
     # two amounts of one currency joined by "or" stay two
     assert len(parse_amounts("$3 million or $5 million")) == 2
+
+
+@pytest.mark.parametrize("text, value", [
+    ("TBT로부터 총 275억 규모의 투자 유치를 완료했다.", 2.75e10),
+    ("내년초 100억을 목표로 시리즈A 투자 유치를 진행중이다.", 1e10),
+    ("'생산적·포용금융 80조 지원'을 골자로 한다.", 8e13),
+])
+def test_bare_korean_amount_before_a_money_word_is_won(text, value):
+    assert [(a.value, a.currency) for a in parse_amounts(text)] == [(value, "KRW")]
+
+
+@pytest.mark.parametrize("text", ["인구 5000만 규모의 시장", "1만 규모의 관중이 모였다", "150만 지원자가 몰렸다", "3억 투자자"])
+def test_head_counts_are_not_money(text):
+    assert parse_amounts(text) == []
