@@ -185,6 +185,13 @@ def test_english_investor_is_the_subject_not_the_source(text, investor):
     ("1조원 투자한 현대차의 야심", "1조원", "현대차"),
     # a named fund is the investor of its own money
     ("150조원 규모 국민성장펀드를 활용해 AI 분야에 투자한다.", "150조원", "국민성장펀드"),
+    # the round's own sentence names its lead before the next sentence's "로부터"
+    ("오픈AI가 소프트뱅크 주도의 펀딩에서 410억달러를 유치했다. 스케일AI는 메타로부터 140억달러를 투자받았다.",
+     "410억달러", "소프트뱅크"),
+    # money given in the possessive: the giver
+    ("우리자산운용은 우리금융그룹의 '생산적금융 80조 지원'을 골자로 하는 펀드를 만들었다.", "80조", "우리금융그룹"),
+    # the source speaks of its own money when no name is the subject
+    ("DB하이텍에 따르면 '월 웨이퍼 투입량 2만장' 규모 파운드리를 지으려면 2조5000억원이 투입돼야 한다.", "2조5000억원", "DB하이텍"),
     # a list of partners ending in 등이
     ("오픈AI·오라클·소프트뱅크·MGX 등이 참여해 최대 5000억 달러를 투자한다.", "5000억 달러", "MGX"),
 ])

@@ -43,7 +43,9 @@ def _mentions(art: Article, lo: int, hi: int, *, tagged: bool = False) -> list[d
     extra = []
     for _, a, b in _tagged(art.body[lo2:hi]):
         a, b = a + lo2, b + lo2
-        if b - a >= 2 and not any(a < e and s < b for s, e in taken):
+        # a name starts a word: the tagger's spans inside a word ("마그데부르크" -> "르크") are not names
+        if (b - a >= 2 and not any(a < e and s < b for s, e in taken)
+                and not (a and re.match(r"[A-Za-z가-힣0-9]", art.body[a - 1]))):
             extra.append({"kind": "org", "text": art.body[a:b], "start": a, "end": b, "tagged": True})
     return sorted(ents + extra, key=lambda e: e["start"]) if extra else ents
 
@@ -55,6 +57,8 @@ _INVESTED_BY = re.compile(r"\s?(?:을|를)?\s?(?:투자|투입|출자)(?:한|하
 _FUND_NAME = r"([A-Za-z가-힣0-9·]{2,15}(?:펀드|기금))(?=[은는이가을를의에와과도]|\s|$)"
 _FUND_AFTER = re.compile(rf"\s?(?:규모(?:의|인)?\s)?{_FUND_NAME}")
 _FUND_BEFORE = re.compile(rf"(?<![A-Za-z가-힣0-9·]){_FUND_NAME}\s*$")
+# money given, not raised: "우리금융그룹의 80조 지원"
+_GIVING = re.compile(r"\s?(?:원)?\s?(?:규모의?\s)?(?:을|를)?\s?['’\"”]?\s?(?:지원|출연|출자|기부|후원)")
 _OWN_CUT = re.compile(r"[,;]|[다요][.!?]|\]")
 
 
@@ -71,9 +75,9 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
     투자한 현대차"), a named fund ("150조원 규모 국민성장펀드"); for a sale, the buyer ("아이온큐에
     3000억원에 매각")."""
     body = art.body
-    lo = max(s0, start - 40)
+    lo, cut = max(s0, start - 40), False
     for m in _OWN_CUT.finditer(body, lo, start):
-        lo = m.end()
+        lo, cut = m.end(), True
     ments = [e for e in _mentions(art, lo, start, tagged=True) if e["kind"] == "org" and e["text"] not in lex["stop"]]
     if kind == "acquisition" and _SOLD.match(body, end):
         buyers = [e["text"] for e in ments if re.match(r"^에(?!서)", _after_name(body, e["end"], 2))]
@@ -86,7 +90,7 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
     m = _FUND_AFTER.match(body, end) or _FUND_BEFORE.search(body, lo, start)
     if m and m.group(1) not in lex["stop"]:
         return m.group(1)
-    if kind == "funding":
+    if kind == "funding" and not _GIVING.match(body, end):
         return None  # the company next to a round is the one raising it, not the investor
     # "1조원 투자한 현대차의 야심": a relative clause, the investor after it
     m = _INVESTED_BY.match(body, end)
@@ -104,7 +108,7 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
             return e["text"]
     # a list item "…, 삼성전자 미래연구단지(기흥캠퍼스) 20조원": the organisation heading the item
     e = ments[0]
-    if lo > s0 and not body[lo:e["start"]].strip() and re.match(r"^\s[^\s]", body[e["end"]:e["end"] + 2]):
+    if cut and not body[lo:e["start"]].strip() and re.match(r"^\s[^\s]", body[e["end"]:e["end"] + 2]):
         return e["text"]
     return None
 

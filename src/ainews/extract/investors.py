@@ -219,10 +219,12 @@ def _funding_source(art: Article, start: int, s0: int, s1: int, lex: dict) -> st
     if orgs:
         return orgs[0]["text"]
     # the round's investors are often named after it is reported ("... 투자를 유치했다. X가 주도했다")
-    for rx in lex["sources"]:
-        m = rx.search(body, s0, min(len(body), s1 + 300))
-        if m and m.group(1) not in lex["stop"]:
-            return m.group(1)
+    # (the round's own sentence first: "X 주도의 펀딩에서" before a "Y로부터" of the next round)
+    for hi in (s1, min(len(body), s1 + 300)):
+        for rx in lex["sources"]:
+            m = rx.search(body, s0, hi)
+            if m and m.group(1) not in lex["stop"]:
+                return m.group(1)
     return None
 
 
@@ -264,7 +266,13 @@ def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: s
         owner = _owner(art, start, end, s0, kind, lex)
         if owner:
             return owner, _kind_of_org(owner, lex)
-    name, ikind = _first(_subjects(art, c0, start, lex, words=True, tagged=True), art, s0, s1, lex)
+    cands = _subjects(art, c0, start, lex, words=True, tagged=True)
+    m = _ACCORDING.search(body, s0, start)
+    if m and m.group(1) not in lex["stop"] and not any(rank == 2 for rank, _, _ in cands):
+        # "DB하이텍에 따르면 … 2조5000억원이 필요하다": the source speaks of its own money when no
+        # name is the subject
+        return m.group(1), _kind_of_org(m.group(1), lex)
+    name, ikind = _first(cands, art, s0, s1, lex)
     if name is None and c0 > s0:
         name, ikind = _first(_subjects(art, s0, c0, lex, words=True, tagged=True), art, s0, s1, lex)
     if art.lang != "en" and (name in (None, "정부") or (ikind == "government" and not _is_place(name))):
