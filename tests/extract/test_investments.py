@@ -212,6 +212,12 @@ def test_no_investor_rather_than_a_wrong_one(text):
     assert _one(text).investor.isna().all()
 
 
+def test_glued_words_before_a_latin_name_are_dropped():
+    # (and an owner in the possessive gives way to a subject written after it)
+    inv = _one("600조 투입, SK의 미래 칩 전초기지로SK하이닉스는 용인에 600조원을 투입한다.")
+    assert set(inv.investor.dropna()) == {"SK하이닉스"}
+
+
 def test_the_subject_inside_a_report_is_the_investor():
     inv = _one("블룸버그는 중국 정부가 5000억위안을 반도체 산업에 투입할 계획이라고 보도했다.")
     assert inv.investor.tolist() == ["중국 정부"]

@@ -59,6 +59,8 @@ _FUND_AFTER = re.compile(rf"\s?(?:규모(?:의|인)?\s)?{_FUND_NAME}")
 _FUND_BEFORE = re.compile(rf"(?<![A-Za-z가-힣0-9·]){_FUND_NAME}\s*$")
 # money given, not raised: "우리금융그룹의 80조 지원"
 _GIVING = re.compile(r"\s?(?:원)?\s?(?:규모의?\s)?(?:을|를)?\s?['’\"”]?\s?(?:지원|출연|출자|기부|후원)")
+# a subject or topic between an owner in the possessive and the amount takes the amount over
+_MARKED = re.compile(r"[A-Za-z가-힣0-9)](?:은|는|이|가)\s")
 _OWN_CUT = re.compile(r"[,;]|[다요][.!?]|\]")
 
 
@@ -104,7 +106,8 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
     for e in reversed(ments):
         between = body[e["end"]:start]
         if re.fullmatch(r"\s*(?:(?:약|총|최대|최소)\s?)?", between) or (
-                re.match(r"^의\s", _after_name(body, e["end"], 2)) and "(" not in between.strip("(")):
+                re.match(r"^의\s", _after_name(body, e["end"], 2)) and "(" not in between.strip("(")
+                and not _MARKED.search(between)):
             return e["text"]
     # a list item "…, 삼성전자 미래연구단지(기흥캠퍼스) 20조원": the organisation heading the item
     e = ments[0]

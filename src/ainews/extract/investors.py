@@ -30,7 +30,7 @@ def _invest_lexicon_at(mtime: float) -> dict:
 
     data = load_yaml_lexicon("investment_phrases.yml") or {}
     return {"government": re.compile("|".join(data.get("government") or ["정부"]), re.I),
-            "stop": {str(w) for w in data.get("not_investor") or []},
+            "stop": {str(w) for w in (data.get("not_investor") or []) + (data.get("media") or [])},
             "collective_dest": {str(k): str(v) for k, v in (data.get("collective_destination") or {}).items()},
             "collective_name": {str(k): str(v) for k, v in (data.get("collective_name") or {"ko": "외국인직접투자"}).items()},
             "home": [(re.compile(str(k)), str(v)) for k, v in (data.get("home_investor") or {}).items()],
@@ -191,7 +191,7 @@ def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | 
     return e["text"], _kind_of_org(e["text"], lex)
 
 
-_GLUED_PARTICLE = re.compile(r"^(?:으로|로|에서|에|의|와|과|은|는|을|를)(?=[A-Z])")
+_GLUED_PARTICLE = re.compile(r"^[가-힣]{0,6}?(?:으로|로|에서|에|의|와|과|은|는|을|를)(?=[A-Z])")
 _REPORTS = re.compile(r"보도(?:했|한|됐|에\s따르면)|인용(?:해|한|하며)|\b(?:reported|quoting|citing)\b")
 
 
@@ -207,8 +207,7 @@ def _first(cands, art, s0, s1, lex):
             continue
         name, kind = _resolve(e, art, s0, s1, lex)
         if name:
-            # a particle glued to a Latin name when the space was lost ("전초기지로SK하이닉스")
-            return _GLUED_PARTICLE.sub("", name), kind
+            return name, kind
     return None, None
 
 
@@ -234,6 +233,18 @@ _GLUE = re.compile(r"[다요][.!?](?=[^\s\d.])|\](?=\S)|(?<=[a-z0-9%)])[.!?][”
 
 def investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: str,
                 phrase: str = "") -> tuple[str | None, str | None]:
+    """``(investor, investor_kind)`` of the amount ``body[start:end]`` (see :func:`_investor_of`)."""
+    name, ikind = _investor_of(art, start, end, s0, s1, kind=kind, phrase=phrase)
+    if name:
+        # a particle or word glued to a Latin name when the space was lost ("전초기지로SK하이닉스")
+        name = _GLUED_PARTICLE.sub("", name)
+        if name in _invest_lexicon()["stop"]:
+            return None, None
+    return name, ikind
+
+
+def _investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: str,
+                 phrase: str = "") -> tuple[str | None, str | None]:
     """``(investor, investor_kind)`` of the amount ``body[start:end]`` in sentence ``[s0, s1)``.
 
     The investor is an organisation, a government (a country or local government as the subject,
