@@ -249,11 +249,15 @@ def _investor_of(art: Article, start: int, end: int, s0: int, s1: int, *, kind: 
 
     The investor is an organisation, a government (a country or local government as the subject,
     or a government word such as 정부/국비) or investors as a group (외국인직접투자: ``collective``);
-    never a bare person: a person is replaced by the organisation named beside them, in the
-    sentence, or most often beside them in the article, else skipped. Looked for in order: the
-    subject of the amount's sentence; "X에 따르면 회사가"; a headline's "X, ..."; the subject of
-    one of the two sentences before. For funding rounds ("X로부터 투자를 유치") the investor is the
-    one the money comes from, not the company raising it.
+    never a bare person: a person is replaced by the organisation named beside them, most often
+    beside them in the article, or nearest in the sentence, else skipped. Looked for in order:
+    the owner the amount's own phrase names (:mod:`.investor_clauses`: "삼성전자 380조원",
+    "X의 Y 인수", "X에 N원에 매각", "North Korea's investment", "contributed by Japan"); the
+    subject of the amount's clause (past a sentence glued to the one before; 은/는/이/가 before
+    와/과/도; names from the entity lists, the NER tagger, or words kiwi reads as proper nouns;
+    not the topic of a reporting verb); "X에 따르면" when no name is the subject; a headline's
+    "X, ..."; the subject of one of the two sentences before. For money received ("X로부터 투자를
+    유치", "X 주도의 펀딩") the investor is the one the money comes from, not the company raising it.
     """
     body, lex = art.body, _invest_lexicon()
     if lex["collective"].search(body[max(s0, start - 100):start] + " " + phrase):
