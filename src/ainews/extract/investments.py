@@ -17,7 +17,8 @@ import pandas as pd
 
 from ._common import _iter_articles, frame
 from .destinations import destination_of
-from .investors import investor_of, save_word_checks
+from .investor_clauses import save_word_checks
+from .investors import investor_of
 from .amount_kinds import EVENT_KINDS, amount_status, phrase_windows
 from .amounts import extract_amounts
 

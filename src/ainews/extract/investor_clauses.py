@@ -1,12 +1,14 @@
 """Clause rules for the investor of an amount: names in a stretch of text (the entity lists and, in
 Korean, the NER tagger), and the owner the amount's own phrase gives it ("삼성전자 380조원",
 "X의 Y 인수", "X에 N원에 매각", "North Korea's investment in China", "Chinese investment",
-"contributed by Japan")."""
+"contributed by Japan"), and kiwi's memoised verdict on whether a subject-marked word can be a name."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ._common import Article
 from .entities import article_entities
@@ -178,3 +180,46 @@ def _en_name(name: str, lex: dict) -> tuple[str, str]:
     name = name.rstrip(".")
     gov = _is_place(name) or bool(lex["government"].search(name + " "))
     return name, "government" if gov else "org"
+
+
+# kiwi's verdicts on subject-marked words, memoised on disk like the person finder's (a process
+# whose sentences are cached then extracts without loading kiwi's model)
+_WORD_MEMO = "investor_word1"
+_WORD_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
+_WORD_PENDING: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _name_like(word: str) -> bool:
+    """Whether a subject-marked word can be a name: kiwi reads a proper noun or Latin letters in it
+    (DB하이텍, 메이사, SB파트너스), or it is one long word kiwi cannot split (알토스벤처스,
+    퍼플렉시티: foreign names in Hangul); common nouns and verb forms (스타트업, 최고경영자, 낮추,
+    전망) are not. Memoised on disk (:func:`save_word_checks`)."""
+    from ..lang.sentcache import load_memo
+    from .persons import _memo_where
+
+    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
+    verdicts = _WORD_VERDICTS.get(where)
+    if verdicts is None:
+        verdicts = _WORD_VERDICTS[where] = load_memo(_WORD_MEMO, where[1], cache_dir=where[0])
+    found = verdicts.get(word)
+    if found is None:
+        found = verdicts[word] = _WORD_PENDING.setdefault(where, {})[word] = "1" if _kiwi_name_like(word) else "0"
+    return found == "1"
+
+
+def save_word_checks() -> None:
+    """Write the word verdicts found since the last call to the on-disk memo."""
+    from ..lang.sentcache import save_memo
+
+    while _WORD_PENDING:
+        (folder, version), items = _WORD_PENDING.popitem()
+        save_memo(_WORD_MEMO, version, items, cache_dir=Path(folder))
+
+
+def _kiwi_name_like(word: str) -> bool:
+    from ..lang.sentences import get_kiwi
+
+    toks = get_kiwi().tokenize(word)
+    if any(t.tag in ("NNP", "SL", "SH") for t in toks):
+        return True
+    return len(toks) == 1 and toks[0].tag == "NNG" and len(word) >= 5

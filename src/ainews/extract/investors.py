@@ -4,15 +4,13 @@ names, the source of money received, or the subject of a sentence before (Korean
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 from ._common import Article, sentence_spans
 from .entities import article_entities
-from .investor_clauses import _after_name, _is_place, _mentions, _owner, _owner_en
+from .investor_clauses import _after_name, _is_place, _mentions, _name_like, _owner, _owner_en
 
 __all__ = ["investor_of"]
 
@@ -128,49 +126,6 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
                 continue
             out.append((1, m.start(1), {"kind": "word", "text": w, "start": m.start(1), "end": m.end(1)}))
     return out
-
-
-# kiwi's verdicts on subject-marked words, memoised on disk like the person finder's (a process
-# whose sentences are cached then extracts without loading kiwi's model)
-_WORD_MEMO = "investor_word1"
-_WORD_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
-_WORD_PENDING: dict[tuple[str, str], dict[str, str]] = {}
-
-
-def _name_like(word: str) -> bool:
-    """Whether a subject-marked word can be a name: kiwi reads a proper noun or Latin letters in it
-    (DB하이텍, 메이사, SB파트너스), or it is one long word kiwi cannot split (알토스벤처스,
-    퍼플렉시티: foreign names in Hangul); common nouns and verb forms (스타트업, 최고경영자, 낮추,
-    전망) are not. Memoised on disk (:func:`save_word_checks`)."""
-    from ..lang.sentcache import load_memo
-    from .persons import _memo_where
-
-    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
-    verdicts = _WORD_VERDICTS.get(where)
-    if verdicts is None:
-        verdicts = _WORD_VERDICTS[where] = load_memo(_WORD_MEMO, where[1], cache_dir=where[0])
-    found = verdicts.get(word)
-    if found is None:
-        found = verdicts[word] = _WORD_PENDING.setdefault(where, {})[word] = "1" if _kiwi_name_like(word) else "0"
-    return found == "1"
-
-
-def save_word_checks() -> None:
-    """Write the word verdicts found since the last call to the on-disk memo."""
-    from ..lang.sentcache import save_memo
-
-    while _WORD_PENDING:
-        (folder, version), items = _WORD_PENDING.popitem()
-        save_memo(_WORD_MEMO, version, items, cache_dir=Path(folder))
-
-
-def _kiwi_name_like(word: str) -> bool:
-    from ..lang.sentences import get_kiwi
-
-    toks = get_kiwi().tokenize(word)
-    if any(t.tag in ("NNP", "SL", "SH") for t in toks):
-        return True
-    return len(toks) == 1 and toks[0].tag == "NNG" and len(word) >= 5
 
 
 def _resolve(e: dict, art: Article, s0: int, s1: int, lex: dict) -> tuple[str | None, str | None]:
