@@ -111,3 +111,36 @@ def test_naver_corpus_aggregate(naver_articles):
     assert am.value_usd.notna().mean() > 0.95
     # December 2025 articles convert at the 2025 rate.
     assert (am.rate_year == 2025).mean() > 0.95
+
+
+@pytest.mark.parametrize("text, amount, value, currency, conversion", [
+    # Korea Herald style: a capital W before the number, the dollar gloss in brackets is one amount
+    ("Samsung will invest W1.5 trillion ($1.3 billion) in the plant.", "W1.5 trillion ($1.3 billion)", 1.5e12, "KRW", 1.3e9),
+    ("The deal is worth W800 billion.", "W800 billion", 8e11, "KRW", None),
+    # ", or X," glosses the same amount in another currency
+    ("an investment of 300 billion won, or $260 million, in Gumi", "300 billion won, or $260 million", 3e11, "KRW", 2.6e8),
+])
+def test_korea_herald_amount_grammar(text, amount, value, currency, conversion):
+    (a,) = parse_amounts(text)
+    assert (a.text, a.value, a.currency, a.conversion_value) == (amount, value, currency, conversion)
+    assert text[a.start:a.end] == a.text
+
+
+def test_w_is_money_only_before_a_scale_or_grouped_number():
+    assert parse_amounts("the W3 version and w5 billion") == []
+    # two amounts of one currency joined by "or" stay two
+    assert len(parse_amounts("$3 million or $5 million")) == 2
+
+
+@pytest.mark.parametrize("text, value", [
+    ("TBT로부터 총 275억 규모의 투자 유치를 완료했다.", 2.75e10),
+    ("내년초 100억을 목표로 시리즈A 투자 유치를 진행중이다.", 1e10),
+    ("'생산적·포용금융 80조 지원'을 골자로 한다.", 8e13),
+])
+def test_bare_korean_amount_before_a_money_word_is_won(text, value):
+    assert [(a.value, a.currency) for a in parse_amounts(text)] == [(value, "KRW")]
+
+
+@pytest.mark.parametrize("text", ["인구 5000만 규모의 시장", "1만 규모의 관중이 모였다", "150만 지원자가 몰렸다", "3억 투자자"])
+def test_head_counts_are_not_money(text):
+    assert parse_amounts(text) == []

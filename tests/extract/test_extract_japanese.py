@@ -149,3 +149,13 @@ def test_japanese_investor_is_the_topic_or_subject_before_the_amount(sentence, i
 
     start = parse_amounts_ja(sentence)[0].start
     assert investor_ja(sentence, start, 0, kind="investment") == investor
+
+
+def test_japanese_investment_events_name_investor_and_destination():
+    arts = pd.DataFrame({"doc_id": ["i"], "lang": ["ja"], "published": [pd.Timestamp("2026-01-14")], "body": [
+        "米国のクラウド大手ノースウインド・クラウドは14日、日本に4400億円を投資すると発表した。"]})
+    inv = ainews.extract_investments(arts)
+    assert inv[["investor", "investor_kind", "destination", "kind", "status"]].values.tolist() == [
+        ["ノースウインド・クラウド", "org", "JP", "investment", "pledged"]]
+    rates = ainews.load_exchange_rates().set_index(["currency", "year"])["per_usd"]
+    assert inv["value_usd"].iloc[0] == pytest.approx(4.4e11 / rates[("JPY", int(inv["rate_year"].iloc[0]))])

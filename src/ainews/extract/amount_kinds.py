@@ -23,7 +23,7 @@ KINDS = ("investment", "acquisition", "funding", "budget", "forecast", "market_s
          "hypothetical", "aggregate", "export", "stock_flow", "revenue", "price", "other")
 
 _BEFORE_CUT = re.compile(r"[,;·、。]|\s및\s|그리고|(?<=[다요])\.\s|\bwhile\b|\band\b")
-_AFTER_CUT = re.compile(r"[,;、。]|\s및\s|지만|는데|으나|면서|(?<=[가-힣])며\s|(?<=[하했되됐있])고\s|(?<=[다요])\.|\bwhile\b|\bbut\b")
+_AFTER_CUT = re.compile(r"[,;、。]|\s및\s|\s등\s|지만|는데|으나|면서|(?<=[가-힣])며\s|(?<=[하했되됐있])고\s|(?<=[다요])\.|\bwhile\b|\bbut\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|과|와|및|에서|→|->|~)?\s*(?:최대|최소|약|각각)?\s*$")
 # Very small sums are prices, per-person payments or fees, never an investment event.
 _SMALL = {"KRW": 5e6, "JPY": 5e5, "USD": 5e3, "EUR": 5e3, "GBP": 5e3, "CNY": 3e4, "HKD": 4e4}
@@ -91,7 +91,7 @@ def phrase_windows(sentence: str, spans: list[tuple[int, int]], *, width: int = 
 
 
 def amount_kind(before: str, after: str, *, value: float | None = None, currency: str | None = None,
-                subject: str = "") -> str:
+                subject: str = "", default: str | None = "other") -> str | None:
     """The kind of an amount (one of :data:`KINDS`) from its phrase; ``other`` when nothing fits.
 
     Args:
@@ -99,6 +99,7 @@ def amount_kind(before: str, after: str, *, value: float | None = None, currency
         value, currency: very small sums (a share price, a per-person payment) are ``price``.
         subject: the sentence before the phrase; read only when the phrase itself names no kind
             ("반영액은 31%(2148억→2824억원) 늘었다": the noun 반영액 is the sentence's subject).
+        default: returned when no rule fits (``None`` tells "no word says" from a rule's ``other``).
     """
     if value is not None and currency in _SMALL and value < _SMALL[currency]:
         return "price"
@@ -109,7 +110,7 @@ def amount_kind(before: str, after: str, *, value: float | None = None, currency
                     or (r.after is not None and r.after.search(after))
                     or (r.near is not None and r.near.search(near))):
                 return r.kind
-    return "other"
+    return default
 
 
 def amount_status(after: str, before: str = "", sentence_rest: str = "") -> str:

@@ -46,7 +46,7 @@ _WORD = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "dollars"
          "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound sterling": "GBP"}
 
 _SCALES = "|".join(sorted(_SCALE_EN, key=len, reverse=True))
-_SYMS = "|".join(re.escape(s) for s in sorted(_SYM, key=len, reverse=True))
+_SYMS = "|".join(re.escape(s) for s in sorted(_SYM, key=len, reverse=True)) + "|W(?=\\d)"
 _WORDS = "|".join(sorted(_WORD, key=len, reverse=True))
 _EN_QUAL = (r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|"
             r"as much as|less than|under|at most|an estimated|a total of|total of")
@@ -62,6 +62,7 @@ _QUAL_AFTER_KO = re.compile(r"^\s?(이상|이하|미만|가량|정도|안팎|내
 # "(약 5조원)", "(당시 기준 약 1조1400억원)", "(한화 약 7조원)": a conversion, folded into the amount
 _PAREN_OPEN = re.compile(rf"^\s*[(（\[]\s*[가-힣 ]{{0,12}}?\s*(?:(?:{_EN_QUAL}|{_KO_QUAL}|≈|~)\s*)?$", re.IGNORECASE)
 _PAREN_CLOSE = re.compile(r"^\s*[)）\]]")
+_OR_CONV = re.compile(r",?\s+or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+)?", re.I)
 _KO_QUAL_NAMES = {"약": "about", "대략": "about", "최대": "up to", "최소": "at least", "총": "total",
                   "무려": "as much as", "이상": "more than", "넘는": "more than", "넘게": "more than",
                   "여": "more than", "이하": "up to", "미만": "less than", "가량": "about",
@@ -79,6 +80,11 @@ def _find_en(text: str) -> list[tuple[int, int, float, str, float | None]]:
         if m.group("sym"):
             n, sc, cur = m.group("n1"), m.group("sc1"), _SYM.get(m.group("sym")) or _SYM.get(
                 m.group("sym").upper())
+            if m.group("sym") in ("W", "w"):
+                # Korea Herald style "W1.5 trillion": a capital W with a scale word or a grouped number
+                if m.group("sym") != "W" or not (sc or "," in n):
+                    continue
+                cur = "KRW"
         else:
             n, sc = m.group("n2"), m.group("sc2")
             w = m.group("word")
@@ -165,6 +171,11 @@ def parse_amounts(text: str) -> list[Amount]:
                 close = _PAREN_CLOSE.match(text[e2:]).end()
                 i += 1
                 e = e2 + close
+            elif c2 != c and _OR_CONV.fullmatch(text[e:s2]):
+                # "300 billion won, or $260 million,": the same amount in another currency
+                conv = (text[s2:e2], v2, c2)
+                i += 1
+                e = e2
         out.append(Amount(text[s:e], s, e, v, c, qual, *(conv or (None, None, None)), high))
         i += 1
     return sorted(out + ja, key=lambda a: (a.start, a.end)) if ja else out
@@ -251,7 +262,42 @@ def _add_kinds(rows: list[dict]) -> None:
     for (_, s0), group in by_sentence.items():
         sent = group[0]["sentence"]
         spans = [(r["start"] - s0, r["end"] - s0) for r in group]
+        prev = None
         for r, (before, after) in zip(group, phrase_windows(sent, spans)):
             lo = max(0, r["start"] - s0 - len(before))
             subject = sent[max(0, lo - 60):lo]
-            r["kind"] = amount_kind(before, after, value=r["value"], currency=r["currency"], subject=subject)
+            kind = amount_kind(before, after, value=r["value"], currency=r["currency"], subject=subject,
+                               default=None)
+            if kind is None and prev is not None and prev["currency"] == r["currency"] and _SERIES_GAP.fullmatch(
+                    sent[prev["end"] - s0:r["start"] - s0]):
+                # a series of one figure ("peaked at $11.2 million in 2010, falling to $2.7 million in
+                # 2013 and $290,000"; "2024년 1253억원, 2025년 2715억원"): no word of its own, so the
+                # kind of the amount before it in the same currency
+                kind = prev["kind"]
+            r["kind"] = kind
+            prev = r
+        # a list "A에 600조원, B에 360조원, C에 20조원 등 1000조원에 육박하는 투자", "개인이 4148억원,
+        # 외국인이 1576억원을 각각 순매수": items with no word of their own share the kind of the item
+        # after them; the total after 등 is an aggregate
+        for i in range(len(group) - 1, -1, -1):
+            r = group[i]
+            nxt = group[i + 1] if i + 1 < len(group) else None
+            if (r["kind"] is None and nxt is not None and nxt["kind"] not in (None, "aggregate")
+                    and nxt["currency"] == r["currency"] and _LIST_ITEM_GAP.fullmatch(sent[r["end"] - s0:nxt["start"] - s0])):
+                r["kind"] = nxt["kind"]
+        for i, r in enumerate(group):
+            if i and group[i - 1]["currency"] == r["currency"] and _LIST_TOTAL.search(sent[group[i - 1]["end"] - s0:r["start"] - s0]):
+                r["kind"] = "aggregate"
+            elif r["kind"] is None:
+                r["kind"] = "other"
+
+
+# between two items of a list: a comma and a short noun phrase, no verb ending a clause
+_LIST_ITEM_GAP = re.compile(r"\s*(?:,|등)\s*(?:(?!다\s|며\s|고\s|면서|지만|는데|으나)[^.!?\"“”,])" + "{0,60}")
+_LIST_TOTAL = re.compile(r"(?:^|\s)등\s?(?:모두|총|전체)?\s?(?:약\s?)?$")
+# what may stand between two figures of one series: years, dates, trend verbs, list words
+_SERIES_GAP = re.compile(
+    r"(?:[\s,·]|\band\b|\bthen\b|\bagain\b|\bbut\b|\bin\b|\bthe\b|\bfollowing\b|\b(?:19|20)\d\d\b|\byear\b|"
+    r"\b(?:fell|falling|fall|dipped|dipping|dropped|dropping|rose|rising|rise|climbed|climbing|grew|growing|"
+    r"declined|declining|slipped|reached|reaching|to|from|has|had|since|steady|decline|on|a)\b|"
+    r"(?:19|20)?\d\d년|에서|으로|로|과|와|및|→|->|~)*")

@@ -16,7 +16,9 @@ from collections import Counter
 import pandas as pd
 
 from ._common import _iter_articles, frame
-from .actors import destination_of, investor_of
+from .destinations import destination_of
+from .investor_clauses import save_word_checks
+from .investors import investor_of
 from .amount_kinds import EVENT_KINDS, amount_status, phrase_windows
 from .amounts import extract_amounts
 
@@ -85,6 +87,7 @@ def extract_investments(articles: pd.DataFrame, *, amounts: pd.DataFrame | None 
                 "published": art.published, "outlet": outlets.get(doc), "sentence": sentence,
                 "sentence_start": s0, "start": r["start"], "end": r["end"],
             })
+    save_word_checks()
     out = frame(rows, INVESTMENT_COLUMNS)
     out["event_id"] = _event_ids(out, tolerance=tolerance, window_days=window_days)
     return out

@@ -28,9 +28,13 @@ _AMOUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?여?\s?(?P<cur>{_CURS}){_AF
 _LOW = re.compile(rf"(?<![\d.,])(?P<low>{_NUM})\s?여?\s?[~∼〜\-–]\s?$")
 # A number with a big unit but no currency word takes KRW before a budget/investment noun
 # ("40조 예산"), or the currency of the amount it is compared with ("2148억→2824억원", "266억에서 445억원").
-_BARE = re.compile(rf"(?<![\d.,])(?P<num>{_SEG}(?:\s?{_SEG})*)(?=\s?(?:→|->|에서|예산|국비|사업비|투자|투입))")
-_BARE_CUE = re.compile(r"[조억만]\s?(?:→|->|에서|예산|국비|사업비|투자|투입)")
-_BARE_KRW = re.compile(r"^\s?(?:예산|국비|사업비|투자비|투입|투자)")
+# ("275억 규모의 투자", "80조 지원", "100억을 목표로", "50억을 투자")
+_KRW_CUE = r"예산|국비|사업비|투자(?!자)|투입|규모|지원(?!자)|[을를]\s?(?:목표|투자|투입|지원|유치|조달)"
+# 규모 and 지원 also follow head counts ("인구 5000만 규모"): money only in 억 and 조
+_WEAK_CUE = re.compile(r"^\s?(?:규모|지원)")
+_BARE = re.compile(rf"(?<![\d.,])(?P<num>{_SEG}(?:\s?{_SEG})*)(?=\s?(?:→|->|에서|{_KRW_CUE}))")
+_BARE_CUE = re.compile(rf"[조억만]\s?(?:→|->|에서|{_KRW_CUE})")
+_BARE_KRW = re.compile(rf"^\s?(?:{_KRW_CUE})")
 _BARE_TO = re.compile(r"^\s?(?:→|->|에서)")
 _GROUP = re.compile(rf"({_UNITS})\s?([조억만])")
 _UNIT = re.compile(rf"({_TOK})\s?([천백십])?")
@@ -98,6 +102,8 @@ def find(text: str) -> list[tuple[int, int, float, str, float | None]]:
         elif (t := _BARE_TO.match(after)):
             lim = m.end() + t.end() + 12
             cur = next((c for s, c in starts if m.end() < s <= lim), None)
+        if cur == "KRW" and _WEAK_CUE.match(after) and not re.search(r"[억조]", m.group("num")):
+            continue
         v = value(m.group("num"))
         if cur and v:
             out.append((m.start(), m.end(), v, cur, None))
