@@ -142,6 +142,18 @@ def load_sets(path) -> list[dict]:
     for i, it in enumerate(items):
         if not isinstance(it, dict) or not {"name", "labels", "articles"} <= set(it):
             raise GoldError(f"{path}: entry {i + 1} needs name, labels and articles")
-        out.append({**it, "labels_as_written": str(it["labels"]), "labels": (ROOT / it["labels"]).resolve(),
-                    "articles": (ROOT / it["articles"]).resolve()})
+        out.append({**it, "labels_as_written": str(it["labels"]), "labels": _resolve(ROOT, it["labels"]),
+                    "articles": _resolve(ROOT, it["articles"])})
     return out
+
+
+def _resolve(root: Path, rel: str) -> Path:
+    """``rel`` against the project root; ``../shared/...`` against ``$AINEWS_SHARED`` when it is set
+    (a checkout that does not sit beside the shared folder, e.g. a second worktree)."""
+    import os
+
+    shared = os.environ.get("AINEWS_SHARED")
+    parts = Path(rel).parts
+    if shared and parts[:2] == ("..", "shared"):
+        return Path(shared, *parts[2:]).resolve()
+    return (root / rel).resolve()
