@@ -85,6 +85,28 @@ def test_role_and_organization_columns():
         ('"We will invest in Korea," Jensen Huang, CEO of Nvidia, said on Friday.', "Jensen Huang"),
         ('Chairman Chey Taewon spoke first. "AI needs energy," Chey said.', "Chey Taewon"),
         ('According to Mayor Oh Se-hoon, "Seoul will host the data centre."', "Oh Se-hoon"),
+        # verb first after the quote, a title and a romanised Korean name on no list
+        ('"We must impeach the president first," said Rep. Lee Yong-ho, floor spokesperson of the party.',
+         "Lee Yong-ho"),
+        ('"The budget is too small," said forensic psychology professor Lee Soo-jung from Kyonggi University.',
+         "Lee Soo-jung"),
+        # speaker first after the quote, resolved to the full name given earlier
+        ('Speaker Chung Sye-kyun met farmers. "The parliament must listen to them," Chung said.',
+         "Chung Sye-kyun"),
+        # a short name resolves to the person of that name mentioned last, not the first one
+        ('Lee Jae-yong did not attend. Go player Lee Se-dol lost the match. '
+         '"I could not find any weakness in the program," Lee said.', "Lee Se-dol"),
+        # an organisation as the subject, and an unnamed official of a named body
+        ('"We have no excuse for failing to protect our customers," the Korea Communications Commission said.',
+         "Korea Communications Commission"),
+        ('"North Korea must immediately halt such actions," said a Unification Ministry official.',
+         "Unification Ministry"),
+        # a quote inside a reported sentence: the subject of the speech verb
+        ('Kim Ji-eun, a 33-year-old professional, said the new measures are "naive and far from reality."',
+         "Kim Ji-eun"),
+        # a sentence word at the start is not part of the name
+        ('When David Swan, managing director of Robert Walters, arrived, he spoke. "Expectations are not realistic," Swan said.',
+         "David Swan"),
     ],
 )
 def test_english_patterns(text, speaker):
@@ -123,6 +145,13 @@ def test_speakers_on_labelled_naver_articles(naver_dir):
         tp, n_pred, n_gold = tp + len(g & p), n_pred + len(p), n_gold + len(g)
     # Measured 0.91 / 0.78 (before this extractor: 0.75 / 0.39).
     assert tp / n_pred >= 0.88 and tp / n_gold >= 0.74
+
+
+def test_english_quote_closed_by_a_full_stop_takes_no_attribution_after_it():
+    # the sentence after a quote closed by a full stop is not its attribution
+    q = _quotes('"All of them have done wrong." Opposition parties, including the Minjoo Party, have vowed to '
+                'cut the budget.', "en")
+    assert q.speaker.dropna().empty
 
 
 def test_english_bare_title():

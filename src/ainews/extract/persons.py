@@ -43,6 +43,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # "said Rep. Kim Young-woo of the Saenuri Party", "said Yang Uk, ..."
         "en_said_name": re.compile(rf"\b(?:said|says|added|asked|wrote)\s(?:(?P<role>{roles_en})\s)?"
                                    rf"(?P<name>{_EN_NAME})\b"),
+        # a romanised Korean name, "Lee Soo-jung", "Chung Sye-kyun": a family name and a hyphenated given name
+        "en_korean": re.compile(rf"(?<![\w-])(?P<name>(?:{r['en_ko_surname_alt']}) [A-Z][a-z]+-[a-z]+)(?![\w-])"),
         # "Jen Wong said", "Chey Taewon: "..."" (headline attribution)
         "en_verb": re.compile(rf"\b(?P<name>{_EN_NAME}),?\s(?:{verbs})\b|\b(?P<name2>{_EN_NAME}):\s?[\"“]"),
         # "이용섭 광주광역시장", "박진 ㈜인포렉스 대표이사", "손경종 시 인공지능산업국장"
@@ -205,6 +207,10 @@ def find_persons(body: str, lang: str) -> list[dict]:
         # A role word caught as part of a name ("Chairman Chey" inside "Vice Chairman Chey") is cut.
         while toks and (toks[0] in role_words or toks[0] in lx.roles()["en_not_name"]):
             toks = toks[1:]
+        # a title inside the span ("Yantai Mayor Zhang"): the name is what follows it
+        inner = [i for i, t in enumerate(toks[:-1]) if t in role_words]
+        if inner and lang != "ko":
+            toks = toks[inner[-1] + 1:]
         if len(toks) == 1 and lang != "ko" and m.re is p["en_desc"]:
             return
         if not toks:
@@ -227,6 +233,8 @@ def find_persons(body: str, lang: str) -> list[dict]:
             add(m, role=m.group("role"))
         for m in p["en_said_name"].finditer(body):
             add(m, role=m.group("role"))
+        for m in p["en_korean"].finditer(body):
+            add(m)
         for m in p["en_verb"].finditer(body):
             add(m, "name" if m.group("name") else "name2")
     pos = 0
@@ -261,24 +269,29 @@ def _resolve(body: str, found: list[dict], shorts, lang: str) -> list[dict]:
         if f["role"] is None:
             f["role"] = full.get(f["name"])
     spans = {(f["start"], f["end"]) for f in found}
-    # Later bare mentions of a known person ("Kwon said", "Chey", "박정수는").
-    tokens = {}
+    # Later bare mentions of a known person ("Kwon said", "Chey", "박정수는"): of several people
+    # sharing the word ("Lee"), the one named last before the mention.
+    tokens: dict[str, list[str]] = {}
     for name in full:
         parts = name.split()
         if len(parts) >= 2:
             for t in {parts[0], parts[-1]}:
-                if len(t) >= 3:
-                    tokens.setdefault(t, name)
+                if len(t) >= 3 and name not in tokens.setdefault(t, []):
+                    tokens[t].append(name)
         else:
-            tokens.setdefault(name, name)
+            tokens.setdefault(name, []).append(name)
     if tokens:
+        where = {}
+        for f in found:
+            if f["text"] == f["name"]:
+                where.setdefault(f["name"], []).append(f["start"])
         after = lx.KO_AFTER if lang == "ko" else r"(?![\w-])"
         before = lx.KO_BEFORE if lang == "ko" else r"(?<![\w-])"
         rx = re.compile(rf"{before}(?:{lx.alt(tokens)}){after}")
         for m in rx.finditer(body):
             if any(s <= m.start() < e for s, e in spans):
                 continue
-            name = tokens[m.group(0)]
+            name = _nearest(tokens[m.group(0)], m.start(), where)
             found.append({"text": m.group(0), "name": name, "role": full.get(name),
                           "start": m.start(), "end": m.end()})
     # "박 대표": the person of that surname in the article (same role preferred); unresolved dropped.
@@ -298,6 +311,18 @@ def _resolve(body: str, found: list[dict], shorts, lang: str) -> list[dict]:
             out.append(f)
             last_end = f["end"]
     return out
+
+
+def _nearest(names: list[str], pos: int, where: dict[str, list[int]]) -> str:
+    """Of ``names``, the one whose full mention comes last before ``pos`` (else the first)."""
+    if len(names) == 1:
+        return names[0]
+    best, at = names[0], -1
+    for n in names:
+        before = sorted(p for p in where.get(n, ()) if p < pos)
+        if before and before[-1] > at:
+            best, at = n, before[-1]
+    return best
 
 
 def _full_name(text: str, full: dict) -> str:

@@ -20,6 +20,7 @@ import pandas as pd
 from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
+from .quotes_en import en_after, en_reported
 from .quotes_ja import quotes_ja
 from .speakers import ko_bare_role, ko_official, ko_subject, speaker_of
 
@@ -187,8 +188,7 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
                  and title in (e.get("role") or "").lower()]
         if cands:
             return speaker_of(cands[-1], ents), "title", ta.group("verb")
-    va = rx["verb_after"].match(after)
-    hd = rx["headline"].search(before) if not vb else None
+    pron = None
     if vb:
         verb = vb.group("verb")
         if verb.lower() == "according to":  # "According to Mayor Oh, "...": the source follows the verb
@@ -201,20 +201,25 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
             return speaker_of(e, ents), "named", verb
         if pron and last:
             return last, "pronoun", verb
+    found = en_after(body, m, ents, last)
+    if found is not None:
+        return found
+    if vb:
         if state["prev_sent"] == s0 and last:
-            return last, "continued", verb
-        return None, None, verb
-    if va:
-        verb = va.group("verb") or va.group("verb2")
-        e = _person_at(ents, m.end(), m.end() + va.end())
-        if e is not None:
-            return speaker_of(e, ents), "named", verb
-        if last:
-            return last, "pronoun", verb
-        return None, None, verb
+            return last, "continued", vb.group("verb")
+        return None, None, vb.group("verb")
+    hd = rx["headline"].search(before)
     if hd:
         e = _person_at(ents, seg_lo + hd.start(), m.start())
-        if e is None:
-            return None
-        return speaker_of(e, ents), "named", ":"
+        if e is not None:
+            return speaker_of(e, ents), "named", ":"
+    found = en_reported(body, m, ents, s0, last)
+    if found is not None:
+        return found
+    va = rx["verb_after"].match(after)
+    if va:
+        return None, None, va.group("verb") or va.group("verb2")
+    # a quote that runs on right after the previous one ("...," said X. "...")
+    if last and state["prev_end"] >= 0 and not body[state["prev_end"]:m.start()].strip():
+        return last, "continued", None
     return None
