@@ -20,7 +20,7 @@ import pandas as pd
 from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
-from .quotes_en import en_after, en_reported
+from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
 from .speakers import ko_bare_role, ko_official, ko_subject, speaker_of
 
@@ -201,7 +201,7 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
             return speaker_of(e, ents), "named", verb
         if pron and last:
             return last, "pronoun", verb
-    found = en_after(body, m, ents, last)
+    found = en_after(body, m, ents, last, state["prev_end"])
     if found is not None:
         return found
     if vb:
@@ -222,4 +222,4 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
     # a quote that runs on right after the previous one ("...," said X. "...")
     if last and state["prev_end"] >= 0 and not body[state["prev_end"]:m.start()].strip():
         return last, "continued", None
-    return None
+    return en_context(body, m, ents, state["prev_end"])
