@@ -37,6 +37,17 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('LG AI연구원 관계자는 "모델을 공개할 계획"이라고 말했다.', ["LG AI연구원"]),
         # a foreign name in Hangul
         ('샘 올트먼 오픈AI 최고경영자(CEO)는 "안전 책임자를 뽑는다"고 밝혔다.', ["샘 올트먼"]),
+        # names the NER tagger reads where the finder has nothing: a foreign name after its title,
+        # a two-syllable name, a name with a note in brackets, a title on no list
+        ('코투의 파트너 루카스 스위셔는 "내년에는 예상치 못한 일이 벌어질 수 있다"고 말했다.', ["루카스 스위셔"]),
+        ('벤저민 스윈번 모건스탠리 애널리스트는 "수익성이 좋아질 것"이라고 말했다.', ["벤저민 스윈번"]),
+        ('류진 한국경제인협회 회장은 같은 날 "대전환의 시대를 열어야 한다"고 강조했다.', ["류진"]),
+        ('연임에 성공한 임종룡(사진) 우리금융지주 회장은 "깊이 감사드린다"고 말했다.', ["임종룡"]),
+        ('송영현 가온아이 기록관리사업부 부서장은 "기술을 입증했다"고 말했다.', ["송영현"]),
+        # an organization the article repeats on its own is not the name before the title
+        ('오픈놀은 교육 기업이다. 오픈놀은 청년을 돕는다. 오픈놀 권인택 대표는 "경험이 부족하다"고 밝혔다.',
+         ["권인택"]),
+        ('이강행 임추위 위원장은 "포트폴리오를 완성했다"고 말했다.', ["이강행"]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
     ],

@@ -108,6 +108,7 @@ def roles() -> dict:
         "en_ko_surname_alt": _alt([str(w) for w in data.get("en_ko_surnames") or []]),
         "en_alt": _alt(en),
         "ko_alt": _alt(ko),
+        "ko_set": set(ko),
         "surnames": set(surnames),
         "surname_alt": _alt(surnames),
     }

@@ -90,6 +90,33 @@ def _ko_name_ok(name: str) -> bool:
 _MEMO = "ko_name4"
 
 
+def ko_proper_nouns(name: str) -> bool:
+    """Whether kiwi reads every word of ``name`` as one proper noun ("루카스 스위셔": 루카스/NNP
+    스위셔/NNP), memoised on disk beside the name checks (key prefixed ``NNP:``)."""
+    from ..lang.sentcache import load_memo
+
+    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
+    verdicts = _VERDICTS.get(where)
+    if verdicts is None:
+        verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
+    key = "NNP:" + name
+    found = verdicts.get(key)
+    if found is None:
+        found = verdicts[key] = _PENDING.setdefault(where, {})[key] = "1" if _kiwi_proper_nouns(name) else "0"
+    return found == "1"
+
+
+def _kiwi_proper_nouns(name: str) -> bool:
+    from ..lang.sentences import get_kiwi
+
+    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
+    if not toks or toks[-1].end != len(name) or any(t.tag != "NNP" for t in toks):
+        return False
+    bounds = {0, len(name)} | {m.start() for m in re.finditer(r"(?<= )\S", name)} | \
+        {m.end() for m in re.finditer(r"\S(?= )", name)}
+    return all(t.start in bounds and t.end in bounds for t in toks)
+
+
 @lru_cache(maxsize=8)
 def _memo_where(_processed: str | None, _data: str | None) -> tuple[str, str]:
     # (memo folder, kiwi split version), per environment: resolving paths and hashing the user
@@ -255,7 +282,10 @@ def find_persons(body: str, lang: str) -> list[dict]:
             pos = m.end()
         else:
             pos = m.start("name") + 1
-    shorts = [(m.start(), m.end(), m.group("sur"), m.group("role")) for m in p["ko_short"].finditer(body)]
+    # "박 대표"; written together only when the pair is not itself a title ("부사장" is no 부 + 사장)
+    ko_titles = lx.roles()["ko_set"]
+    shorts = [(m.start(), m.end(), m.group("sur"), m.group("role")) for m in p["ko_short"].finditer(body)
+              if " " in m.group(0) or m.group(0) not in ko_titles]
     return _resolve(body, found, shorts, lang)
 
 

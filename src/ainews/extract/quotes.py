@@ -23,6 +23,7 @@ from .entities import article_entities
 from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
 from .speakers import ko_bare_role, ko_official, ko_subject, speaker_of
+from .speakers_ko import tagged_subject
 
 __all__ = ["extract_quotes"]
 
@@ -68,6 +69,21 @@ def _rx() -> dict:
     }
 
 
+_KO_WORD_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,5}[^\S\n]$")
+_KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
+
+
+def _tagged_person(body: str, e: dict, hi: int) -> bool:
+    """Whether the NER tagger reads the mention ``e`` as a person's name."""
+    from .ner import shipped_tagger
+
+    tagger = shipped_tagger()
+    if tagger is None:
+        return True
+    lo = e["start"]
+    return any(lab == "PS" and a == 0 for lab, a, b in tagger.entities(body[lo:min(hi, lo + 60)]))
+
+
 def _person_at(ents, lo, hi, last=True):
     c = [e for e in ents if lo <= e["start"] and e["end"] <= hi and e["kind"] in ("person", "org")]
     people = [e for e in c if e["kind"] == "person"] or c
@@ -90,6 +106,24 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     before_lo, q0 = seg_lo, m.start()
     last, prev_end, prev_sent, s0 = state["last"], state["prev_end"], state["prev_sent"], state["s0"]
     e = ko_subject(body, before_lo, q0, ents)
+    if e is not None and e["kind"] == "person":
+        # "오픈놀 권인택 대표는": a word the finder took for the name, before the real name and title
+        # (the word is an organization the article repeats on its own; the tagger reads the next word
+        # as the name)
+        if _KO_NAME_NEXT.match(body, e["end"], q0) and body.count(e["text"]) >= 3 \
+                and not _tagged_person(body, e, q0):
+            person = tagged_subject(body, e["start"], q0, ents)
+            if person is not None and person[0] != e["name"] and body.find(person[0], e["end"], q0) >= 0:
+                return person, "named", verb
+        # "에르완 부홀렉 디자이너는": the finder took the family name of a foreign name for a name
+        if _KO_WORD_BEFORE.search(body, max(before_lo, e["start"] - 8), e["start"]):
+            person = tagged_subject(body, max(before_lo, e["start"] - 12), q0, ents)
+            if person is not None and " " in person[0] and person[0].endswith(" " + e["text"]):
+                return person, "named", verb
+        return speaker_of(e, ents), "named", verb
+    person = tagged_subject(body, before_lo, q0, ents)
+    if person is not None:
+        return person, "named", verb
     if e is not None:
         return speaker_of(e, ents), "named", verb
     off = ko_official(body, before_lo, q0)

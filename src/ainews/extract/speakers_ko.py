@@ -1,0 +1,126 @@
+"""The subject of a Korean quote when the entity finder names nobody there, read by the NER tagger.
+
+Helper of :mod:`ainews.extract.quotes`. The person finder needs a name it can check (kiwi's proper
+nouns, a family name before a title); the words right before a quote often hold a name it cannot
+check: a foreign name in Hangul (``코투의 파트너 루카스 스위셔는``, ``벤저민 스윈번 모건스탠리
+애널리스트는``), a two-syllable name (``류진 한국경제인협회 회장은``), a name with a note
+(``임종룡(사진) 우리금융지주 회장은``), a title on no list (``송영현 가온아이 부서장은``). There the
+character CRF of :mod:`ainews.extract.ner` reads the phrase; its person span is the speaker when
+the phrase is the subject of the quote (a subject particle follows within a few words) and a
+title stands next to the name. (The tagger's organizations as subjects were tried
+and dropped: on the labelled articles they named more wrong speakers than right ones.)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import _lexicon as lx
+
+# what may stand between a name and its subject particle: a note in brackets, then up to five words
+# (organization, department, title): "임종룡(사진) 우리금융지주(316140) 회장은"
+_AFTER = re.compile(r"(?:\([^()\"“”]{0,20}\))?(?P<mid>(?:[^\S\n]?[^\s\"“”'‘’]+){0,5}?)"
+                    r"(?:은|는|이|가|도|께서는)(?=[\s,]|$)")
+# one-syllable particles inside foreign names (압둘라 후마이드 알 자르완, 폰 데어 라이엔)
+_NAME_PARTICLES = {"알", "엘", "빈", "델", "데", "폰", "반", "드", "디", "라", "르", "오", "데어", "반데어"}
+
+
+@lru_cache(maxsize=1)
+def _role_rx() -> tuple[re.Pattern, re.Pattern]:
+    roles = lx.roles()["ko_alt"]
+    return (re.compile(rf"(?:{roles})(?:\([^()]*\))?$"),
+            re.compile(rf"(?:{roles})(?:인|이자|이며|으로)?[^\S\n]$"))
+
+
+def _trim(span: str) -> str:
+    """A tagger person span without the title or organization it ran into ("정호승 시인" -> "정호승",
+    "벤저민 스윈번 모건스탠리 애널리스트" -> "벤저민 스윈번")."""
+    toks = span.split()
+    after_role, _ = _role_rx()
+    while len(toks) > 1 and after_role.search(toks[-1]):
+        toks.pop()
+    if len(toks) >= 3:
+        keep = toks[:2]
+        for t in toks[2:]:
+            if t in _NAME_PARTICLES or (len(t) <= 3 and re.fullmatch(r"[가-힣]+", t) and keep[-1] in _NAME_PARTICLES):
+                keep.append(t)
+            else:
+                break
+        toks = keep
+    # a Korean name run into the organization after it ("황희 카카오헬스케어"): the name alone
+    sur = lx.roles()["surnames"]
+    if len(toks) == 2 and 2 <= len(toks[0]) <= 3 and toks[0][0] in sur and len(toks[1]) >= 4:
+        toks = toks[:1]
+    return " ".join(toks)
+
+
+def _outside_orgs(text: str, a: int, b: int, orgs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of a person span ``text[a:b]`` outside the article's organizations and places: the
+    tagger runs names into them ("카운터포인트 데이비드 나란호", "황희 카카오헬스케어")."""
+    for s, e in sorted(orgs):
+        if s < b and a < e:
+            if s <= a:
+                a = e
+                while a < b and text[a] == " ":
+                    a += 1
+            else:
+                b = s
+                while b > a and text[b - 1] == " ":
+                    b -= 1
+    return a, b
+
+
+def _name_ok(name: str) -> bool:
+    toks = name.split()
+    if not toks or not all(re.fullmatch(r"[가-힣]{1,7}", t) for t in toks):
+        return False
+    if name in lx.orgs()["known"] or name in lx.place_matchers()[3]:
+        return False
+    if len(toks) == 1:  # a Korean name: family name + one or two syllables
+        sur = lx.roles()["surnames"]
+        return 2 <= len(name) <= 4 and (name[0] in sur or name[:2] in sur)
+    if any(t in lx.place_matchers()[3] or t in lx.orgs()["known"] for t in toks):
+        return False
+    from .persons import ko_proper_nouns
+
+    return ko_proper_nouns(name)  # 카운터포인트/NNG 데이비드 is no name
+
+
+def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | None:
+    """``(name, kind, role, organization)`` of the person the tagger finds as the subject of
+    ``body[lo:hi]`` (the text before a quote), or None."""
+    from .ner import shipped_tagger
+
+    tagger = shipped_tagger()
+    if tagger is None:
+        return None
+    lo = max(lo, hi - 120)
+    nl = body.rfind("\n", lo, hi)
+    lo = nl + 1 if nl >= 0 else lo
+    text = body[lo:hi]
+    if len(text) < 3:
+        return None
+    spans = tagger.entities(text)
+    after_role, before_role = _role_rx()
+    orgs = [(e["start"] - lo, e["end"] - lo) for e in ents if e["kind"] in ("org", "place")
+            and lo <= e["start"] < hi]
+    for label, a, b in reversed(spans):
+        if label != "PS":
+            continue
+        a, b = _outside_orgs(text, a, b, orgs)
+        if a >= b:
+            continue
+        name = _trim(text[a:b])
+        m = _AFTER.match(text, a + len(name))
+        if not m or not _name_ok(name):
+            continue
+        mid = m.group("mid").split()
+        role_after = bool(mid) and after_role.search(mid[-1])
+        role_before = before_role.search(text[max(0, a - 12):a])
+        if not (role_after or role_before):
+            continue
+        role = mid[-1] if role_after else None
+        org = " ".join(mid[:-1]) or None if role_after else None
+        return name, "person", role, org
+    return None
