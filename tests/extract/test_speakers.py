@@ -48,6 +48,9 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('오픈놀은 교육 기업이다. 오픈놀은 청년을 돕는다. 오픈놀 권인택 대표는 "경험이 부족하다"고 밝혔다.',
          ["권인택"]),
         ('이강행 임추위 위원장은 "포트폴리오를 완성했다"고 말했다.', ["이강행"]),
+        # a news outlet or bank quoted as such, and a company name with Latin letters before 관계자
+        ('블룸버그는 28일 "코스피가 올해 가장 많이 올랐다"고 보도했다.', ["블룸버그"]),
+        ('삼성SDI 관계자는 "전략의 유연성을 가져갈 것"이라고 말했다.', ["삼성SDI"]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
     ],

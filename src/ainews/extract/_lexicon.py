@@ -85,7 +85,8 @@ def orgs() -> dict:
     return {
         "known": known,
         "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?![\w])"),
-        "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)}){KO_AFTER}"),
+        # a Latin letter right after a Hangul name continues it ("삼성SDI" is no "삼성")
+        "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)})(?![A-Za-z]){KO_AFTER}"),
         # Japanese is written without spaces: names match anywhere, longest form first.
         "ja_re": re.compile(rf"(?<![A-Za-z])(?:{_alt(ja_forms)})(?![A-Za-z])" if ja_forms else r"(?!)"),
         "en_suffixes": set(data.get("en_suffixes") or []),

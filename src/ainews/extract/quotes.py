@@ -69,7 +69,6 @@ def _rx() -> dict:
     }
 
 
-_KO_WORD_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,5}[^\S\n]$")
 _KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
 
 
@@ -114,11 +113,6 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
                 and not _tagged_person(body, e, q0):
             person = tagged_subject(body, e["start"], q0, ents)
             if person is not None and person[0] != e["name"] and body.find(person[0], e["end"], q0) >= 0:
-                return person, "named", verb
-        # "에르완 부홀렉 디자이너는": the finder took the family name of a foreign name for a name
-        if _KO_WORD_BEFORE.search(body, max(before_lo, e["start"] - 8), e["start"]):
-            person = tagged_subject(body, max(before_lo, e["start"] - 12), q0, ents)
-            if person is not None and " " in person[0] and person[0].endswith(" " + e["text"]):
                 return person, "named", verb
         return speaker_of(e, ents), "named", verb
     person = tagged_subject(body, before_lo, q0, ents)

@@ -124,3 +124,4 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | Non
         org = " ".join(mid[:-1]) or None if role_after else None
         return name, "person", role, org
     return None
+
