@@ -51,6 +51,17 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         # a news outlet or bank quoted as such, and a company name with Latin letters before 관계자
         ('블룸버그는 28일 "코스피가 올해 가장 많이 올랐다"고 보도했다.', ["블룸버그"]),
         ('삼성SDI 관계자는 "전략의 유연성을 가져갈 것"이라고 말했다.', ["삼성SDI"]),
+        # an organization on no list before 관계자 (one proper noun to kiwi)
+        ('동부건설 관계자는 "균형 잡힌 수주 전략을 이어가겠다"고 말했다.', ["동부건설"]),
+        # an organization then a Korean name, and a name then a university: the name speaks
+        ('와플랫 황선영 대표는 "지자체에 AI 생활지원사를 보급하겠다"고 말했다.', ["황선영"]),
+        ('허영우 경북대 총장은 "협력이 성과로 확산하고 있다"고 말했다.', ["허영우"]),
+        # the reporter of a byline is not the speaker
+        ('(서울=뉴스1) 김지현 기자 = 김호철 감사원장 후보자는 29일 "자문 활동은 적법했다"고 말했다.', ["김호철"]),
+        # the source in brackets after the quote
+        ('"현대차는 가장 현실적인 파트너로 보인다."(염승환 LS증권 이사)', ["염승환"]),
+        # 관계자 "in the know about" a company is no official of it
+        ('삼성전자에 정통한 관계자는 "투자가 빠르게 진행되고 있다"고 말했다.', [None]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
     ],
@@ -78,6 +89,11 @@ def test_korean_coreference(text, speaker, how):
     q = _quotes(text)
     last = q.iloc[-1]
     assert (last.speaker, last.speaker_how) == (speaker, how)
+
+
+def test_a_name_later_in_the_sentence_is_not_the_speaker_after_the_quote():
+    q = _quotes('전북도당은 "호남 발전에 최선을 다하겠다"며 이재명 정부 들어 예산이 늘었다고 주장했다.')
+    assert "이재명" not in q.speaker.tolist()
 
 
 def test_titles_in_single_marks_are_not_quotes():
@@ -171,8 +187,9 @@ def test_speakers_on_labelled_naver_articles(naver_dir):
         g = {_norm(s) for s in gold[src]["speakers"]}
         p = {_norm(s) for s in q.loc[q.doc_id == doc, "speaker"].dropna()}
         tp, n_pred, n_gold = tp + len(g & p), n_pred + len(p), n_gold + len(g)
-    # Measured 0.91 / 0.78 (before this extractor: 0.75 / 0.39).
-    assert tp / n_pred >= 0.88 and tp / n_gold >= 0.74
+    # Measured 0.93 / 0.85 (0.92 / 0.785 before the tagger read quote subjects; 0.75 / 0.39 before
+    # this extractor).
+    assert tp / n_pred >= 0.90 and tp / n_gold >= 0.82
 
 
 def test_english_title_of_a_body_is_not_the_body():

@@ -87,7 +87,7 @@ def _ko_name_ok(name: str) -> bool:
     return found == "1"
 
 
-_MEMO = "ko_name4"
+_MEMO = "ko_name8"
 
 
 def ko_proper_nouns(name: str) -> bool:
@@ -173,6 +173,9 @@ def _kiwi_name_ok(name: str) -> bool:
     return not any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks)
 
 
+# "서강대 교수", "계명대 디지펜게임공학과를 졸업한 ...": a university before a department or academic title
+_UNIVERSITY = re.compile(r"^[가-힣]{1,4}대 (?:[가-힣]*(?:과|학부|대학원|캠퍼스)(?:를|을|의)?(?:\s|$)|"
+                         r"(?:명예|겸임|석좌|연구|초빙)?(?:교수|총장|학장|부총장|입학처장|연구원|박사))")
 _QUOTE_NEAR = re.compile(r"[\"“‘'「]")
 
 
@@ -197,6 +200,9 @@ def _crf_person(body: str, start: int, end: int, *, size: int = 3, near: bool = 
     return ("PS", start - lo, end - lo) in tagger.entities(body[lo:hi])
 
 
+_COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송전홍")  # the twenty most frequent
+
+
 def _foreign_name_ok(name: str) -> bool:
     """A foreign name in Hangul ("워런 버핏"): every word a proper noun to kiwi, none a place or
     known organization, and none a Korean name or common word (한국 정부/NNG fails)."""
@@ -211,6 +217,18 @@ def _foreign_name_ok(name: str) -> bool:
     if not toks or toks[-1].end != len(name) or any(t.tag != "NNP" for t in toks):
         return False
     bounds = {0, len(words[0]) + 1, len(name)}
+    if all(t.start in bounds and t.end in bounds for t in toks):
+        return True  # kiwi reads the whole name as one proper noun
+    # each word its own proper noun ("루카스/NNP 스위셔/NNP"), unless the first reads as a Korean name
+    # and the second as an organization after it ("송영현 가온아이")
+    sur = lx.roles()["surnames"]
+    if len(words[1]) > 4 or (words[0][0] in sur and len(words[0]) in (2, 3) and _ko_name_ok(words[0])):
+        return False
+    if words[1].endswith("대"):
+        return False  # "허영우 경북대": a name, then a university
+    if len(words[1]) == 3 and words[1][0] in _COMMON_SURNAMES:
+        return False  # "와플랫 황선영": an organization, then a Korean name
+    bounds.add(len(words[0]))
     return all(t.start in bounds and t.end in bounds for t in toks)
 
 
@@ -266,6 +284,9 @@ def find_persons(body: str, lang: str) -> list[dict]:
             add(m, "name" if m.group("name") else "name2")
     pos = 0
     while m := p["ko_role"].search(body, pos):
+        if _UNIVERSITY.match(m.group("name") + " " + m.group("role")):
+            pos = m.start("name") + 1
+            continue
         # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
         if _ko_name_ok(m.group("name")) and _two_ok(body, m) or _crf_person(body, m.start("name"), m.end("name")):
             add(m, role=m.group("role"))

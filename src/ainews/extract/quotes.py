@@ -69,6 +69,8 @@ def _rx() -> dict:
     }
 
 
+_KO_SUBJECT_TAIL = re.compile(r"(?:[^\S\n][^\s\"“”]{1,12}){0,3}?(?:은|는|이|가|측은)(?=[\s,])")
+_KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,40})\)")
 _KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
 
 
@@ -97,6 +99,13 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     after = body[m.end():min(len(body), m.end() + 80)]
     ka = rx["ko_after"].match(after)
     if not ka:
+        # a source in brackets after the quote: ""..."(염승환 LS증권 이사)"
+        pa = _KO_PAREN_SOURCE.match(after)
+        if pa:
+            lo, hi = m.end() + pa.start(1), m.end() + pa.end(1)
+            people = [x for x in ents if x["kind"] == "person" and lo <= x["start"] and x["end"] <= hi]
+            if people:
+                return speaker_of(people[0], ents), "named", None
         return None
     vm = rx["ko_verb"].search(body, m.end(), max(s1, m.end()) + 1)
     if body[m.start()] in rx["single"].get("ko", ()) and not vm:
@@ -138,9 +147,11 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     if chained and not body[before_lo:q0].strip(" ,.\n"):
         return last, "continued", verb
     # the speaker after the quote: ""..."라고 X 대표는 말했다"
-    hi = vm.start() if vm else min(len(body), m.end() + 80)
-    e = ko_subject(body, m.end(), hi, ents)
-    if e is not None:
+    # (the subject right after the quotative ending, marked as subject: not a name later in the sentence)
+    lo = m.end() + ka.end()
+    hi = min(vm.start() if vm else len(body), lo + 40)
+    e = ko_subject(body, lo, hi, ents)
+    if e is not None and (e["start"] - lo <= 6 and _KO_SUBJECT_TAIL.match(body, e["end"], hi)):
         return speaker_of(e, ents), "named", verb
     if chained:
         return last, "continued", verb

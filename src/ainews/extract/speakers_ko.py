@@ -23,14 +23,15 @@ from . import _lexicon as lx
 _AFTER = re.compile(r"(?:\([^()\"“”]{0,20}\))?(?P<mid>(?:[^\S\n]?[^\s\"“”'‘’]+){0,5}?)"
                     r"(?:은|는|이|가|도|께서는)(?=[\s,]|$)")
 # one-syllable particles inside foreign names (압둘라 후마이드 알 자르완, 폰 데어 라이엔)
-_NAME_PARTICLES = {"알", "엘", "빈", "델", "데", "폰", "반", "드", "디", "라", "르", "오", "데어", "반데어"}
+_NAME_PARTICLES = {"알", "엘", "빈", "델", "데", "폰", "반", "드", "디", "라", "르", "오", "데어", "반데어",
+                   "주니어", "시니어"}
 
 
 @lru_cache(maxsize=1)
 def _role_rx() -> tuple[re.Pattern, re.Pattern]:
     roles = lx.roles()["ko_alt"]
     return (re.compile(rf"(?:{roles})(?:\([^()]*\))?$"),
-            re.compile(rf"(?:{roles})(?:인|이자|이며|으로)?[^\S\n]$"))
+            re.compile(rf"(?:{roles})(?:\([^()]*\))?(?:인|이자|이며|으로|이던|였던|을 지낸|를 지낸)?[^\S\n]$"))
 
 
 def _trim(span: str) -> str:
@@ -69,6 +70,18 @@ def _outside_orgs(text: str, a: int, b: int, orgs: list[tuple[int, int]]) -> tup
                 while b > a and text[b - 1] == " ":
                     b -= 1
     return a, b
+
+
+def _second_name_word(word: str, at: int, text: str, orgs) -> bool:
+    """Whether the word after a one-word name may be the second half of a foreign name: a short
+    proper noun (맥케나) that is no title, organization, place or university (서강대)."""
+    if not re.fullmatch(r"[가-힣]{2,3}", word) or word.endswith("대") or _role_rx()[0].search(word):
+        return False
+    if word in lx.orgs()["known"] or word in lx.place_matchers()[3] or any(s <= at + 1 < e for s, e in orgs):
+        return False
+    from .persons import ko_proper_nouns
+
+    return ko_proper_nouns(word)
 
 
 def _name_ok(name: str) -> bool:
@@ -116,6 +129,8 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | Non
         if not m or not _name_ok(name):
             continue
         mid = m.group("mid").split()
+        if " " not in name and mid and _second_name_word(mid[0], a + len(name), text, orgs):
+            continue  # "마이크 맥케나 전 보좌관은": the tagger saw half of a foreign name
         role_after = bool(mid) and after_role.search(mid[-1])
         role_before = before_role.search(text[max(0, a - 12):a])
         if not (role_after or role_before):
