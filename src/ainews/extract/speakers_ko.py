@@ -34,6 +34,11 @@ def _role_rx() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"(?:{roles})(?:\([^()]*\))?(?:인|이자|이며|으로|이던|였던|을 지낸|를 지낸)?[^\S\n]$"))
 
 
+@lru_cache(maxsize=1)
+def _any_role() -> re.Pattern:
+    return re.compile(rf"(?:{lx.roles()['ko_alt']})(?:\([^()]*\))?(?:은|는|이|가|도|께서는|인|이자|이던|였던)?[\s,]")
+
+
 def _trim(span: str) -> str:
     """A tagger person span without the title or organization it ran into ("정호승 시인" -> "정호승",
     "벤저민 스윈번 모건스탠리 애널리스트" -> "벤저민 스윈번")."""
@@ -112,7 +117,8 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | Non
     nl = body.rfind("\n", lo, hi)
     lo = nl + 1 if nl >= 0 else lo
     text = body[lo:hi]
-    if len(text) < 3:
+    # a name is taken only beside a title: without one in the phrase the tagger is not asked
+    if len(text) < 3 or not _any_role().search(text):
         return None
     spans = tagger.entities(text)
     after_role, before_role = _role_rx()
