@@ -70,6 +70,11 @@ _VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
 _PENDING: dict[tuple[str, str], dict[str, str]] = {}
 
 
+def ko_name_ok(name: str) -> bool:
+    """Whether kiwi reads a Hangul word as a person's name (memoised; see :func:`_ko_name_ok`)."""
+    return _ko_name_ok(name)
+
+
 def _ko_name_ok(name: str) -> bool:
     """Whether a Hangul word before a role noun reads as a person's name, per kiwi's analysis.
 

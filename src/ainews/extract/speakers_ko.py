@@ -144,5 +144,30 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | Non
         role = mid[-1] if role_after else None
         org = " ".join(mid[:-1]) or None if role_after else None
         return name, "person", role, org
-    return None
+    return _short_name_subject(text)
+
+
+def _short_name_subject(text: str) -> tuple | None:
+    """A two-syllable name before an organization and title, as the subject ("허정 서강대 교수는",
+    "류진 한국경제인협회 회장은"), when kiwi reads it as one proper noun; the person finder leaves
+    two-syllable names to the tagger elsewhere, but a quote's subject beside a title is one."""
+    from .persons import ko_name_ok
+
+    m = None
+    for m in _two_syllable_rx().finditer(text):
+        pass
+    if m is None or not ko_name_ok(m.group("name")):
+        return None
+    mid = m.group("mid").split()
+    if len(mid) > 1 and _second_name_word(mid[0], m.end("name"), text, []):
+        return None  # "마크 간지 디지털브릿지 CEO는": half of a foreign name
+    return m.group("name"), "person", mid[-1], " ".join(mid[:-1]) or None
+
+
+@lru_cache(maxsize=1)
+def _two_syllable_rx() -> re.Pattern:
+    r = lx.roles()
+    return re.compile(rf"(?<![가-힣])(?P<name>(?:{r['surname_alt']})[가-힣])(?:\([^()]{{0,20}}\))?"
+                      rf"(?P<mid>(?:[^\S\n][^\s\"“”'‘’]+){{0,3}}?[^\S\n](?:{r['ko_alt']}))(?:\([^()]*\))?"
+                      rf"(?:은|는|이|가|도)(?=[\s,])")
 
