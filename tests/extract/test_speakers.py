@@ -63,6 +63,12 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('"현대차는 가장 현실적인 파트너로 보인다."(염승환 LS증권 이사)', ["염승환"]),
         # 관계자 "in the know about" a company is no official of it
         ('삼성전자에 정통한 관계자는 "투자가 빠르게 진행되고 있다"고 말했다.', [None]),
+        # "이 회사 관계자": an official of the company the article names most
+        ('우리자산운용은 펀드를 만들었다. 우리자산운용이 운용한다. 이 회사 관계자는 "투자처를 찾겠다"고 말했다.',
+         ["우리자산운용"]),
+        # a short form the article introduces with 이하 is named in full
+        ('강원테크노파크(이하 강원TP)가 사업을 맡았다. 강원TP 관계자는 "해상도가 높아졌다"고 말했다.',
+         ["강원테크노파크"]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
     ],
@@ -90,6 +96,12 @@ def test_korean_coreference(text, speaker, how):
     q = _quotes(text)
     last = q.iloc[-1]
     assert (last.speaker, last.speaker_how) == (speaker, how)
+
+
+def test_interview_speaker_label():
+    q = _quotes('김철우 대표와 김대현 파트너를 만났다.\n김철우 : "2005년 동아리에서 만났다."\n'
+                '김대현 : "진심을 보여달라고 했다."')
+    assert q.speaker.tolist() == ["김철우", "김대현"]
 
 
 def test_a_name_later_in_the_sentence_is_not_the_speaker_after_the_quote():

@@ -22,7 +22,7 @@ from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
 from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
-from .speakers import ko_bare_role, ko_official, ko_subject, speaker_of
+from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
 from .speakers_ko import tagged_subject
 
 __all__ = ["extract_quotes"]
@@ -70,6 +70,7 @@ def _rx() -> dict:
 
 
 _KO_SUBJECT_TAIL = re.compile(r"(?:[^\S\n][^\s\"“”]{1,12}){0,3}?(?:은|는|이|가|측은)(?=[\s,])")
+_KO_LABEL = re.compile(r"(?:^|(?<=[\s.―\-]))(?P<name>[가-힣]{2,4})[^\S\n]?:[^\S\n]?$")
 _KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,40})\)")
 _KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
 
@@ -98,6 +99,12 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     body = art.body
     after = body[m.end():min(len(body), m.end() + 80)]
     ka = rx["ko_after"].match(after)
+    # an interview's speaker label: "김철우 : "...""
+    lab = _KO_LABEL.search(body, max(seg_lo, m.start() - 20), m.start())
+    if lab:
+        e = next((x for x in ents if x["kind"] == "person" and x["start"] == lab.start("name")), None)
+        if e is not None:
+            return speaker_of(e, ents), "named", ":"
     if not ka:
         # a source in brackets after the quote: ""..."(염승환 LS증권 이사)"
         pa = _KO_PAREN_SOURCE.match(after)
@@ -129,7 +136,7 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         return person, "named", verb
     if e is not None:
         return speaker_of(e, ents), "named", verb
-    off = ko_official(body, before_lo, q0)
+    off = ko_official(body, before_lo, q0) or company_official(body, before_lo, q0, ents)
     if off is not None:
         return off, "named", verb
     people = [x for x in ents if x["kind"] == "person"]
@@ -204,6 +211,8 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
                 state["last"] = speaker
             ev = evidence(art, qs, qe)
             name, kind, role, org = speaker if speaker else (None, None, None, None)
+            if kind == "org":
+                name = org = alias_full_name(name, body)
             rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
             state["prev_end"], state["prev_sent"] = m.end(), s0

@@ -126,6 +126,37 @@ def ko_official(body: str, lo: int, hi: int) -> tuple | None:
     return name, "org", None, name
 
 
+_COMPANY_OFFICIAL = re.compile(r"(?<![가-힣])(?:(?:이|해당|동|같은)[^\S\n])?(?:회사|동사)[^\S\n]?(?:관계자|측)"
+                               r"(?:은|는|이|가|도)(?=[\s,])")
+
+
+def alias_full_name(name: str, body: str) -> str:
+    """The name an article gives in full before introducing ``name`` as its short form
+    ("강원테크노파크(이하 강원TP)" -> 강원테크노파크), else ``name``."""
+    if "이하" not in body:
+        return name
+    m = re.search(rf"(?P<full>[^\s()\"“”‘’']{{2,30}})\(이하[^\S\n]?['‘\"“]?{re.escape(name)}['’\"”]?\)", body)
+    return m.group("full") if m else name
+
+
+def company_official(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | None:
+    """"회사 관계자는", "이 회사 관계자는": an official of the company the article is about, the
+    organization it names most often (at least twice) before the quote."""
+    if not _COMPANY_OFFICIAL.search(body, lo, hi):
+        return None
+    from collections import Counter
+
+    orgs = [e for e in ents if e["kind"] == "org" and e["start"] < hi]
+    counts = Counter(e["canonical"] for e in orgs)
+    if not counts:
+        return None
+    canon, n = counts.most_common(1)[0]
+    if n < 2:
+        return None
+    last = [e for e in orgs if e["canonical"] == canon][-1]
+    return speaker_of(last, ents)
+
+
 def _named_body(word: str) -> bool:
     """A word right before 관계자 that names a body: a known organization or place (경기도), or one
     proper noun to kiwi (귀뚜라미보일러, 동부건설), not a sector word (업계/NNG, 정부/NNG)."""
