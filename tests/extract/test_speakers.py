@@ -161,6 +161,17 @@ def test_role_and_organization_columns():
         ('Private investors may join, according to the Ministry of Land, Infrastructure and Transport. '
          '"It will offer a safe investment opportunity for the private sector."',
          "Ministry of Land, Infrastructure and Transport"),
+        # no speech verb: the name right after the quote
+        ('"No administration has offered such favors," Rep. Park Jie-won, an interim leader of the party.',
+         "Park Jie-won"),
+        # a nationality before the title; a given name written in one word
+        ('Qiu Guohong, Chinese ambassador to Korea, said in a speech that "Korea is one of our most important '
+         'partners."', "Qiu Guohong"),
+        ('"It can help patients improve their memory," said Professor Kim MinYoung of the hospital.',
+         "Kim MinYoung"),
+        # an organization whose name another article form extends ("Interpark Corp") is still one word here
+        ('Interpark Corp runs a mall. "We have no excuse for failing to protect our customers," Interpark said.',
+         "Interpark"),
         # a sentence word at the start is not part of the name
         ('When David Swan, managing director of Robert Walters, arrived, he spoke. "Expectations are not realistic," Swan said.',
          "David Swan"),
@@ -203,6 +214,12 @@ def test_speakers_on_labelled_naver_articles(naver_dir):
     # Measured 0.93 / 0.85 (0.92 / 0.785 before the tagger read quote subjects; 0.75 / 0.39 before
     # this extractor).
     assert tp / n_pred >= 0.90 and tp / n_gold >= 0.82
+
+
+def test_english_appositive_of_a_place_is_no_person():
+    q = _quotes('Kim visited Yantai Industrial Park, a joint development project of the two countries. '
+                '"The park is a crucial opportunity for cooperation," said Yantai Mayor Zhang Yongxia.', "en")
+    assert q.speaker.tolist() == ["Zhang Yongxia"]
 
 
 def test_english_title_of_a_body_is_not_the_body():

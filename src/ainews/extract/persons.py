@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import _lexicon as lx
 
-_EN_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_EN_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?"  # Kim MinYoung, Lee Soo-jung
 _EN_NAME = rf"{_EN_TOKEN}(?: {_EN_TOKEN}){{1,2}}"
 # lower-case words after "Name, " that do not describe a person ("Seoul, which ...")
 _NOT_ROLE = "which|who|whose|where|when|while|and|but|or|that|said|says|according|as|after|before|in|on|at|for|with|to|from|is|was|has|had|will|would"
@@ -40,6 +40,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "en_appos": re.compile(rf"\b(?P<role>{roles_en})(?:\s\([A-Z]+\))?,\s(?P<name>{_EN_NAME}),"),
         # "Yang Uk, a senior research fellow at the Korea Security and Defense Forum"
         "en_desc": re.compile(rf"\b(?P<name>{_EN_NAME}),\s(?:(?:a|an|the)\s)?(?!(?:{_NOT_ROLE})\b)(?P<role>[a-z][^,.;:\"“”]{{2,60}}(?<=\w))"),
+        # "Qiu Guohong, Chinese ambassador to Korea,": a nationality or place, then a title
+        "en_desc_title": re.compile(rf"\b(?P<name>{_EN_NAME}),\s(?:(?:a|an|the)\s)?(?P<role>[A-Z][a-z]+\s(?:[a-z]+\s)?"
+                                    r"(?:ambassador|minister|official|envoy|spokesperson|spokesman|president|chairman|"
+                                    r"director|professor|lawmaker|leader|consul|diplomat|executive|analyst)\b[^,.;:\"“”]{0,50})"),
         # "said Rep. Kim Young-woo of the Saenuri Party", "said Yang Uk, ..."
         "en_said_name": re.compile(rf"\b(?:said|says|added|asked|wrote)\s(?:(?P<role>{roles_en})\s)?"
                                    rf"(?P<name>{_EN_NAME})\b"),
@@ -280,6 +284,8 @@ def find_persons(body: str, lang: str) -> list[dict]:
         for m in p["en_appos"].finditer(body):
             add(m, role=m.group("role"))
         for m in p["en_desc"].finditer(body):
+            add(m, role=m.group("role"))
+        for m in p["en_desc_title"].finditer(body):
             add(m, role=m.group("role"))
         for m in p["en_said_name"].finditer(body):
             add(m, role=m.group("role"))

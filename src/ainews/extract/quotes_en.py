@@ -33,6 +33,7 @@ _PLACE_WORDS = {"Province", "City", "County", "District", "Island", "Prefecture"
 _OFFICIAL = re.compile(rf"(?:an?\s|the\s)?(?P<org>{_CAP}(?:\s(?:of\s|for\s|and\s)?{_CAP})*)"
                        r"\s(?:official|officials|spokesperson|spokesman|spokeswoman|source|sources)\b")
 _JOINED = re.compile(r"[a-z][.!?](?=[A-Z“\"])")
+_TITLES_ONLY = re.compile(r"[\s,]*(?:(?:Rep|Reps|Sen|Dr|Prof|Mr|Ms|Mrs)\.\s|[A-Z][a-z]+\s){0,3}$")
 _LEAD = re.compile(r"^(?:the|a|an|its|their)\s+(?:[\w’'-]+-based\s+)?", re.I)
 
 
@@ -119,7 +120,7 @@ def _single_org(name: str, ents, body: str) -> bool:
     if any(e["kind"] == "person" and name in e["name"].split() for e in ents):
         return False
     # "Pan Wen, 37, ...": the first word of a two-word name elsewhere in the article is a person's
-    if re.search(rf"\b{re.escape(name)} [A-Z][a-z]+\b(?! (?:{'|'.join(sorted(lx.orgs()['en_suffixes']))}))", body):
+    if re.search(rf"\b{re.escape(name)} (?!(?:{lx.alt(lx.orgs()['en_suffixes'])})\b)[A-Z][a-z]+\b", body):
         return False
     return _is_org_name(name, ents, 0, "")
 
@@ -206,6 +207,10 @@ def en_after(body, m, ents, last, prev_end=-1):
             return (*found, nf.group("verb"))
     if vf or nf:  # an attribution with no speaker we can name ("the rally organizers said")
         return None, None, (vf or nf).group("verb")
+    # no verb: ""...," Rep. Park Jie-won, an interim leader of the party." (the name right after)
+    people = [e for e in _people(ents, m.end(), m.end() + 40) if _TITLES_ONLY.match(body, m.end(), e["start"])]
+    if people and body[m.end():people[0]["end"] + 2].rstrip().endswith((",", ".")):
+        return speaker_of(people[0], ents), "named", None
     return None
 
 
