@@ -98,6 +98,13 @@ def test_korean_coreference(text, speaker, how):
     assert (last.speaker, last.speaker_how) == (speaker, how)
 
 
+def test_short_form_of_a_name_the_tagger_read():
+    # 류진 is read at the first quote; "류 회장은" at the second refers back to him
+    q = _quotes('제도 혁신이 필요하다. 류진 한국경제인협회 회장이 "대전환의 시대를 열어야 한다"고 강조했다. '
+                '류 회장은 29일 신년사를 통해 "새로운 접근이 필요하다"고 말했다.')
+    assert q.speaker.tolist() == ["류진", "류진"]
+
+
 def test_interview_speaker_label():
     q = _quotes('김철우 대표와 김대현 파트너를 만났다.\n김철우 : "2005년 동아리에서 만났다."\n'
                 '김대현 : "진심을 보여달라고 했다."')

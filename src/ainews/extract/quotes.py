@@ -23,7 +23,7 @@ from .entities import article_entities
 from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
 from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
-from .speakers_ko import tagged_subject
+from .speakers_ko import short_of_tagged, tagged_subject
 
 __all__ = ["extract_quotes"]
 
@@ -133,6 +133,7 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         return speaker_of(e, ents), "named", verb
     person = tagged_subject(body, before_lo, q0, ents)
     if person is not None:
+        state.setdefault("tagged", []).append(person)
         return person, "named", verb
     if e is not None:
         return speaker_of(e, ents), "named", verb
@@ -143,6 +144,10 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     e = ko_bare_role(body, before_lo, q0, people)
     if e is not None:
         return speaker_of(e, ents), "title", verb
+    # "류 회장은", "던바 파트너는": a short form of a name the tagger read at an earlier quote
+    person = short_of_tagged(body, before_lo, q0, state.get("tagged", ()))
+    if person is not None:
+        return person, "named", verb
     if rx["ko_pron"].search(body, before_lo, q0):
         # 그는: the person last named since the previous quote, else the last speaker
         recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0]

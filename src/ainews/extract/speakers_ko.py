@@ -153,10 +153,13 @@ def _short_name_subject(text: str) -> tuple | None:
     two-syllable names to the tagger elsewhere, but a quote's subject beside a title is one."""
     from .persons import ko_name_ok
 
-    m = None
-    for m in _two_syllable_rx().finditer(text):
-        pass
-    if m is None or not ko_name_ok(m.group("name")):
+    rx, pos, m = _two_syllable_rx(), 0, None
+    while (c := rx.search(text, pos)) is not None:
+        # every start, not only non-overlapping ones: "제도 혁신 류진 한국경제인협회 회장이"
+        if ko_name_ok(c.group("name")):
+            m = c
+        pos = c.start() + 1
+    if m is None:
         return None
     mid = m.group("mid").split()
     if len(mid) > 1 and _second_name_word(mid[0], m.end("name"), text, []):
@@ -168,6 +171,27 @@ def _short_name_subject(text: str) -> tuple | None:
 def _two_syllable_rx() -> re.Pattern:
     r = lx.roles()
     return re.compile(rf"(?<![가-힣])(?P<name>(?:{r['surname_alt']})[가-힣])(?:\([^()]{{0,20}}\))?"
-                      rf"(?P<mid>(?:[^\S\n][^\s\"“”'‘’]+){{0,3}}?[^\S\n](?:{r['ko_alt']}))(?:\([^()]*\))?"
+                      rf"(?P<mid>(?:[^\S\n][^\s\"“”'‘’]+[^\s\"“”'‘’에의을를와과로]){{0,3}}?[^\S\n]"
+                      rf"(?!기자)(?:{r['ko_alt']}))(?:\([^()]*\))?"
                       rf"(?:은|는|이|가|도)(?=[\s,])")
 
+
+
+def short_of_tagged(body: str, lo: int, hi: int, tagged) -> tuple | None:
+    """A later short mention, as the subject before a quote, of a person the tagger named at an
+    earlier quote of the article: family name and title ("류 회장은" for 류진) or the last word of a
+    foreign name, with or without a title ("던바 파트너는", "립니카스는")."""
+    if not tagged:
+        return None
+    roles = lx.roles()["ko_alt"]
+    for person in reversed(tagged):
+        name = person[0]
+        words = name.split()
+        if len(words) == 1:
+            head = re.escape(name[0]) + r"[^\S\n]?"
+            rx = rf"(?<![가-힣]){head}(?:{roles})(?:은|는|이|가|도)(?=[\s,])"
+        else:
+            rx = rf"(?<![가-힣]){re.escape(words[-1])}(?:[^\S\n](?:{roles}))?(?:은|는|이|가|도)(?=[\s,])"
+        if re.search(rx, body[lo:hi]):
+            return person
+    return None
