@@ -105,6 +105,18 @@ def test_short_form_of_a_name_the_tagger_read():
     assert q.speaker.tolist() == ["류진", "류진"]
 
 
+def test_broadcast_transcript_captions():
+    q = _quotes('시민들이 서명합니다.[강동혁 / 서명 참여 시민]"전라북도에 유치되게끔 서명했습니다."'
+                '\n▶ 인터뷰 : 김재인 / 전남도 도로정책과장- "4차선 확포장을 서두르겠습니다."')
+    assert q.speaker.tolist() == ["강동혁", "김재인"]
+
+
+def test_sentence_end_the_splitter_missed():
+    # "...예정이다.왕 대표는": the organization of the sentence before is not the subject
+    q = _quotes('화웨이는 직접 공급 가능성을 열어두고 있으며 전략을 확정할 예정이다.왕 대표는 "파트너사가 필요없다"고 말했다.')
+    assert "화웨이" not in q.speaker.tolist()
+
+
 def test_interview_speaker_label():
     q = _quotes('김철우 대표와 김대현 파트너를 만났다.\n김철우 : "2005년 동아리에서 만났다."\n'
                 '김대현 : "진심을 보여달라고 했다."')

@@ -70,9 +70,17 @@ def _rx() -> dict:
 
 
 _KO_SUBJECT_TAIL = re.compile(r"(?:[^\S\n][^\s\"“”]{1,12}){0,3}?(?:은|는|이|가|측은)(?=[\s,])")
+_KO_SENT_END = re.compile(r"(?<=[가-힣])(?:다|요)[.!?](?=[^\s\d.])")
+# broadcast transcripts: "[강동혁 / 서명 참여 시민]"..."", "▶ 인터뷰 : 김재인 / 전남도 도로정책과장- "...""
+_KO_CAPTION = re.compile(r"(?:\[|인터뷰[^\S\n]?:[^\S\n]?)(?P<name>[가-힣]{2,4})[^\S\n]?/[^\S\n]?[^\]\"“”\n/]{1,40}"
+                         r"(?:\]|[^\S\n]?[-–])[^\S\n]?$")
 _KO_LABEL = re.compile(r"(?:^|(?<=[\s.―\-]))(?P<name>[가-힣]{2,4})[^\S\n]?:[^\S\n]?$")
 _KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,40})\)")
 _KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
+
+
+def _SURNAMES() -> set:
+    return lx.roles()["surnames"]
 
 
 def _tagged_person(body: str, e: dict, hi: int) -> bool:
@@ -105,6 +113,9 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         e = next((x for x in ents if x["kind"] == "person" and x["start"] == lab.start("name")), None)
         if e is not None:
             return speaker_of(e, ents), "named", ":"
+    cap = _KO_CAPTION.search(body, max(seg_lo, m.start() - 70), m.start())
+    if cap and cap.group("name")[0] in _SURNAMES():
+        return (cap.group("name"), "person", None, None), "named", "/"
     if not ka:
         # a source in brackets after the quote: ""..."(염승환 LS증권 이사)"
         pa = _KO_PAREN_SOURCE.match(after)
@@ -119,6 +130,10 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         return None  # '하이퍼클로바 X'라는 이름: a title in single marks, not speech
     verb = vm.group("verb") if vm else ka.group("end")
     before_lo, q0 = seg_lo, m.start()
+    # a sentence end the splitter missed ("...예정이다.왕 대표는 "..."): the subject is after it
+    ends = [x.end() for x in _KO_SENT_END.finditer(body, before_lo, q0)]
+    if ends:
+        before_lo = ends[-1]
     last, prev_end, prev_sent, s0 = state["last"], state["prev_end"], state["prev_sent"], state["s0"]
     e = ko_subject(body, before_lo, q0, ents)
     if e is not None and e["kind"] == "person":
@@ -150,7 +165,8 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         return person, "named", verb
     if rx["ko_pron"].search(body, before_lo, q0):
         # 그는: the person last named since the previous quote, else the last speaker
-        recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0]
+        recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0
+                  and not (x.get("role") or "").endswith("기자")]
         if recent:
             return speaker_of(recent[-1], ents), "pronoun", verb
         if last:
