@@ -45,6 +45,9 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('한국국제통상학회 회장인 허정 서강대 교수는 "회복력을 보여주는 성과"라고 평가했다.', ["허정"]),
         ('연임에 성공한 임종룡(사진) 우리금융지주 회장은 "깊이 감사드린다"고 말했다.', ["임종룡"]),
         ('송영현 가온아이 기록관리사업부 부서장은 "기술을 입증했다"고 말했다.', ["송영현"]),
+        # a foreign name after its title, and with the organization and title after it
+        ('피델리티의 포트폴리오 전략가 크리스토퍼 웡은 "아세안 증시가 저렴하다"고 말했다.', ["크리스토퍼 웡"]),
+        ('새로 취임한 로라 스웨트 FERC 의장은 "전력망을 키우겠다"고 말했다.', ["로라 스웨트"]),
         # an organization the article repeats on its own is not the name before the title
         ('오픈놀은 교육 기업이다. 오픈놀은 청년을 돕는다. 오픈놀 권인택 대표는 "경험이 부족하다"고 밝혔다.',
          ["권인택"]),
