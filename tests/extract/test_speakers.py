@@ -48,6 +48,10 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         # a foreign name after its title, and with the organization and title after it
         ('피델리티의 포트폴리오 전략가 크리스토퍼 웡은 "아세안 증시가 저렴하다"고 말했다.', ["크리스토퍼 웡"]),
         ('새로 취임한 로라 스웨트 FERC 의장은 "전력망을 키우겠다"고 말했다.', ["로라 스웨트"]),
+        # a quote as the content of a statement ("..."라는 설명도 덧붙였다); a title on no list before
+        ('김병우 감독은 "재난 이후 인류의 다음을 생각한 시나리오"라는 설명도 덧붙였다.', ["김병우"]),
+        ('영화평론가 출신 방송인 허지웅은 "그렇게까지 매도할 작품은 아니다"라고 말했다.', ["허지웅"]),
+        ('코빗 측은 "주주 입장에서 진행되는 사안"이라고 말했다.', ["코빗"]),
         # an organization the article repeats on its own is not the name before the title
         ('오픈놀은 교육 기업이다. 오픈놀은 청년을 돕는다. 오픈놀 권인택 대표는 "경험이 부족하다"고 밝혔다.',
          ["권인택"]),

@@ -162,7 +162,7 @@ def _named_body(word: str) -> bool:
     proper noun to kiwi (귀뚜라미보일러, 동부건설), not a sector word (업계/NNG, 정부/NNG)."""
     if word in lx.orgs()["known"] or word in lx.place_matchers()[3]:
         return True
-    if not re.fullmatch(r"[가-힣]{3,12}", word):
+    if not re.fullmatch(r"[가-힣]{2,12}", word):
         return False
     from .persons import ko_proper_nouns
 
