@@ -124,6 +124,17 @@ def test_sentence_end_the_splitter_missed():
     assert "화웨이" not in q.speaker.tolist()
 
 
+def test_interview_label_needs_a_name():
+    # "시사점:" heads a paragraph; "김철우 :" is a person the article titles elsewhere
+    q = _quotes('김철우 대표를 만났다.\n시사점: "비용 문제를 해결한다"고 한다.\n김철우 : "동아리에서 만났다."')
+    assert q.speaker.tolist()[-1] == "김철우" and "시사점" not in q.speaker.tolist()
+
+
+def test_paragraph_opening_quote_then_its_speaker():
+    q = _quotes('"네트워크가 스스로 학습하는 인프라로 진화한다." 팔라비 마하잔 노키아 최고기술책임자는 29일 이같이 말했다.')
+    assert q.speaker.tolist() == ["팔라비 마하잔"]
+
+
 def test_interview_speaker_label():
     q = _quotes('김철우 대표와 김대현 파트너를 만났다.\n김철우 : "2005년 동아리에서 만났다."\n'
                 '김대현 : "진심을 보여달라고 했다."')

@@ -74,8 +74,8 @@ _KO_SENT_END = re.compile(r"(?<=[가-힣])(?:다|요)[.!?](?=[^\s\d.])")
 # broadcast transcripts: "[강동혁 / 서명 참여 시민]"..."", "▶ 인터뷰 : 김재인 / 전남도 도로정책과장- "...""
 _KO_CAPTION = re.compile(r"(?:\[|인터뷰[^\S\n]?:[^\S\n]?)(?P<name>[가-힣]{2,4})[^\S\n]?/[^\S\n]?[^\]\"“”\n/]{1,40}"
                          r"(?:\]|[^\S\n]?[-–])[^\S\n]?$")
-_KO_LABEL = re.compile(r"(?:^|(?<=[\s.―\-]))(?P<name>[가-힣]{2,4})[^\S\n]?:[^\S\n]?$")
-_KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,40})\)")
+_KO_LABEL = re.compile(r"(?:^|(?<=[\s.―\-”\"]))(?P<name>[가-힣]{2,4})[^\S\n]?:[^\S\n]?$")
+_KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,80})\)")
 _KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
 
 
@@ -113,17 +113,33 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         e = next((x for x in ents if x["kind"] == "person" and x["start"] == lab.start("name")), None)
         if e is not None:
             return speaker_of(e, ents), "named", ":"
+        name = lab.group("name")
+        # a label is a name even where kiwi doubts it, when the article gives it a title elsewhere
+        if len(name) == 3 and name[0] in _SURNAMES() and re.search(
+                rf"(?<![가-힣]){name}[^\S\n]?(?:{lx.roles()['ko_alt']})", body):
+            return (name, "person", None, None), "named", ":"
     cap = _KO_CAPTION.search(body, max(seg_lo, m.start() - 70), m.start())
     if cap and cap.group("name")[0] in _SURNAMES():
         return (cap.group("name"), "person", None, None), "named", "/"
     if not ka:
         # a source in brackets after the quote: ""..."(염승환 LS증권 이사)"
-        pa = _KO_PAREN_SOURCE.match(after)
+        pa = _KO_PAREN_SOURCE.match(body, m.end(), min(len(body), m.end() + 100))
         if pa:
-            lo, hi = m.end() + pa.start(1), m.end() + pa.end(1)
+            lo, hi = pa.start(1), pa.end(1)
             people = [x for x in ents if x["kind"] == "person" and lo <= x["start"] and x["end"] <= hi]
             if people:
                 return speaker_of(people[0], ents), "named", None
+        # a quote that opens a paragraph, its speaker the subject of the next sentence:
+        # ""...6G는 진화하는 과정이다." 팔라비 마하잔 노키아 최고 기술 책임자는 ..."
+        if body[m.end() - 2:m.end() - 1] in ".!?" or body[m.end():m.end() + 1] in ".":
+            hi = min(len(body), m.end() + 100)
+            e = ko_subject(body, m.end(), hi, ents)
+            if e is not None and e["kind"] == "person" and e["start"] - m.end() <= 3 \
+                    and not body[m.end():e["start"]].strip() and _KO_SUBJECT_TAIL.match(body, e["end"], hi):
+                return speaker_of(e, ents), "named", None
+            person = tagged_subject(body, m.end(), min(len(body), m.end() + 60), ents, from_start=True)
+            if person is not None:
+                return person, "named", None
         return None
     vm = rx["ko_verb"].search(body, m.end(), max(s1, m.end()) + 1)
     if body[m.start()] in rx["single"].get("ko", ()) and not vm:

@@ -135,7 +135,7 @@ def alias_full_name(name: str, body: str) -> str:
     ("강원테크노파크(이하 강원TP)" -> 강원테크노파크), else ``name``."""
     if "이하" not in body:
         return name
-    m = re.search(rf"(?P<full>[^\s()\"“”‘’']{{2,30}})\(이하[^\S\n]?['‘\"“]?{re.escape(name)}['’\"”]?\)", body)
+    m = re.search(rf"(?P<full>[^\s()\"“”‘’'‧·ㆍ,]{{2,30}})\(이하[^\S\n]?['‘\"“]?{re.escape(name)}['’\"”]?\)", body)
     return m.group("full") if m else name
 
 

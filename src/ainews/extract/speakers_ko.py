@@ -105,7 +105,7 @@ def _name_ok(name: str) -> bool:
     return ko_proper_nouns(name)  # 카운터포인트/NNG 데이비드 is no name
 
 
-def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | None:
+def tagged_subject(body: str, lo: int, hi: int, ents: list[dict], *, from_start: bool = False) -> tuple | None:
     """``(name, kind, role, organization)`` of the person the tagger finds as the subject of
     ``body[lo:hi]`` (the text before a quote), or None."""
     from .ner import shipped_tagger
@@ -113,9 +113,13 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | Non
     tagger = shipped_tagger()
     if tagger is None:
         return None
-    lo = max(lo, hi - 120)
-    nl = body.rfind("\n", lo, hi)
-    lo = nl + 1 if nl >= 0 else lo
+    if from_start:  # the subject opens the text (the sentence after a quote)
+        nl = body.find("\n", lo, hi)
+        hi = nl if nl >= 0 else hi
+    else:
+        lo = max(lo, hi - 120)
+        nl = body.rfind("\n", lo, hi)
+        lo = nl + 1 if nl >= 0 else lo
     text = body[lo:hi]
     # a name is taken only beside a title: without one in the phrase the tagger is not asked
     if len(text) < 3 or not _any_role().search(text):
@@ -128,7 +132,7 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | Non
         if label != "PS":
             continue
         a, b = _outside_orgs(text, a, b, orgs)
-        if a >= b:
+        if a >= b or (from_start and text[:a].strip()):
             continue
         name = _trim(text[a:b])
         m = _AFTER.match(text, a + len(name))
@@ -139,8 +143,13 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | Non
             continue  # "마이크 맥케나 전 보좌관은": the tagger saw half of a foreign name
         role_after = bool(mid) and after_role.search(mid[-1])
         role_before = before_role.search(text[max(0, a - 12):a])
-        if not (role_after or role_before):
+        if not (role_after or role_before) or (from_start and not role_after):
             continue
+        if from_start and " " not in name:
+            from .persons import ko_name_ok
+
+            if not ko_name_ok(name):
+                continue
         role = mid[-1] if role_after else None
         org = " ".join(mid[:-1]) or None if role_after else None
         return name, "person", role, org
