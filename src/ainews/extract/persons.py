@@ -302,6 +302,11 @@ def find_persons(body: str, lang: str) -> list[dict]:
         if _UNIVERSITY.match(m.group("name") + " " + m.group("role")):
             pos = m.start("name") + 1
             continue
+        # "마이크 맥케나 전 보좌관": the first half of a foreign name, which the foreign pattern takes whole
+        nxt = m.group("role").split()
+        if len(nxt) > 1 and re.fullmatch(r"[가-힣]{1,6}", nxt[0]) and _ko_name_ok(m.group("name") + " " + nxt[0]):
+            pos = m.start("name") + 1
+            continue
         # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
         if _ko_name_ok(m.group("name")) and _two_ok(body, m) or _crf_person(body, m.start("name"), m.end("name")):
             add(m, role=m.group("role"))
