@@ -209,6 +209,11 @@ def test_role_and_organization_columns():
         # an organization whose name another article form extends ("Interpark Corp") is still one word here
         ('Interpark Corp runs a mall. "We have no excuse for failing to protect our customers," Interpark said.',
          "Interpark"),
+        # "it said", "the ministry said": the organization named before
+        ('The targets included officials, the Supreme Prosecutors’ Office said. "North Korea is behind the '
+         'attacks," it said.', "Supreme Prosecutors’ Office"),
+        ('The Ministry of Strategy and Finance approved the fund. "The fund is aimed at boosting private '
+         'investment," the ministry said.', "Ministry of Strategy and Finance"),
         # a sentence word at the start is not part of the name
         ('When David Swan, managing director of Robert Walters, arrived, he spoke. "Expectations are not realistic," Swan said.',
          "David Swan"),

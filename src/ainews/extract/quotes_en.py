@@ -173,7 +173,41 @@ def _subject(body, ents, lo, hi, last, prev_end=-1):
     org = _org_named(body, ents, lo, hi)
     if org is not None:
         return org, "named"
+    ref = _ORG_REF.match(body[lo:hi].strip(" ,"))
+    if ref:
+        org = _org_before(body, ents, lo, ref.group("noun"))
+        if org is not None:
+            return org, "pronoun"
     return None
+
+
+# "...," it said / the ministry said: an organization named before
+_ORG_REF = re.compile(r"^(?:it|the\s(?P<noun>ministry|office|agency|company|firm|council|court|party|group|"
+                      r"commission|committee|government|association|federation|union|bank|institute|"
+                      r"administration|department|prosecution|police|center|foundation|board))$", re.I)
+
+
+def _org_before(body, ents, lo, noun):
+    """The organization an "it" or "the ministry" after a quote refers to: the last organization named
+    (within 1,500 characters) as the subject of a sentence, or whose name holds the noun."""
+    q0 = max(body.rfind("“", 0, lo), body.rfind('"', 0, lo - 1))
+    start = max(0, q0 - 1500)
+    cands = []
+    for m in _ORG_SEQ.finditer(body, start, max(q0, 0)):
+        name = _LEAD.sub("", m.group(0).rstrip("."))
+        words = name.split()
+        if len(words) < 2 or not any(w.strip(",") in lx.orgs()["en_suffixes"] for w in words):
+            continue
+        if noun:
+            if noun.lower() in (w.lower().strip("’'s,") for w in words):
+                cands.append(name)
+        elif re.match(r"\s(?:\w+\s)?(?:said|says|announced|stated|added|claimed|noted)\b", body[m.end():m.end() + 30]) \
+                or re.search(r"according to (?:the )?$", body[max(0, m.start() - 20):m.start()]):
+            cands.append(name)
+    if not cands:
+        return None
+    name = cands[-1]
+    return name, "org", None, name
 
 
 def en_after(body, m, ents, last, prev_end=-1):
