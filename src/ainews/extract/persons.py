@@ -63,9 +63,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "ko_role_before": re.compile(
             rf"(?<![가-힣])(?P<role>{r['ko_alt']})[^\S\n](?P<name>(?:{sur})[가-힣]{{1,2}}){lx.KO_AFTER}"),
         # a title before a foreign name: "포트폴리오 전략가 크리스토퍼 웡은", "FERC 위원장이던 닐 채터지는"
+        # (found from the name and particle; the title before is checked on the few words found)
         "ko_foreign_role_before": re.compile(
-            rf"(?<![가-힣])(?P<role>{r['ko_alt']})(?:\([A-Za-z]+\))?(?:인|이던|였던)?[^\S\n]"
-            rf"(?P<name>[가-힣]{{1,6}}[^\S\n][가-힣]{{1,6}})(?=은|는|이|가|도|씨|의[^\S\n])"),
+            r"(?<=[^\S\n])(?P<name>[가-힣]{1,6}[^\S\n][가-힣]{1,6})(?=은|는|이|가|도|씨|의[^\S\n])"),
+        "ko_role_end": re.compile(rf"(?<![가-힣])(?P<role>{r['ko_alt']})(?:\([A-Za-z]+\))?(?:인|이던|였던)?[^\S\n]$"),
         # "박 대표", "최 회장"
         "ko_short": re.compile(rf"{lx.KO_BEFORE}(?P<sur>{sur})[^\S\n]?(?P<role>{r['ko_alt']}){lx.KO_AFTER}"),
     }
@@ -317,8 +318,9 @@ def find_persons(body: str, lang: str) -> list[dict]:
         if _ko_name_ok(m.group("name")) and _two_ok(body, m):
             add(m, role=m.group("role"))
     for m in p["ko_foreign_role_before"].finditer(body):
-        if _ko_name_ok(m.group("name")):
-            add(m, role=m.group("role"))
+        t = p["ko_role_end"].search(body, max(0, m.start() - 20), m.start())
+        if t and _ko_name_ok(m.group("name")):
+            add(m, role=t.group("role"))
     pos = 0
     while m := p["ko_foreign"].search(body, pos):
         if _ko_name_ok(m.group("name")):

@@ -117,7 +117,7 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict], *, from_start:
         nl = body.find("\n", lo, hi)
         hi = nl if nl >= 0 else hi
     else:
-        lo = max(lo, hi - 120)
+        lo = max(lo, hi - 90)
         nl = body.rfind("\n", lo, hi)
         lo = nl + 1 if nl >= 0 else lo
     text = body[lo:hi]
@@ -192,15 +192,18 @@ def short_of_tagged(body: str, lo: int, hi: int, tagged) -> tuple | None:
     foreign name, with or without a title ("던바 파트너는", "립니카스는")."""
     if not tagged:
         return None
-    roles = lx.roles()["ko_alt"]
+    found = [(m.group("w"), bool(m.group("role"))) for m in _short_rx().finditer(body, lo, hi)]
+    if not found:
+        return None
     for person in reversed(tagged):
-        name = person[0]
-        words = name.split()
-        if len(words) == 1:
-            head = re.escape(name[0]) + r"[^\S\n]?"
-            rx = rf"(?<![가-힣]){head}(?:{roles})(?:은|는|이|가|도)(?=[\s,])"
-        else:
-            rx = rf"(?<![가-힣]){re.escape(words[-1])}(?:[^\S\n](?:{roles}))?(?:은|는|이|가|도)(?=[\s,])"
-        if re.search(rx, body[lo:hi]):
-            return person
+        words = person[0].split()
+        for w, titled in found:
+            if (len(words) == 1 and titled and w == words[0][0]) or (len(words) > 1 and w == words[-1]):
+                return person
     return None
+
+
+@lru_cache(maxsize=1)
+def _short_rx() -> re.Pattern:
+    return re.compile(rf"(?<![가-힣])(?P<w>[가-힣]{{1,6}})(?P<role>[^\S\n]?(?:{lx.roles()['ko_alt']}))?"
+                      rf"(?:은|는|이|가|도)(?=[\s,])")
