@@ -52,6 +52,8 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('김병우 감독은 "재난 이후 인류의 다음을 생각한 시나리오"라는 설명도 덧붙였다.', ["김병우"]),
         ('영화평론가 출신 방송인 허지웅은 "그렇게까지 매도할 작품은 아니다"라고 말했다.', ["허지웅"]),
         ('코빗 측은 "주주 입장에서 진행되는 사안"이라고 말했다.', ["코빗"]),
+        # a "Jr." after a foreign name belongs to it
+        ('PSEG의 로버트 디나이트 주니어 부사장은 "전력이 부족하다"고 말했다.', ["로버트 디나이트 주니어"]),
         # an organization the article repeats on its own is not the name before the title
         ('오픈놀은 교육 기업이다. 오픈놀은 청년을 돕는다. 오픈놀 권인택 대표는 "경험이 부족하다"고 밝혔다.',
          ["권인택"]),
@@ -256,6 +258,12 @@ def test_speakers_on_labelled_naver_articles(naver_dir):
     # Measured 0.93 / 0.85 (0.92 / 0.785 before the tagger read quote subjects; 0.75 / 0.39 before
     # this extractor).
     assert tp / n_pred >= 0.90 and tp / n_gold >= 0.82
+
+
+def test_english_sentence_end_the_splitter_missed():
+    q = _quotes('President Park Geun-hye met aides. The North criticised the Park administration.The radio '
+                'announcer said, "Review work to No. 21 expedition agents."', "en")
+    assert "Park Geun-hye" not in q.speaker.tolist()
 
 
 def test_english_appositive_of_a_place_is_no_person():

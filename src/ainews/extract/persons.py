@@ -190,6 +190,7 @@ def _kiwi_name_ok(name: str) -> bool:
 # "서강대 교수", "계명대 디지펜게임공학과를 졸업한 ...": a university before a department or academic title
 _UNIVERSITY = re.compile(r"^[가-힣]{1,4}대 (?:[가-힣]*(?:과|학부|대학원|캠퍼스)(?:를|을|의)?(?:\s|$)|"
                          r"(?:명예|겸임|석좌|연구|초빙)?(?:교수|총장|학장|부총장|입학처장|연구원|박사))")
+_JUNIOR = re.compile(r"(주니어|시니어|3세|2세)[^\S\n]")
 _QUOTE_NEAR = re.compile(r"[\"“‘'「]")
 
 
@@ -325,6 +326,11 @@ def find_persons(body: str, lang: str) -> list[dict]:
     while m := p["ko_foreign"].search(body, pos):
         if _ko_name_ok(m.group("name")):
             add(m, role=m.group("role"))
+            jr = _JUNIOR.match(m.group("role"))
+            if jr:  # "로버트 디나이트 주니어 부사장": the suffix belongs to the name
+                f = found[-1]
+                f["text"], f["end"], f["role"] = f["text"] + " " + jr.group(1), f["end"] + jr.end(1) + 1, \
+                    m.group("role")[jr.end():]
             pos = m.end()
         else:
             pos = m.start("name") + 1

@@ -70,6 +70,7 @@ def _rx() -> dict:
 
 
 _KO_SUBJECT_TAIL = re.compile(r"(?:[^\S\n][^\s\"“”]{1,12}){0,3}?(?:은|는|이|가|측은)(?=[\s,])")
+_EN_JOINED = re.compile(r"[a-z][.!?](?=[A-Z])")
 _KO_SENT_END = re.compile(r"(?<=[가-힣])(?:다|요)[.!?](?=[^\s\d.])")
 # broadcast transcripts: "[강동혁 / 서명 참여 시민]"..."", "▶ 인터뷰 : 김재인 / 전남도 도로정책과장- "...""
 _KO_CAPTION = re.compile(r"(?:\[|인터뷰[^\S\n]?:[^\S\n]?)(?P<name>[가-힣]{2,4})[^\S\n]?/[^\S\n]?[^\]\"“”\n/]{1,40}"
@@ -260,6 +261,10 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
     body = art.body
     if len(body[qs:qe].split()) < 3:
         return None
+    # a sentence end the splitter missed ("...the communist country.The radio announcer said, "...")
+    joined = [x.end() for x in _EN_JOINED.finditer(body, seg_lo, m.start())]
+    if joined:
+        seg_lo = joined[-1]
     before, after = body[seg_lo:m.start()], body[m.end():min(len(body), m.end() + 80)]
     last = state["last"]
     vb = None
