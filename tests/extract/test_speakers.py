@@ -37,6 +37,47 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('LG AI연구원 관계자는 "모델을 공개할 계획"이라고 말했다.', ["LG AI연구원"]),
         # a foreign name in Hangul
         ('샘 올트먼 오픈AI 최고경영자(CEO)는 "안전 책임자를 뽑는다"고 밝혔다.', ["샘 올트먼"]),
+        # names the NER tagger reads where the finder has nothing: a foreign name after its title,
+        # a two-syllable name, a name with a note in brackets, a title on no list
+        ('코투의 파트너 루카스 스위셔는 "내년에는 예상치 못한 일이 벌어질 수 있다"고 말했다.', ["루카스 스위셔"]),
+        ('벤저민 스윈번 모건스탠리 애널리스트는 "수익성이 좋아질 것"이라고 말했다.', ["벤저민 스윈번"]),
+        ('류진 한국경제인협회 회장은 같은 날 "대전환의 시대를 열어야 한다"고 강조했다.', ["류진"]),
+        ('한국국제통상학회 회장인 허정 서강대 교수는 "회복력을 보여주는 성과"라고 평가했다.', ["허정"]),
+        ('연임에 성공한 임종룡(사진) 우리금융지주 회장은 "깊이 감사드린다"고 말했다.', ["임종룡"]),
+        ('송영현 가온아이 기록관리사업부 부서장은 "기술을 입증했다"고 말했다.', ["송영현"]),
+        # a foreign name after its title, and with the organization and title after it
+        ('피델리티의 포트폴리오 전략가 크리스토퍼 웡은 "아세안 증시가 저렴하다"고 말했다.', ["크리스토퍼 웡"]),
+        ('새로 취임한 로라 스웨트 FERC 의장은 "전력망을 키우겠다"고 말했다.', ["로라 스웨트"]),
+        # a quote as the content of a statement ("..."라는 설명도 덧붙였다); a title on no list before
+        ('김병우 감독은 "재난 이후 인류의 다음을 생각한 시나리오"라는 설명도 덧붙였다.', ["김병우"]),
+        ('영화평론가 출신 방송인 허지웅은 "그렇게까지 매도할 작품은 아니다"라고 말했다.', ["허지웅"]),
+        ('코빗 측은 "주주 입장에서 진행되는 사안"이라고 말했다.', ["코빗"]),
+        # a "Jr." after a foreign name belongs to it
+        ('PSEG의 로버트 디나이트 주니어 부사장은 "전력이 부족하다"고 말했다.', ["로버트 디나이트 주니어"]),
+        # an organization the article repeats on its own is not the name before the title
+        ('오픈놀은 교육 기업이다. 오픈놀은 청년을 돕는다. 오픈놀 권인택 대표는 "경험이 부족하다"고 밝혔다.',
+         ["권인택"]),
+        ('이강행 임추위 위원장은 "포트폴리오를 완성했다"고 말했다.', ["이강행"]),
+        # a news outlet or bank quoted as such, and a company name with Latin letters before 관계자
+        ('블룸버그는 28일 "코스피가 올해 가장 많이 올랐다"고 보도했다.', ["블룸버그"]),
+        ('삼성SDI 관계자는 "전략의 유연성을 가져갈 것"이라고 말했다.', ["삼성SDI"]),
+        # an organization on no list before 관계자 (one proper noun to kiwi)
+        ('동부건설 관계자는 "균형 잡힌 수주 전략을 이어가겠다"고 말했다.', ["동부건설"]),
+        # an organization then a Korean name, and a name then a university: the name speaks
+        ('와플랫 황선영 대표는 "지자체에 AI 생활지원사를 보급하겠다"고 말했다.', ["황선영"]),
+        ('허영우 경북대 총장은 "협력이 성과로 확산하고 있다"고 말했다.', ["허영우"]),
+        # the reporter of a byline is not the speaker
+        ('(서울=뉴스1) 김지현 기자 = 김호철 감사원장 후보자는 29일 "자문 활동은 적법했다"고 말했다.', ["김호철"]),
+        # the source in brackets after the quote
+        ('"현대차는 가장 현실적인 파트너로 보인다."(염승환 LS증권 이사)', ["염승환"]),
+        # 관계자 "in the know about" a company is no official of it
+        ('삼성전자에 정통한 관계자는 "투자가 빠르게 진행되고 있다"고 말했다.', [None]),
+        # "이 회사 관계자": an official of the company the article names most
+        ('우리자산운용은 펀드를 만들었다. 우리자산운용이 운용한다. 이 회사 관계자는 "투자처를 찾겠다"고 말했다.',
+         ["우리자산운용"]),
+        # a short form the article introduces with 이하 is named in full
+        ('강원테크노파크(이하 강원TP)가 사업을 맡았다. 강원TP 관계자는 "해상도가 높아졌다"고 말했다.',
+         ["강원테크노파크"]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
     ],
@@ -66,6 +107,47 @@ def test_korean_coreference(text, speaker, how):
     assert (last.speaker, last.speaker_how) == (speaker, how)
 
 
+def test_short_form_of_a_name_the_tagger_read():
+    # 류진 is read at the first quote; "류 회장은" at the second refers back to him
+    q = _quotes('제도 혁신이 필요하다. 류진 한국경제인협회 회장이 "대전환의 시대를 열어야 한다"고 강조했다. '
+                '류 회장은 29일 신년사를 통해 "새로운 접근이 필요하다"고 말했다.')
+    assert q.speaker.tolist() == ["류진", "류진"]
+
+
+def test_broadcast_transcript_captions():
+    q = _quotes('시민들이 서명합니다.[강동혁 / 서명 참여 시민]"전라북도에 유치되게끔 서명했습니다."'
+                '\n▶ 인터뷰 : 김재인 / 전남도 도로정책과장- "4차선 확포장을 서두르겠습니다."')
+    assert q.speaker.tolist() == ["강동혁", "김재인"]
+
+
+def test_sentence_end_the_splitter_missed():
+    # "...예정이다.왕 대표는": the organization of the sentence before is not the subject
+    q = _quotes('화웨이는 직접 공급 가능성을 열어두고 있으며 전략을 확정할 예정이다.왕 대표는 "파트너사가 필요없다"고 말했다.')
+    assert "화웨이" not in q.speaker.tolist()
+
+
+def test_interview_label_needs_a_name():
+    # "시사점:" heads a paragraph; "김철우 :" is a person the article titles elsewhere
+    q = _quotes('김철우 대표를 만났다.\n시사점: "비용 문제를 해결한다"고 한다.\n김철우 : "동아리에서 만났다."')
+    assert q.speaker.tolist()[-1] == "김철우" and "시사점" not in q.speaker.tolist()
+
+
+def test_paragraph_opening_quote_then_its_speaker():
+    q = _quotes('"네트워크가 스스로 학습하는 인프라로 진화한다." 팔라비 마하잔 노키아 최고기술책임자는 29일 이같이 말했다.')
+    assert q.speaker.tolist() == ["팔라비 마하잔"]
+
+
+def test_interview_speaker_label():
+    q = _quotes('김철우 대표와 김대현 파트너를 만났다.\n김철우 : "2005년 동아리에서 만났다."\n'
+                '김대현 : "진심을 보여달라고 했다."')
+    assert q.speaker.tolist() == ["김철우", "김대현"]
+
+
+def test_a_name_later_in_the_sentence_is_not_the_speaker_after_the_quote():
+    q = _quotes('전북도당은 "호남 발전에 최선을 다하겠다"며 이재명 정부 들어 예산이 늘었다고 주장했다.')
+    assert "이재명" not in q.speaker.tolist()
+
+
 def test_titles_in_single_marks_are_not_quotes():
     q = _quotes("네이버클라우드는 '하이퍼클로바 X'를 공개했다. '모두의 AI' 실현을 위한 것이다.")
     assert q.empty
@@ -85,6 +167,58 @@ def test_role_and_organization_columns():
         ('"We will invest in Korea," Jensen Huang, CEO of Nvidia, said on Friday.', "Jensen Huang"),
         ('Chairman Chey Taewon spoke first. "AI needs energy," Chey said.', "Chey Taewon"),
         ('According to Mayor Oh Se-hoon, "Seoul will host the data centre."', "Oh Se-hoon"),
+        # verb first after the quote, a title and a romanised Korean name on no list
+        ('"We must impeach the president first," said Rep. Lee Yong-ho, floor spokesperson of the party.',
+         "Lee Yong-ho"),
+        ('"The budget is too small," said forensic psychology professor Lee Soo-jung from Kyonggi University.',
+         "Lee Soo-jung"),
+        # speaker first after the quote, resolved to the full name given earlier
+        ('Speaker Chung Sye-kyun met farmers. "The parliament must listen to them," Chung said.',
+         "Chung Sye-kyun"),
+        # a short name resolves to the person of that name mentioned last, not the first one
+        ('Lee Jae-yong did not attend. Go player Lee Se-dol lost the match. '
+         '"I could not find any weakness in the program," Lee said.', "Lee Se-dol"),
+        # an organisation as the subject, and an unnamed official of a named body
+        ('"We have no excuse for failing to protect our customers," the Korea Communications Commission said.',
+         "Korea Communications Commission"),
+        ('"North Korea must immediately halt such actions," said a Unification Ministry official.',
+         "Unification Ministry"),
+        # a quote inside a reported sentence: the subject of the speech verb
+        ('Kim Ji-eun, a 33-year-old professional, said the new measures are "naive and far from reality."',
+         "Kim Ji-eun"),
+        # an abbreviation as the subject names the body written out earlier
+        ('The National Assembly Budget Office (NABO) issued a report. "The fund will run dry by 2030," NABO said.',
+         "National Assembly Budget Office"),
+        # a single capitalised word as the subject is an organization
+        ('"We have no excuse for failing to protect our customers," Interpark said.', "Interpark"),
+        # "...," he said: the person named since the previous quote
+        ('The latest to join the party was Rep. Kim Young-hwan. "I am leaving the party in accordance with my '
+         'conscience," he said Friday.', "Kim Young-hwan"),
+        # a quote standing alone after the sentence that reports its speaker
+        ('Agriculture Minister Kim Jae-soo also said Tuesday that the agency will look into prices. '
+         '"Currently some 2,100 tons of eggs are imported."', "Kim Jae-soo"),
+        ('Private investors may join, according to the Ministry of Land, Infrastructure and Transport. '
+         '"It will offer a safe investment opportunity for the private sector."',
+         "Ministry of Land, Infrastructure and Transport"),
+        # no speech verb: the name right after the quote
+        ('"No administration has offered such favors," Rep. Park Jie-won, an interim leader of the party.',
+         "Park Jie-won"),
+        # a nationality before the title; a given name written in one word
+        ('Qiu Guohong, Chinese ambassador to Korea, said in a speech that "Korea is one of our most important '
+         'partners."', "Qiu Guohong"),
+        ('"It can help patients improve their memory," said Professor Kim MinYoung of the hospital.',
+         "Kim MinYoung"),
+        # an organization whose name another article form extends ("Interpark Corp") is still one word here
+        ('Interpark Corp runs a mall. "We have no excuse for failing to protect our customers," Interpark said.',
+         "Interpark"),
+        # "it said", "the ministry said": the organization named before
+        ('The targets included officials, the Supreme Prosecutors’ Office said. "North Korea is behind the '
+         'attacks," it said.', "Supreme Prosecutors’ Office"),
+        ('The Ministry of Strategy and Finance approved the fund. "The fund is aimed at boosting private '
+         'investment," the ministry said.', "Ministry of Strategy and Finance"),
+        # a sentence word at the start is not part of the name
+        ('When David Swan, managing director of Robert Walters, arrived, he spoke. "Expectations are not realistic," Swan said.',
+         "David Swan"),
     ],
 )
 def test_english_patterns(text, speaker):
@@ -121,8 +255,61 @@ def test_speakers_on_labelled_naver_articles(naver_dir):
         g = {_norm(s) for s in gold[src]["speakers"]}
         p = {_norm(s) for s in q.loc[q.doc_id == doc, "speaker"].dropna()}
         tp, n_pred, n_gold = tp + len(g & p), n_pred + len(p), n_gold + len(g)
-    # Measured 0.91 / 0.78 (before this extractor: 0.75 / 0.39).
-    assert tp / n_pred >= 0.88 and tp / n_gold >= 0.74
+    # Measured 0.93 / 0.85 (0.92 / 0.785 before the tagger read quote subjects; 0.75 / 0.39 before
+    # this extractor).
+    assert tp / n_pred >= 0.90 and tp / n_gold >= 0.82
+
+
+def test_english_sentence_end_the_splitter_missed():
+    q = _quotes('President Park Geun-hye met aides. The North criticised the Park administration.The radio '
+                'announcer said, "Review work to No. 21 expedition agents."', "en")
+    assert "Park Geun-hye" not in q.speaker.tolist()
+
+
+def test_english_appositive_of_a_place_is_no_person():
+    q = _quotes('Kim visited Yantai Industrial Park, a joint development project of the two countries. '
+                '"The park is a crucial opportunity for cooperation," said Yantai Mayor Zhang Yongxia.', "en")
+    assert q.speaker.tolist() == ["Zhang Yongxia"]
+
+
+def test_english_title_of_a_body_is_not_the_body():
+    # "the KCCI chief" is a person known by title, not the chamber
+    q = _quotes('The Korea Chamber of Commerce and Industry (KCCI) met. "Rules must be predictable," the KCCI '
+                'chief said.', "en")
+    assert q.speaker.dropna().empty
+
+
+def test_english_quote_closed_by_a_full_stop_takes_no_attribution_after_it():
+    # the sentence after a quote closed by a full stop is not its attribution
+    q = _quotes('"All of them have done wrong." Opposition parties, including the Minjoo Party, have vowed to '
+                'cut the budget.', "en")
+    assert q.speaker.dropna().empty
+
+
+def test_speakers_on_labelled_korea_herald_articles():
+    """Speakers of the 84 labelled Korea Herald 2016 articles (English, another year and outlet);
+    the corpus is read in place and the test skips without ../shared."""
+    import os
+    from pathlib import Path
+
+    from ainews import ingest
+    from ainews.config import ROOT
+
+    folder = Path(os.environ.get("AINEWS_SHARED", ROOT.parent / "shared")) / "corpora" / "koreaherald-2016"
+    if not folder.is_dir():
+        pytest.skip(f"shared corpus not found at {folder} (set AINEWS_SHARED to the folder holding corpora/)")
+    gold = json.loads((ROOT / "data" / "gold" / "koreaherald-2016.json").read_text(encoding="utf-8"))
+    arts = ingest(folder, progress=False)[0]
+    arts = arts[arts.source.isin(gold)].drop_duplicates("doc_id")
+    q = extract_quotes(arts)
+    tp = n_pred = n_gold = 0
+    for src, doc in zip(arts.source, arts.doc_id):
+        g = {_norm(s) for s in gold[src]["speakers"]}
+        p = {_norm(s) for s in q.loc[q.doc_id == doc, "speaker"].dropna()}
+        tp, n_pred, n_gold = tp + len(g & p), n_pred + len(p), n_gold + len(g)
+    # Measured 0.94 / 0.74 (0.78 / 0.36 before English attribution after the quote, organisations,
+    # reported speech and romanised Korean names).
+    assert tp / n_pred >= 0.90 and tp / n_gold >= 0.70
 
 
 def test_english_bare_title():

@@ -85,7 +85,8 @@ def orgs() -> dict:
     return {
         "known": known,
         "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?![\w])"),
-        "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)}){KO_AFTER}"),
+        # a Latin letter right after a Hangul name continues it ("삼성SDI" is no "삼성")
+        "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)})(?![A-Za-z]){KO_AFTER}"),
         # Japanese is written without spaces: names match anywhere, longest form first.
         "ja_re": re.compile(rf"(?<![A-Za-z])(?:{_alt(ja_forms)})(?![A-Za-z])" if ja_forms else r"(?!)"),
         "en_suffixes": set(data.get("en_suffixes") or []),
@@ -105,8 +106,10 @@ def roles() -> dict:
     return {
         "en": set(en),
         "en_not_name": set(str(w) for w in data.get("en_not_name") or []),
+        "en_ko_surname_alt": _alt([str(w) for w in data.get("en_ko_surnames") or []]),
         "en_alt": _alt(en),
         "ko_alt": _alt(ko),
+        "ko_set": set(ko),
         "surnames": set(surnames),
         "surname_alt": _alt(surnames),
     }
@@ -117,7 +120,7 @@ def quote_verbs() -> dict:
     data = load_yaml_lexicon("quote_verbs.yml") or {}
     out = {k: [str(v) for v in (data.get(k) or [])] for k in
            ("en_verbs", "en_pronouns", "ko_after_quote", "ko_verbs", "not_speech_after", "ko_subject_after",
-            "ko_official")}
+            "ko_official", "en_reported", "en_not_subject")}
     out["quote_marks"] = {str(lang): [(str(a), str(b)) for a, b in pairs]
                           for lang, pairs in (data.get("quote_marks") or {}).items()}
     out["single_marks"] = {k[len("single_marks_"):]: [str(v) for v in vals]

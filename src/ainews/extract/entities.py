@@ -52,7 +52,10 @@ def _orgs(body: str, lang: str) -> list[dict]:
             text = re.sub(r"(?:\s(?:of|and|for|the|&))+$", "", text)
             if len(text.split()) < 2 or not any(w in o["en_suffixes"] for w in text.split()[1:]):
                 continue
-            start = m.start() + seq.index(text)
+            at = seq.find(text)
+            if at < 0:  # the words were joined across a line break: no single span to cite
+                continue
+            start = m.start() + at
             out.append({"kind": "org", "text": text, "org_id": o["known"].get(text),
                         "start": start, "end": start + len(text)})
     return out

@@ -20,8 +20,10 @@ import pandas as pd
 from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
+from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
-from .speakers import ko_bare_role, ko_official, ko_subject, speaker_of
+from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
+from .speakers_ko import short_of_tagged, tagged_subject
 
 __all__ = ["extract_quotes"]
 
@@ -67,6 +69,32 @@ def _rx() -> dict:
     }
 
 
+_KO_SUBJECT_TAIL = re.compile(r"(?:[^\S\n][^\s\"“”]{1,12}){0,3}?(?:은|는|이|가|측은)(?=[\s,])")
+_EN_JOINED = re.compile(r"[a-z][.!?](?=[A-Z])")
+_KO_SENT_END = re.compile(r"(?<=[가-힣])(?:다|요)[.!?](?=[^\s\d.])")
+# broadcast transcripts: "[강동혁 / 서명 참여 시민]"..."", "▶ 인터뷰 : 김재인 / 전남도 도로정책과장- "...""
+_KO_CAPTION = re.compile(r"(?:\[|인터뷰[^\S\n]?:[^\S\n]?)(?P<name>[가-힣]{2,4})[^\S\n]?/[^\S\n]?[^\]\"“”\n/]{1,40}"
+                         r"(?:\]|[^\S\n]?[-–])[^\S\n]?$")
+_KO_LABEL = re.compile(r"(?:^|(?<=[\s.―\-”\"]))(?P<name>[가-힣]{2,4})[^\S\n]?:[^\S\n]?$")
+_KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,80})\)")
+_KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
+
+
+def _SURNAMES() -> set:
+    return lx.roles()["surnames"]
+
+
+def _tagged_person(body: str, e: dict, hi: int) -> bool:
+    """Whether the NER tagger reads the mention ``e`` as a person's name."""
+    from .ner import shipped_tagger
+
+    tagger = shipped_tagger()
+    if tagger is None:
+        return True
+    lo = e["start"]
+    return any(lab == "PS" and a == 0 for lab, a, b in tagger.entities(body[lo:min(hi, lo + 60)]))
+
+
 def _person_at(ents, lo, hi, last=True):
     c = [e for e in ents if lo <= e["start"] and e["end"] <= hi and e["kind"] in ("person", "org")]
     people = [e for e in c if e["kind"] == "person"] or c
@@ -80,27 +108,82 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     body = art.body
     after = body[m.end():min(len(body), m.end() + 80)]
     ka = rx["ko_after"].match(after)
+    # an interview's speaker label: "김철우 : "...""
+    lab = _KO_LABEL.search(body, max(seg_lo, m.start() - 20), m.start())
+    if lab:
+        e = next((x for x in ents if x["kind"] == "person" and x["start"] == lab.start("name")), None)
+        if e is not None:
+            return speaker_of(e, ents), "named", ":"
+        name = lab.group("name")
+        # a label is a name even where kiwi doubts it, when the article gives it a title elsewhere
+        if len(name) == 3 and name[0] in _SURNAMES() and re.search(
+                rf"(?<![가-힣]){name}[^\S\n]?(?:{lx.roles()['ko_alt']})", body):
+            return (name, "person", None, None), "named", ":"
+    cap = _KO_CAPTION.search(body, max(seg_lo, m.start() - 70), m.start())
+    if cap and cap.group("name")[0] in _SURNAMES():
+        return (cap.group("name"), "person", None, None), "named", "/"
     if not ka:
+        # a source in brackets after the quote: ""..."(염승환 LS증권 이사)"
+        pa = _KO_PAREN_SOURCE.match(body, m.end(), min(len(body), m.end() + 100))
+        if pa:
+            lo, hi = pa.start(1), pa.end(1)
+            people = [x for x in ents if x["kind"] == "person" and lo <= x["start"] and x["end"] <= hi]
+            if people:
+                return speaker_of(people[0], ents), "named", None
+        # a quote that opens a paragraph, its speaker the subject of the next sentence:
+        # ""...6G는 진화하는 과정이다." 팔라비 마하잔 노키아 최고 기술 책임자는 ..."
+        if body[m.end() - 2:m.end() - 1] in ".!?" or body[m.end():m.end() + 1] in ".":
+            hi = min(len(body), m.end() + 100)
+            e = ko_subject(body, m.end(), hi, ents)
+            if e is not None and e["kind"] == "person" and e["start"] - m.end() <= 3 \
+                    and not body[m.end():e["start"]].strip() and _KO_SUBJECT_TAIL.match(body, e["end"], hi):
+                return speaker_of(e, ents), "named", None
+            person = tagged_subject(body, m.end(), min(len(body), m.end() + 60), ents, from_start=True)
+            if person is not None:
+                return person, "named", None
         return None
     vm = rx["ko_verb"].search(body, m.end(), max(s1, m.end()) + 1)
     if body[m.start()] in rx["single"].get("ko", ()) and not vm:
         return None  # '하이퍼클로바 X'라는 이름: a title in single marks, not speech
     verb = vm.group("verb") if vm else ka.group("end")
     before_lo, q0 = seg_lo, m.start()
+    # a sentence end the splitter missed ("...예정이다.왕 대표는 "..."): the subject is after it
+    ends = [x.end() for x in _KO_SENT_END.finditer(body, before_lo, q0)]
+    if ends:
+        before_lo = ends[-1]
     last, prev_end, prev_sent, s0 = state["last"], state["prev_end"], state["prev_sent"], state["s0"]
     e = ko_subject(body, before_lo, q0, ents)
+    if e is not None and e["kind"] == "person":
+        # "오픈놀 권인택 대표는": a word the finder took for the name, before the real name and title
+        # (the word is an organization the article repeats on its own; the tagger reads the next word
+        # as the name)
+        if _KO_NAME_NEXT.match(body, e["end"], q0) and body.count(e["text"]) >= 3 \
+                and not _tagged_person(body, e, q0):
+            person = tagged_subject(body, e["start"], q0, ents)
+            if person is not None and person[0] != e["name"] and body.find(person[0], e["end"], q0) >= 0:
+                return person, "named", verb
+        return speaker_of(e, ents), "named", verb
+    person = tagged_subject(body, before_lo, q0, ents)
+    if person is not None:
+        state.setdefault("tagged", []).append(person)
+        return person, "named", verb
     if e is not None:
         return speaker_of(e, ents), "named", verb
-    off = ko_official(body, before_lo, q0)
+    off = ko_official(body, before_lo, q0) or company_official(body, before_lo, q0, ents)
     if off is not None:
         return off, "named", verb
     people = [x for x in ents if x["kind"] == "person"]
     e = ko_bare_role(body, before_lo, q0, people)
     if e is not None:
         return speaker_of(e, ents), "title", verb
+    # "류 회장은", "던바 파트너는": a short form of a name the tagger read at an earlier quote
+    person = short_of_tagged(body, before_lo, q0, state.get("tagged", ()))
+    if person is not None:
+        return person, "named", verb
     if rx["ko_pron"].search(body, before_lo, q0):
         # 그는: the person last named since the previous quote, else the last speaker
-        recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0]
+        recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0
+                  and not (x.get("role") or "").endswith("기자")]
         if recent:
             return speaker_of(recent[-1], ents), "pronoun", verb
         if last:
@@ -109,9 +192,11 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     if chained and not body[before_lo:q0].strip(" ,.\n"):
         return last, "continued", verb
     # the speaker after the quote: ""..."라고 X 대표는 말했다"
-    hi = vm.start() if vm else min(len(body), m.end() + 80)
-    e = ko_subject(body, m.end(), hi, ents)
-    if e is not None:
+    # (the subject right after the quotative ending, marked as subject: not a name later in the sentence)
+    lo = m.end() + ka.end()
+    hi = min(vm.start() if vm else len(body), lo + 40)
+    e = ko_subject(body, lo, hi, ents)
+    if e is not None and (e["start"] - lo <= 6 and _KO_SUBJECT_TAIL.match(body, e["end"], hi)):
         return speaker_of(e, ents), "named", verb
     if chained:
         return last, "continued", verb
@@ -164,6 +249,8 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
                 state["last"] = speaker
             ev = evidence(art, qs, qe)
             name, kind, role, org = speaker if speaker else (None, None, None, None)
+            if kind == "org":
+                name = org = alias_full_name(name, body)
             rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
             state["prev_end"], state["prev_sent"] = m.end(), s0
@@ -174,6 +261,10 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
     body = art.body
     if len(body[qs:qe].split()) < 3:
         return None
+    # a sentence end the splitter missed ("...the communist country.The radio announcer said, "...")
+    joined = [x.end() for x in _EN_JOINED.finditer(body, seg_lo, m.start())]
+    if joined:
+        seg_lo = joined[-1]
     before, after = body[seg_lo:m.start()], body[m.end():min(len(body), m.end() + 80)]
     last = state["last"]
     vb = None
@@ -187,8 +278,7 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
                  and title in (e.get("role") or "").lower()]
         if cands:
             return speaker_of(cands[-1], ents), "title", ta.group("verb")
-    va = rx["verb_after"].match(after)
-    hd = rx["headline"].search(before) if not vb else None
+    pron = None
     if vb:
         verb = vb.group("verb")
         if verb.lower() == "according to":  # "According to Mayor Oh, "...": the source follows the verb
@@ -201,20 +291,25 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
             return speaker_of(e, ents), "named", verb
         if pron and last:
             return last, "pronoun", verb
+    found = en_after(body, m, ents, last, state["prev_end"])
+    if found is not None:
+        return found
+    if vb:
         if state["prev_sent"] == s0 and last:
-            return last, "continued", verb
-        return None, None, verb
-    if va:
-        verb = va.group("verb") or va.group("verb2")
-        e = _person_at(ents, m.end(), m.end() + va.end())
-        if e is not None:
-            return speaker_of(e, ents), "named", verb
-        if last:
-            return last, "pronoun", verb
-        return None, None, verb
+            return last, "continued", vb.group("verb")
+        return None, None, vb.group("verb")
+    hd = rx["headline"].search(before)
     if hd:
         e = _person_at(ents, seg_lo + hd.start(), m.start())
-        if e is None:
-            return None
-        return speaker_of(e, ents), "named", ":"
-    return None
+        if e is not None:
+            return speaker_of(e, ents), "named", ":"
+    found = en_reported(body, m, ents, s0, last)
+    if found is not None:
+        return found
+    va = rx["verb_after"].match(after)
+    if va:
+        return None, None, va.group("verb") or va.group("verb2")
+    # a quote that runs on right after the previous one ("...," said X. "...")
+    if last and state["prev_end"] >= 0 and not body[state["prev_end"]:m.start()].strip():
+        return last, "continued", None
+    return en_context(body, m, ents, state["prev_end"])

@@ -85,7 +85,8 @@ def ko_subject(body: str, lo: int, hi: int, ents: list[dict]) -> dict | None:
     an organization counts only as a subject: followed by 은/는/이/가 or by 관계자/측.
     """
     seg = [e for e in ents if lo <= e["start"] and e["end"] <= hi]
-    people = [e for e in seg if e["kind"] == "person"]
+    # a byline ("김지현 기자 = ") names the reporter, not the speaker
+    people = [e for e in seg if e["kind"] == "person" and not (e.get("role") or "").endswith("기자")]
     if people:
         return people[0]
     rx = _ko_rx()
@@ -93,9 +94,14 @@ def ko_subject(body: str, lo: int, hi: int, ents: list[dict]) -> dict | None:
         if e["kind"] != "org":
             continue
         tail = body[e["end"]:hi]
-        if rx["subject"].match(tail) or rx["official"].match(body, e["start"], hi):
+        # "삼성전자 관계자는", not "삼성전자에 정통한 관계자는"
+        if rx["subject"].match(tail) or (rx["official"].match(body, e["start"], hi)
+                                        and _OFFICIAL_NEXT.match(tail)):
             return e
     return None
+
+
+_OFFICIAL_NEXT = re.compile(r"^(?:\([^()]{1,20}\))?\s?(?:[A-Za-z0-9가-힣·&]+\s)?(?:관계자|측|대변인|고위)")
 
 
 def ko_official(body: str, lo: int, hi: int) -> tuple | None:
@@ -110,13 +116,57 @@ def ko_official(body: str, lo: int, hi: int) -> tuple | None:
     # read as an organization's name (Latin letters as in "LG AI연구원", or an organization ending).
     keep = []
     for t in reversed(toks[-3:]):
-        if not re.fullmatch(r"[A-Za-z0-9가-힣&·]+", t) or not (re.search(r"[A-Z]", t) or _org_end().search(t)):
+        if not re.fullmatch(r"[A-Za-z0-9가-힣&·]+", t) or not (re.search(r"[A-Z]", t) or _org_end().search(t)
+                                                            or (not keep and _named_body(t))):
             break
         keep.insert(0, t)
     if not keep:
         return None
     name = " ".join(keep)
     return name, "org", None, name
+
+
+_COMPANY_OFFICIAL = re.compile(r"(?<![가-힣])(?:(?:이|해당|동|같은)[^\S\n])?(?:회사|동사)[^\S\n]?(?:관계자|측)"
+                               r"(?:은|는|이|가|도)(?=[\s,])")
+
+
+def alias_full_name(name: str, body: str) -> str:
+    """The name an article gives in full before introducing ``name`` as its short form
+    ("강원테크노파크(이하 강원TP)" -> 강원테크노파크), else ``name``."""
+    if "이하" not in body:
+        return name
+    m = re.search(rf"(?P<full>[^\s()\"“”‘’'‧·ㆍ,]{{2,30}})\(이하[^\S\n]?['‘\"“]?{re.escape(name)}['’\"”]?\)", body)
+    return m.group("full") if m else name
+
+
+def company_official(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | None:
+    """"회사 관계자는", "이 회사 관계자는": an official of the company the article is about, the
+    organization it names most often (at least twice) before the quote."""
+    if not _COMPANY_OFFICIAL.search(body, lo, hi):
+        return None
+    from collections import Counter
+
+    orgs = [e for e in ents if e["kind"] == "org" and e["start"] < hi]
+    counts = Counter(e["canonical"] for e in orgs)
+    if not counts:
+        return None
+    canon, n = counts.most_common(1)[0]
+    if n < 2:
+        return None
+    last = [e for e in orgs if e["canonical"] == canon][-1]
+    return speaker_of(last, ents)
+
+
+def _named_body(word: str) -> bool:
+    """A word right before 관계자 that names a body: a known organization or place (경기도), or one
+    proper noun to kiwi (귀뚜라미보일러, 동부건설), not a sector word (업계/NNG, 정부/NNG)."""
+    if word in lx.orgs()["known"] or word in lx.place_matchers()[3]:
+        return True
+    if not re.fullmatch(r"[가-힣]{2,12}", word):
+        return False
+    from .persons import ko_proper_nouns
+
+    return ko_proper_nouns(word)
 
 
 @lru_cache(maxsize=1)
