@@ -14,7 +14,8 @@ columns let the learned model see that, from the project's own extractors:
   ``abroad`` marker frame (foreign investment): another country named, or a scored term (which
   itself needs a foreign firm nearby).
 
-Each count enters as ``log(1 + n)``. Cross-validated on the labelled articles, these columns
+Only articles with such a hit (another country or a foreign firm named) are read; the others
+get zeros. Each count enters as ``log(1 + n)``. Cross-validated on the labelled articles, these columns
 raised foreign-investment F1 (see the model card); title hits and the share of sentences with
 a theme's hits were tried as well and lowered it, so they are not features.
 """
@@ -48,13 +49,21 @@ def signal_features(articles: pd.DataFrame, scores) -> tuple[np.ndarray, list[st
 
     row = {d: i for i, d in enumerate(articles["doc_id"].astype(str))}
     M = np.zeros((len(row), len(SIGNAL_NAMES)))
+    fr = scores.lexicon.frames
+    cross = set(fr.loc[fr["frame"] == "abroad", "theme"])  # the theme whose markers name other countries
+    markers = getattr(scores, "markers", None)
+    hits = scores.hits if markers is None or markers.empty else pd.concat([scores.hits, markers])
+    foreign = hits[hits["theme"].isin(cross) & ((hits["weight"] > 0) | (hits["frame"] == "abroad"))]
+    # money crosses no border in an article that names no other country and no foreign firm:
+    # its signals stay 0 and its amounts are not extracted (the extractor's cost is per article)
+    read = articles["doc_id"].astype(str).isin(set(foreign["doc_id"])).to_numpy()
     cols = [c for c in ("doc_id", "body", "lang", "published", "outlet") if c in articles.columns]
-    am = extract_amounts(articles[cols]) if len(articles) else pd.DataFrame()
+    am = extract_amounts(articles.loc[read, cols]) if read.any() else pd.DataFrame()
     if am.empty:
         return M.astype(np.float32), list(SIGNAL_NAMES)
     for i, n in _per_doc(am[am["kind"].isin(EVENT_KINDS)], row):
         M[i, 0] = n
-    inv = extract_investments(articles[cols], amounts=am)
+    inv = extract_investments(articles.loc[read, cols], amounts=am)
     inv = inv[inv["kind"].isin(EVENT_KINDS)]
     home = list(scores.lexicon.settings.get("home_countries", ["KR", "JP"]))
     dest = inv["destination"]
@@ -62,11 +71,6 @@ def signal_features(articles: pd.DataFrame, scores) -> tuple[np.ndarray, list[st
         M[i, 1] = n
     for i, n in _per_doc(inv[dest.isin(home) & (inv["destination_how"] == "sentence")], row):
         M[i, 2] = n
-    markers = getattr(scores, "markers", None)
-    hits = scores.hits if markers is None or markers.empty else pd.concat([scores.hits, markers])
-    fr = scores.lexicon.frames
-    cross = set(fr.loc[fr["frame"] == "abroad", "theme"])  # the theme whose markers name other countries
-    foreign = hits[hits["theme"].isin(cross) & ((hits["weight"] > 0) | (hits["frame"] == "abroad"))]
     at = {d: g["start"].to_numpy() for d, g in foreign.groupby("doc_id")}
     for d, g in inv.groupby("doc_id"):
         st = at.get(d)
