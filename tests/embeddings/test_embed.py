@@ -58,3 +58,15 @@ def test_korean_sentences_find_their_english_translation(tmp_path):
     en = (folder / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()[:200]
     sim = ainews.embed(ko, cache_dir=tmp_path) @ ainews.embed(en, cache_dir=tmp_path).T
     assert (sim.argmax(axis=1) == np.arange(len(ko))).mean() >= 0.85
+
+
+def test_embed_units_embeds_only_the_given_spans(tmp_path):
+    import pandas as pd
+
+    body = "AI 클러스터를 만든다. 광주시가 밝혔다. 날씨가 맑다."
+    arts = pd.DataFrame({"doc_id": ["a", "b"], "body": [body, body]})
+    table, vecs = core.embed_units(arts, cache_dir=tmp_path, spans={"a": [(0, 13), (24, 31)]})
+    a = table[table.doc_id == "a"]
+    assert a.sentence.tolist() == ["AI 클러스터를 만든다.", "날씨가 맑다."]
+    assert len(table[table.doc_id == "b"]) == 3  # not in spans: every unit
+    assert vecs.shape == (5, 512)

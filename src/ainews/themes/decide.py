@@ -63,7 +63,8 @@ def apply_model(result: ThemeScores, articles: pd.DataFrame, model="default") ->
     from .features import article_features
 
     ms = getattr(model, "max_sentences_", -1)
-    feats = article_features(articles, scores=result, max_sentences=None if ms is None or ms < 0 else ms)
+    feats = article_features(articles, scores=result, max_sentences=None if ms is None or ms < 0 else ms,
+                             units=getattr(model, "units_", None))
     X = _aligned(feats, model)
     if X is None:
         return result

@@ -10,6 +10,13 @@ Two views of an article, both language-independent:
   the mean of the top three and the mean. A single paragraph on a theme shows here even when
   the article's mean vector is dominated by other matters.
 
+* money crossing a border (:mod:`ainews.themes.signals`): investment events abroad or with a
+  foreign firm in the sentence, from :func:`ainews.extract_investments`.
+
+Not every sentence is embedded (encoding is the decision's cost): :func:`select_units` keeps an
+article's lead and the sentences with lexicon hits, and the title joins as one more sentence.
+The shipped model records the selection it was trained with (``units_``), and scoring uses it.
+
 Frames, themes and examples are read from the lexicon, so a theme added to ``themes.yml``
 brings its features without code.
 """
@@ -21,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["ArticleFeatures", "article_features", "lexicon_feature_names"]
+__all__ = ["ArticleFeatures", "article_features", "lexicon_feature_names", "select_units"]
 
 
 @dataclass
@@ -104,32 +111,93 @@ def _lexicon_matrix(scores, doc_ids: list[str]) -> np.ndarray:
     return M
 
 
+def select_units(articles: pd.DataFrame, scores, *, n_first: int = 4,
+                 n_hits: int = 4) -> dict[str, list[tuple[int, int]]]:
+    """The sentences of each article worth embedding: its lead and its theme evidence.
+
+    Encoding is the cost of the theme decision (the encoder's time grows with tokens), and
+    most sentences of a long article repeat what its lead and its lexicon hits already say.
+    Kept, in body order: the first ``n_first`` units (:func:`ainews.embeddings.split_units`),
+    then up to ``n_hits`` further units ranked by the lexicon hits they contain (the summed
+    weight of theme terms, plus a little per weight-0 marker such as a named foreign country,
+    so that a sentence with only markers comes after any sentence with a weighted term).
+    A unit identical to an earlier one of the same article is dropped.
+
+    Args:
+        articles: DataFrame with ``doc_id`` and ``body``.
+        scores: the lexicon :class:`~ainews.themes.score.ThemeScores` of these articles.
+        n_first: lead units always kept.
+        n_hits: further units kept for their lexicon hits.
+
+    Returns:
+        ``{doc_id: [(start, end), ...]}``, offsets into ``body``.
+    """
+    from ..embeddings.core import split_units
+
+    hits = scores.hits
+    markers = getattr(scores, "markers", None)
+    if markers is not None and len(markers):
+        hits = pd.concat([hits, markers])
+    starts = {d: (g["start"].to_numpy(), g["weight"].to_numpy(dtype=float)) for d, g in hits.groupby("doc_id")}
+    out = {}
+    for doc_id, body in zip(articles["doc_id"].astype(str), articles["body"]):
+        body = body if isinstance(body, str) else ""
+        seen, units = set(), []
+        for s, e in split_units(body):
+            if body[s:e] not in seen:
+                seen.add(body[s:e])
+                units.append((s, e))
+        keep = units[:n_first]
+        if n_hits and len(units) > n_first and doc_id in starts:
+            st, w = starts[doc_id]
+            rank = []
+            for k, (s, e) in enumerate(units[n_first:]):
+                m = (st >= s) & (st < e)
+                if m.any():
+                    rank.append((-(w[m].sum() + 0.01 * m.sum()), k, (s, e)))
+            keep = keep + [u for *_, u in sorted(rank)[:n_hits]]
+        out[doc_id] = sorted(keep)
+    return out
+
+
 def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int | None = None,
-                     cache_dir=None) -> ArticleFeatures:
+                     units: dict | None = None, cache_dir=None) -> ArticleFeatures:
     """Embedding and lexicon features of each article.
 
     Args:
-        articles: DataFrame with ``doc_id`` and ``body`` (and optionally ``lang``).
+        articles: DataFrame with ``doc_id`` and ``body`` (and optionally ``lang``, ``title``).
         scores: the lexicon scores of these articles, if already at hand
             (:func:`ainews.themes.score.lexicon_scores`).
         max_sentences: embed only the first ``n`` sentences of each article.
+        units: which sentences to embed: ``None`` for all, or the keyword arguments of
+            :func:`select_units` (``n_first``, ``n_hits``) plus ``title`` (bool: the title's
+            vector joins the article vector, as one more sentence).
         cache_dir: folder of the sentence-vector cache.
     """
-    from ..embeddings.core import ENCODER_DIM, embed_units
+    from ..embeddings.core import ENCODER_DIM, embed_units, sentence_vectors
     from .score import lexicon_scores
+    from .signals import signal_features
 
     doc_ids = articles["doc_id"].astype(str).tolist()
     if scores is None:
         scores = lexicon_scores(articles)
-    table, vecs = embed_units(articles, cache_dir=cache_dir, max_sentences=max_sentences)
+    units = dict(units or {})
+    title = bool(units.pop("title", False))
+    spans = select_units(articles, scores, **units) if units else None
+    table, vecs = embed_units(articles, cache_dir=cache_dir, max_sentences=max_sentences, spans=spans)
     E = np.zeros((len(doc_ids), ENCODER_DIM), dtype=np.float32)
     row = {d: i for i, d in enumerate(doc_ids)}
     idx = table["doc_id"].map(row).to_numpy()
     if len(idx):
         np.add.at(E, idx, vecs)
+    if title and "title" in articles.columns:
+        titles = [(i, t.strip()) for i, t in enumerate(articles["title"]) if isinstance(t, str) and t.strip()]
+        if titles:
+            E[[i for i, _ in titles]] += sentence_vectors([t for _, t in titles], cache_dir=cache_dir)
     n = np.linalg.norm(E, axis=1, keepdims=True)
     E = np.divide(E, n, out=np.zeros_like(E), where=n > 0)
     L = _lexicon_matrix(scores, doc_ids)
     P, pnames = _example_features(scores.lexicon, table, vecs, doc_ids, cache_dir)
-    names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon) + pnames
-    return ArticleFeatures(doc_ids, np.hstack([E, L, P]), names, ENCODER_DIM, table, vecs, scores)
+    S, snames = signal_features(articles, scores)
+    names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon) + pnames + snames
+    return ArticleFeatures(doc_ids, np.hstack([E, L, P, S]), names, ENCODER_DIM, table, vecs, scores)

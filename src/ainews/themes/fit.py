@@ -25,6 +25,9 @@ __all__ = ["MODEL_NAME", "cross_validate", "load_model", "model_card", "model_pa
 
 MODEL_NAME = "themes"
 MAX_SENTENCES = None  # sentences embedded per article (None: all); see the card
+# which sentences are embedded (ainews.themes.features.select_units): the lead, the sentences
+# with lexicon hits, and the title; cross-validated as well as all sentences at ~40% of the tokens
+UNITS = {"n_first": 2, "n_hits": 4, "title": True}
 
 
 def model_path(name: str = MODEL_NAME) -> Path:
@@ -78,7 +81,7 @@ def scores_of(y: pd.DataFrame, prim, grades: pd.DataFrame) -> dict:
 
 def train_themes(label_files=None, *, out: str | Path | None = None, folds: int = 5,
                  random_state: int = 0, max_sentences: int | None = MAX_SENTENCES,
-                 verbose: bool = True) -> dict:
+                 units: dict | None = UNITS, verbose: bool = True) -> dict:
     """Fit the theme model on labelled articles and write model, card and out-of-fold predictions.
 
     Args:
@@ -87,6 +90,8 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
         folds: K of the stratified K-fold cross-validation.
         random_state: seed of folds and solvers.
         max_sentences: sentences embedded per article (``None``: all).
+        units: which sentences are embedded (see :func:`ainews.themes.features.article_features`;
+            ``None``: all); kept in the model, so scoring embeds the same selection.
         verbose: print the cross-validated figures.
 
     Returns:
@@ -103,7 +108,7 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
     lex = load_themes()
     themes = themes_of(labels, lex)
     y = label_matrix(labels, themes)
-    feats = article_features(articles, max_sentences=max_sentences)
+    feats = article_features(articles, max_sentences=max_sentences, units=units)
     prim, grades, proba = cross_validate(feats.X, y, folds=folds, random_state=random_state)
     cv_all = scores_of(y, prim, grades)
     cv_by_file = {f: scores_of(y[m].reset_index(drop=True), prim[m], grades[m].reset_index(drop=True))
@@ -112,6 +117,7 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
     model.feature_names_ = np.array(feats.names)
     model.n_embed_ = feats.n_embed
     model.max_sentences_ = -1 if max_sentences is None else int(max_sentences)
+    model.units_ = dict(units) if units else None
     model.lexicon_version_ = lex.version
     path = Path(out) if out else model_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -122,7 +128,7 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
         oof[f"grade:{t}"] = grades[t].to_numpy()
         oof[f"probability:{t}"] = proba[t].round(4).to_numpy()
     oof.to_csv(path.with_suffix(".oof.csv"), index=False)
-    card = _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences)
+    card = _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences, units)
     path.with_suffix(".card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
     path.with_suffix(".card.md").write_text(_card_md(card), encoding="utf-8")
@@ -132,7 +138,15 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
     return card
 
 
-def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences) -> dict:
+def _units_text(max_sentences, units) -> str:
+    if units:
+        text = (f"the first {units.get('n_first', 4)} sentences and up to {units.get('n_hits', 4)} more "
+                "with lexicon hits")
+        return text + (", and the title" if units.get("title") else "")
+    return "all sentences" if max_sentences is None else f"the first {max_sentences} sentences"
+
+
+def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences, units) -> dict:
     from ..embeddings.core import encoder_version
 
     files = labels.groupby(["label_file", "corpus"]).size().reset_index(name="n")
@@ -141,9 +155,11 @@ def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, 
     return {
         "model": path.name, "date": _dt.date.today().isoformat(),
         "estimator": f"ainews.themes.model.ThemeModel ({model.get_params()})",
-        "features": f"article vector (mean of {encoder_version()} sentence vectors, "
-                    f"{'all' if max_sentences is None else f'first {max_sentences}'} sentences) "
-                    "+ lexicon scores per theme and frame (data/lexicons/themes.yml)",
+        "features": f"article vector (mean of {encoder_version()} sentence vectors of "
+                    f"{_units_text(max_sentences, units)}) + lexicon scores per theme and frame "
+                    "(data/lexicons/themes.yml) + closeness to each theme's example sentences "
+                    "+ investment events abroad or next to a foreign firm (ainews.themes.signals)",
+        "units": units,
         "training_data": [{"file": r.label_file, "corpus": r.corpus, "articles": int(r.n)}
                           for r in files.itertuples()],
         "n_articles": int(len(labels)),
@@ -159,8 +175,8 @@ def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, 
             *[f"{t}: cross-validated F1 {cv_all['per_class'][t]['f1']} over "
               f"{cv_all['per_class'][t]['support']} labelled primaries; treat its counts as indicative"
               for t in themes if cv_all["per_class"][t]["f1"] < 0.7],
-            "scoring new articles is bounded by the sentence encoder (a few articles per second on "
-            "2 cores); sentence vectors are cached, so re-runs and unchanged articles are fast",
+            "scoring new articles is bounded by the sentence encoder (it embeds only the selected "
+            "sentences); sentence vectors are cached, so re-runs and unchanged articles are fast",
         ],
     }
 
