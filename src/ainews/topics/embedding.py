@@ -232,7 +232,11 @@ class EmbeddingTopicModel(EmbeddingViews):
 
 
 def _df_bounds(n: int) -> dict:
-    return {"min_df": 2 if n >= 10 else 1, "max_df": 0.5 if n >= 100 else 1.0}
+    # Labels may come from a term of one article on a small corpus; a large one drops the rarest.
+    from .units import auto_df
+
+    min_df, max_df = auto_df(n)
+    return {"min_df": min_df if n >= 100 else 1, "max_df": max_df}
 
 
 def _top_terms(X, lab, k, n):
