@@ -7,7 +7,17 @@ on the shared Naver corpus and on the livedoor categories the two models were sc
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_REASON", "METHODS", "topic_model"]
+import json
+import math
+
+import pandas as pd
+
+from ..config import ROOT
+
+__all__ = ["CARD", "DEFAULT_METHOD", "DEFAULT_REASON", "METHODS", "benchmark_card", "benchmark_tables",
+           "topic_model", "write_card"]
+
+CARD = ROOT / "data" / "models" / "topics.card.json"
 
 METHODS = ("embedding", "nmf", "lda")
 DEFAULT_METHOD = "embedding"
@@ -39,3 +49,43 @@ def topic_model(n_topics=None, *, method: str | None = None, random_state: int =
     from .model import TopicModel
 
     return TopicModel(n_topics, method=method, random_state=random_state, **params)
+
+
+def write_card(card: dict, path=None) -> None:
+    """Write the comparison measured by ``benchmarks/bench_topics.py --card`` (NaN as null)."""
+
+    def clean(x):
+        if isinstance(x, dict):
+            return {str(k): clean(v) for k, v in x.items()}
+        if isinstance(x, (list, tuple)):
+            return [clean(v) for v in x]
+        if hasattr(x, "item"):  # numpy scalars
+            x = x.item()
+        return None if isinstance(x, float) and math.isnan(x) else x
+
+    card = dict(card, default_method=DEFAULT_METHOD)
+    (path or CARD).write_text(json.dumps(clean(card), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def benchmark_card(path=None) -> dict | None:
+    """The last measured comparison of the topic models (``data/models/topics.card.json``), or ``None``."""
+    path = path or CARD
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def benchmark_tables(card: dict | None = None) -> dict[str, pd.DataFrame]:
+    """The card's comparisons as tables: ``naver`` (each model's own k), ``naver_same_k``,
+    ``parallel`` (translation pairs in one topic) and ``livedoor`` (k = 9, V-measure against
+    the categories); empty dict without a card."""
+    card = benchmark_card() if card is None else card
+    if not card:
+        return {}
+    out = {}
+    if "naver" in card:
+        out["naver"] = pd.DataFrame(card["naver"]["own_k"])
+        out["naver_same_k"] = pd.DataFrame(card["naver"]["same_k"])
+    if "parallel" in card:
+        out["parallel"] = pd.DataFrame(card["parallel"]["rows"])
+    if "livedoor" in card:
+        out["livedoor"] = pd.DataFrame(card["livedoor"]["rows"])
+    return out

@@ -12,6 +12,8 @@ same measures:
   or more languages, the mean normalised entropy of the language shares, and the share of
   articles of the least common language that sit in a topic with articles of another language
   (where Korean and English articles on one subject should meet);
+* **translations** (when articles come in pairs, one the translation of the other): the share
+  of pairs whose two articles get the same topic;
 * **categories** (when articles carry one, as the livedoor corpus's folders): V-measure,
   homogeneity, completeness and adjusted Rand index of the topics against them.
 """
@@ -26,7 +28,7 @@ import pandas as pd
 from . import selection as _s
 
 __all__ = ["main_topics", "top_terms", "shared_coherence", "language_mixing", "category_agreement",
-           "compare_topic_models"]
+           "pair_agreement", "compare_topic_models"]
 
 
 def main_topics(model) -> pd.Series:
@@ -109,6 +111,12 @@ def category_agreement(topic, categories) -> dict:
             "ari": adjusted_rand_score(list(categories), list(topic))}
 
 
+def pair_agreement(topic: pd.Series, pairs) -> float:
+    """Share of ``(doc_id, doc_id)`` pairs (e.g. an article and its translation) in one topic."""
+    same = [topic.get(a, -1) == topic.get(b, -2) and topic.get(a, -1) >= 0 for a, b in pairs]
+    return float(np.mean(same)) if same else np.nan
+
+
 def _make(method: str, n_topics, random_state, params):
     from .embedding import EmbeddingTopicModel
     from .model import TopicModel
@@ -120,7 +128,8 @@ def _make(method: str, n_topics, random_state, params):
 
 def compare_topic_models(articles: pd.DataFrame, n_topics=None, *, methods=("embedding", "nmf"),
                          random_state: int = 0, category: str | None = None, n_terms: int = 10,
-                         params: dict | None = None, cache_dir=None) -> tuple[pd.DataFrame, dict]:
+                         params: dict | None = None, fitted: dict | None = None, pairs=None,
+                         cache_dir=None) -> tuple[pd.DataFrame, dict]:
     """Fit each model on ``articles`` and score them alike.
 
     Args:
@@ -131,6 +140,9 @@ def compare_topic_models(articles: pd.DataFrame, n_topics=None, *, methods=("emb
         category: a column of ``articles`` holding a reference category (adds V-measure etc.).
         n_terms: top terms per topic for the coherence.
         params: extra parameters per method, e.g. ``{"nmf": {"unit": "article"}}``.
+        pairs: ``(doc_id, doc_id)`` pairs that say the same thing (adds ``pair_agreement``).
+        fitted: models already fitted on ``articles`` by method (scored as they are; their
+            ``cpu_seconds`` is NaN).
         cache_dir: token cache folder.
 
     Returns:
@@ -148,10 +160,11 @@ def compare_topic_models(articles: pd.DataFrame, n_topics=None, *, methods=("emb
     token_lists = toks["tokens"].tolist()
     langs = dict(zip(arts["doc_id"].astype(str), arts["lang"])) if "lang" in arts else {}
     rows, models = [], {}
+    fitted = fitted or {}
     for method in methods:
         c0 = time.process_time()
-        model = _make(method, n_topics, random_state, params).fit(arts)
-        cpu = time.process_time() - c0
+        model = fitted.get(method) or _make(method, n_topics, random_state, params).fit(arts)
+        cpu = np.nan if method in fitted else time.process_time() - c0
         models[method] = model
         topic = main_topics(model)
         terms = top_terms(model, n_terms)
@@ -161,6 +174,8 @@ def compare_topic_models(articles: pd.DataFrame, n_topics=None, *, methods=("emb
                "coherence_doc": float(np.nanmean(shared_coherence(token_lists, terms, window=None))),
                "multilingual_topics": mix["multilingual_topics"], "entropy": mix["entropy"],
                "minority_meet": mix["minority_meet"], "cpu_seconds": cpu}
+        if pairs is not None:
+            row["pair_agreement"] = pair_agreement(topic, pairs)
         if category is not None:
             cats = arts.assign(doc_id=arts["doc_id"].astype(str)).set_index("doc_id")[category]
             row.update(category_agreement(topic.to_numpy(), cats.reindex(topic.index).to_numpy()))

@@ -4,7 +4,7 @@ Each article becomes one unit vector (the normalised mean of its title's and its
 vectors from :func:`ainews.embed`, so Korean, English and Japanese articles on one subject lie
 close together whatever words they use). The vectors are clustered with k-means (on unit
 vectors, squared Euclidean distance is ``2 - 2 cos``: spherical k-means up to the centroid
-norm), topics are numbered by size, and each is named by its c-TF-IDF terms in each language
+norm), topics are numbered by size, and each is named by the terms that set it apart in each language
 (:mod:`ainews.topics.labels`) and by the sentences closest to its centroid. With
 ``n_topics=None`` the number of topics is chosen like the term model's: NPMI coherence of the
 topics' top terms and stability of those terms across random restarts
@@ -72,6 +72,9 @@ class EmbeddingTopicModel(EmbeddingViews):
         title: count each article's title as one of its sentences.
         max_sentences: embed only the first ``n`` body sentences of each article.
         n_top_terms: top terms per topic used for coherence, stability and labels.
+        term_weight: how terms name a topic: ``"lift"`` (document-frequency lift, the default:
+            more coherent top terms) or ``"ctfidf"`` (class-based TF-IDF); see
+            :mod:`ainews.topics.labels`.
         window: co-occurrence window (tokens) of the NPMI coherence.
         include_duplicates: keep articles whose ``dup_of`` is set (left out by default).
         cache_dir: token cache folder (default: the language layer's).
@@ -99,7 +102,7 @@ class EmbeddingTopicModel(EmbeddingViews):
     """
 
     def __init__(self, n_topics=None, *, random_state=0, k_range=(2, 20), n_restarts=3, n_init=4,
-                 title=True, max_sentences=None, n_top_terms=10, window=20,
+                 title=True, max_sentences=None, n_top_terms=10, term_weight="lift", window=20,
                  include_duplicates=False, cache_dir=None, vector_cache_dir=None):
         self.n_topics = n_topics
         self.random_state = random_state
@@ -109,6 +112,7 @@ class EmbeddingTopicModel(EmbeddingViews):
         self.title = title
         self.max_sentences = max_sentences
         self.n_top_terms = n_top_terms
+        self.term_weight = term_weight
         self.window = window
         self.include_duplicates = include_duplicates
         self.cache_dir = cache_dir
@@ -170,9 +174,9 @@ class EmbeddingTopicModel(EmbeddingViews):
 
         t0 = time.perf_counter()
         lab = self._labels(V, has, k, self.random_state)
-        tops = _top_terms(X, lab, k, self.n_top_terms)
+        tops = _top_terms(X, lab, k, self.n_top_terms, self.term_weight)
         agree = [_s.topic_agreement(tops, _top_terms(X, self._labels(V, has, k, self.random_state + r),
-                                                      k, self.n_top_terms))
+                                                      k, self.n_top_terms, self.term_weight))
                  for r in range(1, self.n_restarts)]
         coh = _s.npmi_coherence(tops, windows)
         fits[k] = lab
@@ -195,8 +199,8 @@ class EmbeddingTopicModel(EmbeddingViews):
         self.similarity_ = np.where(lab >= 0, np.einsum("ij,ij->i", V, self.centroids_[np.maximum(lab, 0)]),
                                     np.nan)
         self._X, self._langs = X, units["lang"].fillna("").to_numpy(dtype=object)
-        self.topic_terms_ = _l.topic_term_table(X, terms, lab, self._langs, k)
-        tops = _top_terms(X, lab, k, self.n_top_terms)
+        self.topic_terms_ = _l.topic_term_table(X, terms, lab, self._langs, k, how=self.term_weight)
+        tops = _top_terms(X, lab, k, self.n_top_terms, self.term_weight)
         self.coherence_ = _s.npmi_coherence(tops, windows)
         self.topic_labels_ = [self._label(t) for t in range(k)]
         onehot = np.zeros((len(lab), k))
@@ -239,6 +243,6 @@ def _df_bounds(n: int) -> dict:
     return {"min_df": min_df if n >= 100 else 1, "max_df": max_df}
 
 
-def _top_terms(X, lab, k, n):
-    W = _l.class_tfidf(X, lab, k)
+def _top_terms(X, lab, k, n, how):
+    W = _l.term_weights(X, lab, k, how=how)
     return _s.top_term_indices(W, n)

@@ -136,7 +136,7 @@ class EmbeddingViews:
             if not m.any() or w.sum() == 0:
                 continue
             share = np.bincount(lab[m], weights=w, minlength=k) / w.sum()
-            W = _l.class_tfidf(self._X, lab, k, rows=m, idf=idf)
+            W = _l.term_weights(self._X, lab, k, how=self.term_weight, rows=m, idf=idf)
             for t in range(k):
                 order = np.argsort(-W[t], kind="stable")[:n_terms]
                 top = [_b.term_display(self.terms_[i]) for i in order if W[t, i] > 0]
