@@ -29,7 +29,7 @@ cache; the count encoded is printed beside them.
 With ``--card`` the figures are written to ``data/models/topics.card.json``, which the topics
 chapter reads.
 
-Run: `make bench` or `.venv/bin/python benchmarks/bench_topics.py [FOLDER] [--compare-only] [--card]`.
+Run: `make bench` or `.venv/bin/python benchmarks/bench_topics.py [FOLDER] [--compare-only] [--skip-livedoor] [--card]`.
 """
 
 from __future__ import annotations
@@ -90,7 +90,9 @@ def main() -> None:
     if parallel is not None:
         card["parallel"] = compare_on_parallel(parallel)
     livedoor = next((p for p in LIVEDOOR if p.exists()), None)
-    if livedoor is None:
+    if "--skip-livedoor" in sys.argv:
+        print("\nlivedoor skipped (--skip-livedoor)")
+    elif livedoor is None:
         print("\nskip livedoor: ../shared/corpora/livedoor-ja not found")
     else:
         card["livedoor"] = compare_on_livedoor(livedoor_articles(livedoor))

@@ -125,7 +125,7 @@ def test_livedoor_categories_are_recovered(livedoor_dir):
     arts = pd.concat([load_corpus(livedoor_dir / c).assign(category=c)
                       for c in ("sports-watch", "it-life-hack")])
     arts = arts[arts["dup_of"] == ""].reset_index(drop=True)
-    m = EmbeddingTopicModel(2, random_state=0, n_restarts=1, max_sentences=5).fit(arts)
+    m = EmbeddingTopicModel(2, random_state=0, n_restarts=1, max_sentences=1).fit(arts)
     assert v_measure_score(arts["category"], m.labels_) > 0.6
     # Japanese labels come from the Japanese tokens.
     assert set(m.get_topic_terms(5, lang="each")["lang"]) == {"ja"}

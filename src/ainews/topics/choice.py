@@ -2,7 +2,7 @@
 
 The default was chosen by measurement (``benchmarks/bench_topics.py``, the chapter on topics):
 on the shared Naver corpus and on the livedoor categories the two models were scored with
-:func:`ainews.topics.compare.compare_topic_models`; the reasons are in :data:`DEFAULT_REASON`.
+:func:`ainews.topics.compare.compare_topic_models`; :func:`findings` gives the figures as text.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ import pandas as pd
 
 from ..config import ROOT
 
-__all__ = ["CARD", "DEFAULT_METHOD", "DEFAULT_REASON", "METHODS", "benchmark_card", "benchmark_tables",
+__all__ = ["CARD", "DEFAULT_METHOD", "METHODS", "benchmark_card", "benchmark_tables", "findings",
            "topic_model", "write_card"]
 
 CARD = ROOT / "data" / "models" / "topics.card.json"
 
 METHODS = ("embedding", "nmf", "lda")
 DEFAULT_METHOD = "embedding"
-DEFAULT_REASON = ""
 
 
 def topic_model(n_topics=None, *, method: str | None = None, random_state: int = 0, **params):
@@ -52,7 +51,11 @@ def topic_model(n_topics=None, *, method: str | None = None, random_state: int =
 
 
 def write_card(card: dict, path=None) -> None:
-    """Write the comparison measured by ``benchmarks/bench_topics.py --card`` (NaN as null)."""
+    """Write the comparison measured by ``benchmarks/bench_topics.py --card`` (NaN as null).
+
+    Sections of an existing card that ``card`` does not measure (e.g. livedoor when the run
+    skipped it) are kept.
+    """
 
     def clean(x):
         if isinstance(x, dict):
@@ -63,7 +66,7 @@ def write_card(card: dict, path=None) -> None:
             x = x.item()
         return None if isinstance(x, float) and math.isnan(x) else x
 
-    card = dict(card, default_method=DEFAULT_METHOD)
+    card = {**(benchmark_card(path) or {}), **card, "default_method": DEFAULT_METHOD}
     (path or CARD).write_text(json.dumps(clean(card), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -88,4 +91,61 @@ def benchmark_tables(card: dict | None = None) -> dict[str, pd.DataFrame]:
         out["parallel"] = pd.DataFrame(card["parallel"]["rows"])
     if "livedoor" in card:
         out["livedoor"] = pd.DataFrame(card["livedoor"]["rows"])
+    return out
+
+
+def _fmt(value, kind: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "not measured"
+    if kind == "pct":
+        return f"{100 * float(value):.0f}%"
+    if kind == "int":
+        return f"{int(value):,}"
+    return f"{float(value):.{kind}f}"
+
+
+def findings(comparison: pd.DataFrame | None = None, card: dict | None = None) -> dict[str, str]:
+    """Figures of the model choice as text, ready to glue into the topics chapter.
+
+    Args:
+        comparison: :func:`~ainews.topics.compare.compare_topic_models` on the report's articles
+            (keys ``<measure>_<method>``: ``k``, ``coherence``, ``coherence_doc``,
+            ``multilingual``, ``cpu``).
+        card: the benchmark card (read when ``None``): keys ``card_date``, ``naver_*``,
+            ``parallel_*``, ``livedoor_*`` (``"not measured"`` where the card has no figure).
+    """
+    out: dict[str, str] = {}
+    if comparison is not None:
+        for r in comparison.to_dict("records"):
+            m = r["method"]
+            out.update({f"k_{m}": _fmt(r["k"], "int"), f"coherence_{m}": _fmt(r["coherence"], "3"),
+                        f"coherence_doc_{m}": _fmt(r["coherence_doc"], "3"),
+                        f"multilingual_{m}": _fmt(r["multilingual_topics"], "pct"),
+                        f"cpu_{m}": _fmt(r["cpu_seconds"], "1")})
+    card = benchmark_card() if card is None else card
+    card = card or {}
+    tables = benchmark_tables(card) if card else {}
+    out["card_date"] = card.get("date", "not measured")
+    out["default_method"] = card.get("default_method", DEFAULT_METHOD)
+
+    def rows(name):
+        t = tables.get(name)
+        return {} if t is None else {r["method"]: r for r in t.to_dict("records")}
+
+    naver, same, par, live = rows("naver"), rows("naver_same_k"), rows("parallel"), rows("livedoor")
+    out["naver_n"] = _fmt(card.get("naver", {}).get("n_articles"), "int")
+    out["parallel_n"] = _fmt(card.get("parallel", {}).get("n_pairs"), "int")
+    out["livedoor_n"] = _fmt(card.get("livedoor", {}).get("n_articles"), "int")
+    for m in ("embedding", "nmf"):
+        out[f"naver_k_{m}"] = _fmt(naver.get(m, {}).get("k"), "int")
+        out[f"naver_coherence_{m}"] = _fmt(naver.get(m, {}).get("coherence"), "3")
+        out[f"naver_coherence_doc_{m}"] = _fmt(naver.get(m, {}).get("coherence_doc"), "3")
+        out[f"naver_same_k_coherence_{m}"] = _fmt(same.get(m, {}).get("coherence"), "3")
+        out[f"naver_same_k_multilingual_{m}"] = _fmt(same.get(m, {}).get("multilingual_topics"), "pct")
+        out[f"parallel_{m}"] = _fmt(par.get(m, {}).get("pair_agreement"), "pct")
+        out[f"parallel_multilingual_{m}"] = _fmt(par.get(m, {}).get("multilingual_topics"), "pct")
+        out[f"livedoor_v_{m}"] = _fmt(live.get(m, {}).get("v_measure"), "3")
+        out[f"livedoor_cpu_{m}"] = _fmt(live.get(m, {}).get("cpu_seconds"), "0")
+        out[f"livedoor_setting_{m}"] = str(live.get(m, {}).get("setting", "not measured"))
+    out["naver_same_k"] = _fmt(same.get("nmf", {}).get("k"), "int")
     return out
