@@ -102,7 +102,7 @@ def main() -> None:
 
 
 def _print_table(table):
-    cols = [c for c in ("method", "k", "coherence", "coherence_doc", "multilingual_topics", "entropy",
+    cols = [c for c in ("method", "k", "coherence", "coherence_doc", "coherence_lang", "multilingual_topics", "entropy",
                         "minority_meet", "pair_agreement", "v_measure", "homogeneity", "completeness", "ari",
                         "cpu_seconds", "encoded") if c in table]
     print(table[cols].to_string(index=False, float_format=lambda x: f"{x:.3f}"))

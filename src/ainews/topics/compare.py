@@ -7,7 +7,8 @@ same measures:
 
 * **coherence**: NPMI of each topic's top terms (:func:`ainews.topics.npmi_coherence`),
   counted over the same articles' tokens for both models, in sliding windows of 20 tokens and
-  over whole articles;
+  over whole articles, and per language (each language's top terms over its own articles: a
+  bilingual topic is not punished for Korean and English terms never sharing a window);
 * **language mixing**: per topic, its articles by language; the share of topics holding two
   or more languages, the mean normalised entropy of the language shares, and the share of
   articles of the least common language that sit in a topic with articles of another language
@@ -27,7 +28,7 @@ import pandas as pd
 
 from . import selection as _s
 
-__all__ = ["main_topics", "top_terms", "shared_coherence", "language_mixing", "category_agreement",
+__all__ = ["main_topics", "top_terms", "shared_coherence", "coherence_by_language", "language_mixing", "category_agreement",
            "pair_agreement", "compare_topic_models"]
 
 
@@ -56,6 +57,44 @@ def shared_coherence(token_lists, topics: list[list[str]], *, window: int | None
     windows = _s.window_matrix(token_lists, vocab, window=size)
     idx = [np.array([vocab[t] for t in ts]) for ts in topics]
     return np.array([_s.npmi_coherence(i[None, :], windows)[0] if len(i) > 1 else np.nan for i in idx])
+
+
+def coherence_by_language(model, token_lists, doc_ids, langs: dict, *, n: int = 10,
+                          window: int = 20) -> float:
+    """Mean NPMI of each topic's top terms in each language, over that language's articles.
+
+    A topic that gathers Korean and English articles lists Korean and English terms that never
+    share a window, so its coherence over all languages is low however sound it is; here each
+    language's terms are scored on that language's articles. A topic counts in a language when
+    at least two of its articles are in that language. Top terms per language: the embedding
+    model's own per-language ranking; for the term model, its top 30 terms restricted to those
+    the language's articles use.
+
+    Args:
+        model: a fitted topic model.
+        token_lists: tokens of the articles ``doc_ids``.
+        doc_ids: their ids.
+        langs: language of each ``doc_id``.
+    """
+    topic = main_topics(model)
+    tlang = pd.Series([langs.get(d, "") for d in topic.index], index=topic.index)
+    doc_lang = [langs.get(d, "") for d in doc_ids]
+    tt = model.topic_terms_
+    vals = []
+    for lg in sorted({x for x in doc_lang if isinstance(x, str) and x}):
+        docs = [t for t, lang in zip(token_lists, doc_lang) if lang == lg]
+        used = {w for d in docs for w in d}
+        topics = []
+        for t in range(model.n_topics_):
+            if int(((topic == t) & (tlang == lg)).sum()) < 2:
+                continue
+            rows = tt[(tt["topic"] == t) & (tt["lang"] == lg)] if "lang" in tt else tt[tt["topic"] == t]
+            terms = [w for w in rows.sort_values("rank")["term"] if w in used][:n]
+            if len(terms) > 1:
+                topics.append(terms)
+        if topics:
+            vals.extend(shared_coherence(docs, topics, window=window).tolist())
+    return float(np.nanmean(vals)) if vals else np.nan
 
 
 def language_mixing(topic, langs, *, labels=None) -> tuple[dict, pd.DataFrame]:
@@ -146,7 +185,7 @@ def compare_topic_models(articles: pd.DataFrame, n_topics=None, *, methods=("emb
         cache_dir: token cache folder.
 
     Returns:
-        ``(table, models)``: one row per method (``method, k, coherence, coherence_doc,
+        ``(table, models)``: one row per method (``method, k, coherence, coherence_doc, coherence_lang,
         multilingual_topics, entropy, minority_meet, cpu_seconds`` and, with ``category``,
         ``v_measure, homogeneity, completeness, ari``), and the fitted models by method.
     """
@@ -172,6 +211,7 @@ def compare_topic_models(articles: pd.DataFrame, n_topics=None, *, methods=("emb
         row = {"method": method, "k": model.n_topics_,
                "coherence": float(np.nanmean(shared_coherence(token_lists, terms))),
                "coherence_doc": float(np.nanmean(shared_coherence(token_lists, terms, window=None))),
+               "coherence_lang": coherence_by_language(model, token_lists, toks["doc_id"].tolist(), langs),
                "multilingual_topics": mix["multilingual_topics"], "entropy": mix["entropy"],
                "minority_meet": mix["minority_meet"], "cpu_seconds": cpu}
         if pairs is not None:
