@@ -13,12 +13,15 @@ topics' top terms and stability of those terms across random restarts
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 
 from . import labels as _l
 from . import selection as _s
+from .breakdowns import topic_label
 from .embedding_views import EmbeddingViews
 from .units import build_units
 
@@ -170,8 +173,6 @@ class EmbeddingTopicModel(EmbeddingViews):
         return lab
 
     def _score_k(self, V, has, X, windows, k, fits):
-        import time
-
         t0 = time.perf_counter()
         lab = self._labels(V, has, k, self.random_state)
         tops = _top_terms(X, lab, k, self.n_top_terms, self.term_weight)
@@ -213,10 +214,8 @@ class EmbeddingTopicModel(EmbeddingViews):
         self.topics_ = self._topic_table()
 
     def _label(self, t):
-        terms = self.topic_terms_.query("topic == @t and lang == 'all'")["term"].tolist()
-        from .breakdowns import topic_label
-
-        return topic_label(t, terms)
+        tt = self.topic_terms_
+        return topic_label(t, tt.loc[(tt["topic"] == t) & (tt["lang"] == _l.ALL), "term"].tolist())
 
     # ---------------------------------------------------------------- inference
     def transform(self, articles: pd.DataFrame) -> pd.DataFrame:
