@@ -53,3 +53,14 @@ def test_findings_read_a_card(tmp_path):
     found = choice.findings(card=read)
     assert found["parallel_embedding"] == "90%" and found["parallel_nmf"] == "not measured"
     assert found["parallel_n"] == "200" and found["livedoor_v_nmf"] == "not measured"
+
+
+def test_findings_name_the_better_model_and_the_target():
+    card = {"livedoor": {"n_articles": 10, "target_v_measure": 0.55,
+                         "rows": [{"method": "nmf", "v_measure": 0.50, "setting": "nmf"},
+                                  {"method": "embedding", "v_measure": 0.60, "setting": "emb"}]}}
+    found = choice.findings(card=card)
+    assert found["livedoor_better"] == "the embedding model"
+    assert found["livedoor_target_met"] == "the embedding model reaches it"
+    card["livedoor"]["rows"][1]["v_measure"] = 0.4
+    assert choice.findings(card=card)["livedoor_target_met"] == "neither model reaches it"

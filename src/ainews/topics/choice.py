@@ -148,4 +148,18 @@ def findings(comparison: pd.DataFrame | None = None, card: dict | None = None) -
         out[f"livedoor_cpu_{m}"] = _fmt(live.get(m, {}).get("cpu_seconds"), "0")
         out[f"livedoor_setting_{m}"] = str(live.get(m, {}).get("setting", "not measured"))
     out["naver_same_k"] = _fmt(same.get("nmf", {}).get("k"), "int")
+    names = {"embedding": "the embedding model", "nmf": "the term model"}
+
+    def better(table, key):
+        vals = {m: r.get(key) for m, r in table.items() if isinstance(r.get(key), (int, float))}
+        return names.get(max(vals, key=vals.get), "") if len(vals) == 2 else "not measured"
+
+    out["livedoor_better"] = better(live, "v_measure")
+    out["coherence_better"] = better(naver, "coherence")
+    target = card.get("livedoor", {}).get("target_v_measure")
+    met = [m for m, r in live.items() if target is not None and (r.get("v_measure") or 0) >= target]
+    out["livedoor_target"] = _fmt(target, "2")
+    out["livedoor_target_met"] = ("not measured" if not live else
+                                  " and ".join(names[m] for m in met) + " reaches it" if met else
+                                  "neither model reaches it")
     return out
