@@ -129,3 +129,10 @@ def test_livedoor_categories_are_recovered(livedoor_dir):
     assert v_measure_score(arts["category"], m.labels_) > 0.6
     # Japanese labels come from the Japanese tokens.
     assert set(m.get_topic_terms(5, lang="each")["lang"]) == {"ja"}
+
+
+def test_words_can_join_the_clustering_space(three_langs, fitted, tmp_path):
+    with pytest.raises(ValueError, match="lexical_weight"):
+        EmbeddingTopicModel(2, lexical_weight=1.5, cache_dir=tmp_path).fit(three_langs)
+    m = EmbeddingTopicModel(2, lexical_weight=0.5, random_state=0, cache_dir=tmp_path).fit(three_langs)
+    assert m.n_topics_ == 2 and m.vectors_.shape == fitted.vectors_.shape  # vectors stay the meanings

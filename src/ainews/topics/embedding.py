@@ -74,6 +74,10 @@ class EmbeddingTopicModel(EmbeddingViews):
         n_init: k-means initialisations per fit (the best inertia is kept).
         title: count each article's title as one of its sentences.
         max_sentences: embed only the first ``n`` body sentences of each article.
+        lexical_weight: share (0 to 1) of the clustering space given to the articles' words
+            (TF-IDF of their tokens reduced to 100 dimensions by truncated SVD) beside their
+            vectors. 0 (the default) clusters meanings only, so languages meet; a corpus in one
+            language can add words to separate subjects more sharply.
         n_top_terms: top terms per topic used for coherence, stability and labels.
         term_weight: how terms name a topic: ``"lift"`` (document-frequency lift, the default:
             more coherent top terms) or ``"ctfidf"`` (class-based TF-IDF); see
@@ -105,7 +109,8 @@ class EmbeddingTopicModel(EmbeddingViews):
     """
 
     def __init__(self, n_topics=None, *, random_state=0, k_range=(2, 20), n_restarts=3, n_init=4,
-                 title=True, max_sentences=None, n_top_terms=10, term_weight="lift", window=20,
+                 title=True, max_sentences=None, lexical_weight=0.0, n_top_terms=10, term_weight="lift",
+                 window=20,
                  include_duplicates=False, cache_dir=None, vector_cache_dir=None):
         self.n_topics = n_topics
         self.random_state = random_state
@@ -114,6 +119,7 @@ class EmbeddingTopicModel(EmbeddingViews):
         self.n_init = n_init
         self.title = title
         self.max_sentences = max_sentences
+        self.lexical_weight = lexical_weight
         self.n_top_terms = n_top_terms
         self.term_weight = term_weight
         self.window = window
@@ -136,15 +142,33 @@ class EmbeddingTopicModel(EmbeddingViews):
         X, terms = _l.count_matrix(units["tokens"].tolist(), **_df_bounds(len(units)))
         windows = _s.window_matrix(units["tokens"], {t: i for i, t in enumerate(terms)},
                                    window=self.window)
+        space = self._space(V, units["tokens"].tolist())
         ks = self._candidates(n, len(terms))
         rows, fits = [], {}
         for k in ks:
-            rows.append(self._score_k(V, has, X, windows, k, fits))
+            rows.append(self._score_k(space, has, X, windows, k, fits))
         k, self.selection_, reason = _s.choose_k(pd.DataFrame(rows))
         self.selection_reason_ = (reason if self.n_topics is None else
                                   f"{k} topics were fitted as requested (n_topics={k}).")
         self._set_fitted(kept, units, sents, svec, V, has, X, terms, windows, fits[k])
         return self
+
+    def _space(self, V, token_lists):
+        w = float(self.lexical_weight)
+        if not 0 <= w <= 1:
+            raise ValueError(f"lexical_weight must lie between 0 and 1, not {w}")
+        if w == 0:
+            return V
+        from sklearn.decomposition import TruncatedSVD
+
+        from .units import auto_df, make_vectorizer
+
+        lo, hi = auto_df(len(token_lists))
+        T = make_vectorizer("nmf", lo, hi, None).fit_transform(token_lists)
+        L = TruncatedSVD(min(100, max(1, min(T.shape) - 1)), random_state=self.random_state).fit_transform(T)
+        L /= np.maximum(np.linalg.norm(L, axis=1, keepdims=True), 1e-12)
+        H = np.hstack([np.sqrt(1 - w) * V, np.sqrt(w) * L])
+        return H / np.maximum(np.linalg.norm(H, axis=1, keepdims=True), 1e-12)
 
     def _candidates(self, n, n_terms):
         if self.n_topics is not None:
