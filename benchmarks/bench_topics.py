@@ -9,7 +9,27 @@ The corpus bodies are mostly one block of text, so its "paragraphs" are few (abo
 run cuts each unit's tokens into consecutive pieces of about 22 tokens (pseudo-paragraphs)
 and scans those with the same code.
 
-Run: `make bench` or `.venv/bin/python benchmarks/bench_topics.py [FOLDER]`.
+Then the two topic models are compared on one footing (``ainews.topics.compare``):
+
+* the shared Naver corpus (Korean + English), each model choosing its own k and both at the
+  same k: NPMI coherence of the top terms over the same article tokens (20-token windows and
+  whole articles), language mixing (share of topics holding >= 2 languages, mean normalised
+  entropy of their language shares, share of the rarer language's articles that share a topic
+  with the other language), CPU seconds of the fit;
+* the Korean-English parallel sentences (``../shared/corpora/parallel-ko-en``, read in place):
+  every 5 consecutive lines (sentences of one news story) make a Korean and an English
+  pseudo-article that say the same thing; both models with k = 10, and the share of pairs whose
+  two articles get one topic (a representation where the languages meet puts them together);
+* the livedoor corpus (``../shared/corpora/livedoor-ja``, 9 categories, read in place): V-measure
+  of each article's topic against its category with k = 9. Target >= 0.55.
+
+CPU seconds of the embedding model include encoding only for sentences not yet in the vector
+cache; the count encoded is printed beside them.
+
+With ``--card`` the figures are written to ``data/models/topics.card.json``, which the topics
+chapter reads.
+
+Run: `make bench` or `.venv/bin/python benchmarks/bench_topics.py [FOLDER] [--compare-only] [--skip-livedoor] [--card]`.
 """
 
 from __future__ import annotations
@@ -23,11 +43,19 @@ from pathlib import Path
 import numpy as np
 
 from ainews import TopicModel, load_corpus, tokenize_articles
-from ainews.topics import selection, units
+from ainews.topics import choice, compare, selection, units
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AINEWS_SHARED", ROOT.parent / "shared"))
 CANDIDATES = [SHARED / "corpora" / "naver-ai-2025-12", Path("/work/shared/corpora/naver-ai-2025-12")]
+PARALLEL = [SHARED / "corpora" / "parallel-ko-en", Path("/work/shared/corpora/parallel-ko-en")]
+LIVEDOOR = [SHARED / "corpora" / "livedoor-ja", Path("/work/shared/corpora/livedoor-ja")]
+# Embedding all 135,000 livedoor sentences takes minutes of CPU; titles and first sentences
+# carry the category (measured: see the card).
+LIVEDOOR_SENTENCES = (1,)
+# The embedding model can add the articles' words to its clustering space (one language only:
+# words split languages apart); measured on livedoor and on the translation pairs.
+LEXICAL_WEIGHTS = (0.5,)
 
 
 def _peak_mb() -> float:
@@ -50,50 +78,112 @@ def _report(name, table, wall, cpu, n_restarts, single):
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else next((p for p in CANDIDATES if p.exists()), None)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    folder = Path(args[0]) if args else next((p for p in CANDIDATES if p.exists()), None)
     if folder is None or not folder.exists():
         print("skip: shared Naver corpus not found (pass a folder of articles)")
         return
     articles = load_corpus(folder)
-    print(f"corpus: {len(articles)} articles ({(articles['dup_of'] != '').sum()} duplicates left out)")
-    t0 = time.perf_counter()
-    toks = tokenize_articles(articles[articles["dup_of"] == ""], unit="paragraph")
-    print(f"tokens of {len(toks)} paragraphs: {time.perf_counter() - t0:.1f} s (from the on-disk cache "
-          "when warm)")
-    rss0 = _peak_mb()
+    if "--compare-only" not in sys.argv:
+        bench_speed(articles)
+    card = {"date": time.strftime("%Y-%m-%d"), "script": "benchmarks/bench_topics.py",
+            "machine": f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start",
+            "naver": compare_on_naver(articles, folder)}
+    parallel = next((p for p in PARALLEL if p.exists()), None)
+    if parallel is not None:
+        card["parallel"] = compare_on_parallel(parallel)
+    livedoor = next((p for p in LIVEDOOR if p.exists()), None)
+    if "--skip-livedoor" in sys.argv:
+        print("\nlivedoor skipped (--skip-livedoor)")
+    elif livedoor is None:
+        print("\nskip livedoor: ../shared/corpora/livedoor-ja not found")
+    else:
+        card["livedoor"] = compare_on_livedoor(livedoor_articles(livedoor))
+    if "--card" in sys.argv:
+        choice.write_card(card)
+        print(f"\nwrote {choice.CARD.relative_to(ROOT)}")
 
-    w0, c0 = _clock()
-    model = TopicModel(random_state=0).fit(articles)
-    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
-    w1 = time.perf_counter()
-    TopicModel(model.n_topics_, random_state=0, n_restarts=1).fit(articles)
-    single = time.perf_counter() - w1
-    print(f"\nvocabulary: {len(model.terms_)} terms; {model.selection_reason_}")
-    _report(f"automatic k, {len(model.units_)} paragraphs", model.selection_, wall, cpu,
-            model.n_restarts, single)
 
-    # the same scan on ~15,000 pseudo-paragraphs
-    pieces = [t[i:i + 22] for t in toks["tokens"] for i in range(0, max(len(t), 1), 22)]
-    pieces = [p for p in pieces if p]
-    w0, c0 = _clock()
-    min_df, max_df = units.auto_df(len(pieces))
-    vec = units.make_vectorizer("nmf", min_df, max_df, None)
-    X = units.fit_matrix(vec, pieces, unit="paragraph", min_df=min_df, max_df=max_df)
-    win = selection.window_matrix(pieces, vec.vocabulary_)
-    ks = selection.candidate_ks(X.shape[0], X.shape[1])
-    table, _ = selection.scan_k(X, win, ks, method="nmf", random_state=0)
-    k, table, _ = selection.choose_k(table)
-    wall2, cpu2 = time.perf_counter() - w0, time.process_time() - c0
-    w1 = time.perf_counter()
-    selection.make_model("nmf", k, 0).fit(X)
-    single2 = time.perf_counter() - w1
-    print(f"\nsparse matrix: {X.shape[0]} x {X.shape[1]}, {X.nnz} non-zeros "
-          f"({X.data.nbytes / 2**20:.1f} MB of values)")
-    _report(f"automatic k, {len(pieces)} pseudo-paragraphs", table, wall2, cpu2, 3, single2)
-    print(f"\npeak memory (max RSS of the process): {_peak_mb():.0f} MB "
-          f"(after loading and tokens: {rss0:.0f} MB; target < 2048 MB)")
-    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
-          "(CPU seconds are the figure to compare when the machine is shared)")
+def _print_table(table):
+    cols = [c for c in ("method", "k", "coherence", "coherence_doc", "coherence_lang", "multilingual_topics", "entropy",
+                        "minority_meet", "pair_agreement", "v_measure", "homogeneity", "completeness", "ari",
+                        "cpu_seconds", "encoded") if c in table]
+    print(table[cols].to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+
+
+def _run(articles, k, **kw):
+    from ainews.embeddings import core
+
+    before = core.totals["encoded"]
+    table, models = compare.compare_topic_models(articles, k, **kw)
+    table["encoded"] = core.totals["encoded"] - before  # all by the embedding model
+    return table, models
+
+
+def compare_on_naver(articles, folder) -> dict:
+    langs = articles.loc[articles["dup_of"] == "", "lang"].value_counts().to_dict()
+    print(f"\n== topic models compared on {sum(langs.values())} articles {langs}")
+    table, models = _run(articles, None)
+    _print_table(table)
+    for method, m in models.items():
+        print(f"  {method}: {m.selection_reason_}")
+    k = models["nmf"].n_topics_
+    print(f"\nboth with k = {k} (the term model's choice):")
+    same_k = _run(articles, k)[0]
+    _print_table(same_k)
+    return {"corpus": folder.name, "n_articles": int(sum(langs.values())), "languages": langs,
+            "own_k": table.to_dict("records"), "same_k": same_k.to_dict("records")}
+
+
+def compare_on_parallel(folder, *, lines: int = 5, k: int = 10) -> dict:
+    import pandas as pd
+
+    text = {lg: (folder / f"korean-english-park.dev.{lg}").read_text(encoding="utf-8").splitlines()
+            for lg in ("ko", "en")}
+    n = min(map(len, text.values())) // lines
+    arts = pd.DataFrame([{"doc_id": f"{lg}-{i}", "lang": lg, "title": "",
+                          "body": "\n".join(text[lg][i * lines:(i + 1) * lines])}
+                         for i in range(n) for lg in ("ko", "en")])
+    pairs = [(f"ko-{i}", f"en-{i}") for i in range(n)]
+    print(f"\n== parallel Korean-English: {n} pairs of pseudo-articles ({lines} sentences), k = {k}")
+    table, _ = _run(arts, k, pairs=pairs)
+    for w in LEXICAL_WEIGHTS:
+        extra, _ = _run(arts, k, pairs=pairs, methods=("embedding",),
+                        params={"embedding": {"lexical_weight": w}})
+        table = pd.concat([table, extra.assign(method=f"embedding + words ({w})")], ignore_index=True)
+    _print_table(table)
+    return {"corpus": folder.name, "n_pairs": n, "lines": lines, "k": k, "rows": table.to_dict("records")}
+
+
+def livedoor_articles(folder):
+    """The livedoor articles (read in place), duplicates left out, with their category folder."""
+    arts = load_corpus(folder)
+    arts = arts[arts["dup_of"] == ""].copy()
+    arts["category"] = arts["source"].str.split("/").str[0]
+    return arts
+
+
+def compare_on_livedoor(arts, sentences=LIVEDOOR_SENTENCES) -> dict:
+    """V-measure with k = 9: the term model at its best settings, then the embedding model on
+    each article's title plus its first ``n`` sentences for each ``n`` in ``sentences``
+    (``None``: every sentence)."""
+    print(f"\n== livedoor: {len(arts)} Japanese articles in {arts['category'].nunique()} categories, k = 9 "
+          "(target V-measure >= 0.55)")
+    settings = [("nmf (article units, min_df=20, max_df=0.2)",
+                 {"nmf": {"unit": "article", "min_df": 20, "max_df": 0.2, "n_restarts": 1}}, ("nmf",))]
+    settings += [(f"embedding (title + {'every sentence' if n is None else f'first {n} sentences'})",
+                  {"embedding": {"max_sentences": n, "n_restarts": 1}}, ("embedding",)) for n in sentences]
+    settings += [(f"embedding + words (lexical_weight={w}, title + first {sentences[0]} sentences)",
+                  {"embedding": {"max_sentences": sentences[0], "n_restarts": 1, "lexical_weight": w}},
+                  ("embedding",)) for w in LEXICAL_WEIGHTS]
+    rows = []
+    for name, params, methods in settings:
+        table, _ = _run(arts, 9, methods=methods, params=params, category="category")
+        table["setting"] = name
+        _print_table(table.assign(method=name))
+        rows.extend(table.to_dict("records"))
+    return {"corpus": "livedoor-ja", "n_articles": len(arts), "k": 9, "target_v_measure": 0.55,
+            "rows": rows}
 
 
 if __name__ == "__main__":

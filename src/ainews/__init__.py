@@ -19,6 +19,7 @@ from .ingest import ingest, load_corpus  # noqa: E402
 # public name -> submodule that defines it
 _EXPORTS = {
     "Analysis": "analysis",
+    "EmbeddingTopicModel": "topics",
     "Evaluation": "evaluation",
     "GoldError": "evaluation",
     "Sentence": "lang",
@@ -57,11 +58,13 @@ _EXPORTS = {
     "to_concepts": "lang",
     "tokenize": "lang",
     "tokenize_articles": "lang",
+    "topic_model": "topics",
     "write_analysis": "analysis",
 }
 
 __all__ = [
     "Analysis",
+    "EmbeddingTopicModel",
     "Evaluation",
     "GoldError",
     "Sentence",
@@ -102,6 +105,7 @@ __all__ = [
     "to_concepts",
     "tokenize",
     "tokenize_articles",
+    "topic_model",
     "write_analysis",
 ]
 
@@ -120,5 +124,5 @@ if TYPE_CHECKING:  # static analysers and IDEs see the eager imports
     from .extract import entity_graph, entity_network, extract_amounts, extract_entities, extract_investments, extract_quotes, group_investments, load_exchange_rates, parse_amounts  # noqa: F401
     from .themes import ThemeScores, kwic, load_themes, score_themes  # noqa: F401
     from .lang import Sentence, TokenUnit, cached_sentences, concept_label, concept_of, detect_lang, get_sentences, iter_article_tokens, load_concepts, paragraph_spans, sentence_spans, sentences, to_concepts, tokenize, tokenize_articles  # noqa: F401
-    from .topics import TopicModel  # noqa: F401
+    from .topics import EmbeddingTopicModel, TopicModel, topic_model  # noqa: F401
     from .embeddings import embed  # noqa: F401
