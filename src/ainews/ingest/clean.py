@@ -253,6 +253,9 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
         out.dropped.extend(cuts)
         if not line:
             continue
+        if cuts and out.title and line == out.title:  # the title with hashtags or a footer glued on
+            out.dropped.append((line, "title repeated"))
+            continue
         if in_footer and len(line) <= _FOOTER_MAX:
             out.dropped.append((line, "page footer"))
             continue
