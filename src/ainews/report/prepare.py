@@ -16,21 +16,33 @@ from multiprocessing import get_context
 
 __all__ = ["PREPARED", "prepare"]
 
-#: The shared analyses, in groups that run on separate processes (public ``ainews`` names of
-#: functions of the articles table, called as the chapters call them). A group runs in order,
-#: so later functions reuse what earlier ones left in the process.
-PREPARED: tuple[tuple[str, ...], ...] = (
+#: The shared analyses, in groups that run on separate processes: functions of the articles
+#: table named by their public ``ainews`` name or dotted path, optionally with keyword arguments,
+#: called exactly as the chapters call them through ``report.cached`` (the arguments are part of
+#: the cache key). A group runs in order, so later functions reuse what earlier ones left.
+PREPARED: tuple[tuple, ...] = (
     ("score_themes",),
-    ("extract_entities", "extract_amounts", "extract_quotes", "extract_investments"),
+    ("extract_entities", "extract_amounts", "extract_quotes", "extract_investments",
+     ("ainews.topics.compare.compare_topic_models", {"methods": ("embedding", "nmf")})),
 )
 
 
+def _job(item) -> tuple[str, dict]:
+    return (item, {}) if isinstance(item, str) else (item[0], dict(item[1]))
+
+
 def _function(name: str):
+    import importlib
+
     import ainews
 
-    fn = getattr(ainews, name, None)
+    if "." in name:
+        module, _, attr = name.rpartition(".")
+        fn = getattr(importlib.import_module(module), attr, None)
+    else:
+        fn = getattr(ainews, name, None)
     if not callable(fn):
-        raise ValueError(f"ainews.report.prepare: ainews has no function {name!r}; fix PREPARED")
+        raise ValueError(f"ainews.report.prepare: no function {name!r}; fix PREPARED")
     return fn
 
 
@@ -40,10 +52,11 @@ def _run_group(source, names: tuple[str, ...]) -> list[tuple[str, float]]:
 
     articles = get_articles(source)
     out = []
-    for name in names:
+    for item in names:
+        name, kwargs = _job(item)
         t0 = time.perf_counter()
-        cached(_function(name), articles)
-        out.append((name, time.perf_counter() - t0))
+        cached(_function(name), articles, **kwargs)
+        out.append((name.rpartition(".")[2], time.perf_counter() - t0))
     return out
 
 
@@ -62,7 +75,9 @@ def prepare(source=None, *, processes: int = 2, groups=PREPARED) -> dict[str, fl
     from .cache import cache_path
 
     articles = get_articles(source)
-    todo = [tuple(n for n in group if not cache_path(_function(n), articles).is_file()) for group in groups]
+    todo = [tuple(item for item in group
+                  if not cache_path(_function(_job(item)[0]), articles, **_job(item)[1]).is_file())
+            for group in groups]
     todo = [g for g in todo if g]
     if not todo:
         return {}
