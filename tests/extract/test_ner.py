@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ainews.extract.ner import KoreanNER, model_path, read_klue, shipped_tagger, spans_of
+from ainews.extract.ner import KoreanNER, _klue_default, char_features, model_path, read_klue, shipped_tagger, spans_of
 
 _TSV = """## 주석 : ##
 ## klue-ner-v1_dev_00000-wikitree\t<김철수:PS> 씨는 <서울:LC>에 산다.
@@ -62,8 +62,41 @@ def test_missing_model_names_the_fix(tmp_path):
     ("text", "label", "surface"),
     [("박찬욱 감독은 새 영화를 공개했다.", "PS", "박찬욱"),
      ("문창기 팀장은 회의에서 계획을 설명했다.", "PS", "문창기"),
-     ("삼성전자는 평택에 공장을 짓는다.", "OG", "삼성전자")],
+     ("삼성전자는 평택에 공장을 짓는다.", "OG", "삼성전자"),
+     ("LG전자 김민준 사장은 3일 서울에서 신제품을 소개했다.", "PS", "김민준"),
+     ("이날 행사에서 정하윤 대표는 계획을 설명했다.", "PS", "정하윤"),
+     ("소설가 한지우는 새 작품을 내놓았다.", "PS", "한지우")],
 )
 def test_shipped_model(text, label, surface):
     ents = shipped_tagger().entities(text)
     assert (label, text.index(surface), text.index(surface) + len(surface)) in ents
+
+
+def test_features_read_kiwi_and_the_lexicons():
+    text = "한빛전자 오민결 사장은 서울에서 말했다."
+    feats = char_features(text)
+    assert len(feats) == len(text)
+    at = {c: set(feats[text.index(c)]) for c in "한전오사서은"}
+    assert "osuf" in at["한"]            # 전자 ends the word: an organisation suffix (orgs.yml)
+    assert {"sur", "tn", "tn_sur"} <= at["오"]  # a family name opening a word before a title (roles.yml)
+    assert "gzB" in at["서"]             # 서울 is in the gazetteer
+    assert "tx=JX" in at["사"] and "wj=은" in at["사"]  # the particle that ends 사장은
+    assert "sur" not in at["전"]
+
+
+@pytest.mark.skipif(not _klue_default().is_file(), reason="KLUE NER not in ../shared (set AINEWS_SHARED)")
+def test_person_f1_on_held_out_news_sentences(tmp_path):
+    """Trained on 700 KLUE news sentences, the tagger finds the persons of 300 others."""
+    from collections import Counter
+
+    news = [d for d in read_klue(_klue_default()) if d[0].endswith("-wikitree")]
+    train, test = news[:700], news[700:1000]
+    model = KoreanNER(max_iterations=50).fit([t for _, t, _ in train], [y for *_, y in train],
+                                            tmp_path / "m.crfsuite")
+    n = Counter()
+    for (_, text, gold), pred in zip(test, model.predict([t for _, t, _ in test])):
+        g = {s for s in spans_of(gold) if s[0] == "PS"}
+        p = {s for s in spans_of(pred) if s[0] == "PS"}
+        n["tp"], n["g"], n["p"] = n["tp"] + len(g & p), n["g"] + len(g), n["p"] + len(p)
+    f1 = 2 * n["tp"] / (n["g"] + n["p"])
+    assert n["g"] > 100 and f1 >= 0.70, f1  # 0.75 when written (full CV: see the card)

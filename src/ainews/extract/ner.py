@@ -2,26 +2,27 @@
 
 No Python package ships Korean named-entity weights, so the project trains its own: a linear-chain
 CRF (crfsuite) over characters, fitted on the KLUE NER dev set (5,000 sentences, CC BY-SA 4.0).
-Features are the character, its neighbours (±2), character bigrams, the script class, word-boundary
-position and whether the character is a common Korean family name. The model is the crfsuite
-binary file ``data/models/ner_ko_crf.crfsuite`` (plain weights, no pickle) with its card beside it.
+Features (:mod:`ainews.extract.ner_features`) are the characters around each one, the word it is
+in (its stem and the particle that ends it), kiwi's part-of-speech tag of the morpheme that covers
+it, and the project's lexicons (family names, titles, organisation suffixes, places). The model is
+the crfsuite binary file ``data/models/ner_ko_crf.crfsuite`` (plain weights, no pickle) with its
+card beside it.
 
 Retrain with ``python -m ainews.extract.ner train [klue-ner tsv]``.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from functools import lru_cache
 from pathlib import Path
 
 from ..config import ROOT
+from .ner_features import char_features, morphemes
 
-__all__ = ["read_klue", "char_features", "spans_of", "KoreanNER", "model_path"]
+__all__ = ["read_klue", "char_features", "morphemes", "spans_of", "KoreanNER", "model_path"]
 
 LABELS = ("PS", "LC", "OG")
-_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉")
 
 
 def model_path() -> Path:
@@ -62,73 +63,6 @@ def read_klue(path: str | Path) -> list[tuple[str, str, list[str]]]:
     if chars:
         out.append((sid, "".join(chars), tags))
     return out
-
-
-def _cls(c: str) -> str:
-    if "가" <= c <= "힣":
-        return "H"
-    if c.isdigit():
-        return "D"
-    if c.isascii() and c.isalpha():
-        return "L" if c.islower() else "U"
-    if c.isspace():
-        return "S"
-    return "P"
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> tuple[frozenset, int]:
-    from . import _lexicon as lx
-
-    words = frozenset(re.findall(r"[^|\\]+", lx.roles()["ko_alt"].replace("\\ ", " ")))
-    return words, max(map(len, words))
-
-
-def _words(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-
-
-def char_features(text: str) -> list[list[str]]:
-    """crfsuite feature strings for each character of ``text``.
-
-    Besides the characters around it: the word it belongs to, its position in the word, and
-    whether the next word opens with a title (박찬욱 감독은) or the word itself ends in one.
-    """
-    pad = "\x02\x02" + text + "\x03\x03"
-    cls = "SS" + "".join(_cls(c) for c in text) + "SS"
-    roles, longest = _role_words()
-    where = [None] * len(text)
-    words = _words(text)
-    for k, (a, b) in enumerate(words):
-        nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
-        title_next = any(nxt[:n] in roles for n in range(1, min(longest, len(nxt)) + 1))
-        for i in range(a, b):
-            where[i] = (text[a:b], i - a, b - a, title_next)
-    feats = []
-    for i in range(len(text)):
-        j = i + 2
-        c = pad[j]
-        f = ["b", "c=" + c, "p=" + pad[j - 1], "n=" + pad[j + 1], "pp=" + pad[j - 2], "nn=" + pad[j + 2],
-             "pc=" + pad[j - 1:j + 1], "cn=" + pad[j:j + 2], "ppc=" + pad[j - 2:j + 1], "cnn=" + pad[j:j + 3],
-             "k=" + cls[j - 1:j + 2], "kk=" + cls[j - 2:j + 3]]
-        if cls[j - 1] in "SP":
-            f.append("ws")
-            f.append("w3=" + pad[j:j + 3])
-        if cls[j + 1] in "SP":
-            f.append("we")
-            f.append("w3e=" + pad[j - 2:j + 1])
-        if c in _SURNAMES and cls[j - 1] in "SP":
-            f.append("sur")
-        w = where[i]
-        if w is not None:
-            word, pos, n, title_next = w
-            f += ["w=" + word, f"wp={min(pos, 4)}/{min(n, 6)}"]
-            if title_next:
-                f.append("tn")
-                if pos == 0 and c in _SURNAMES:
-                    f.append("tn_sur")
-        feats.append(f)
-    return feats
 
 
 def spans_of(tags: list[str]) -> list[tuple[str, int, int]]:
@@ -187,11 +121,18 @@ class KoreanNER:
         """BIO tags per character of each text."""
         return [self.tagger_.tag(char_features(t)) if t else [] for t in texts]
 
-    def entities(self, text: str) -> list[tuple[str, int, int]]:
-        """``(label, start, end)`` of the names in ``text``."""
+    def entities(self, text: str, toks: list[tuple[str, str, int, int]] | None = None
+                 ) -> list[tuple[str, int, int]]:
+        """``(label, start, end)`` of the names in ``text``.
+
+        Args:
+            text: a sentence or a short window of one.
+            toks: kiwi's morphemes of ``text`` (:func:`ainews.extract.ner_features.morphemes`) when
+                the caller has them; analysed here otherwise.
+        """
         if not text:
             return []
-        return spans_of(self.tagger_.tag(char_features(text)))
+        return spans_of(self.tagger_.tag(char_features(text, toks)))
 
 
 @lru_cache(maxsize=1)
