@@ -131,8 +131,35 @@ def test_livedoor_categories_are_recovered(livedoor_dir):
     assert set(m.get_topic_terms(5, lang="each")["lang"]) == {"ja"}
 
 
+def test_words_of_the_main_language_keep_translations_together(tmp_path):
+    # 60 Korean news passages and their English translations as separate articles: the default
+    # space adds the Korean words, and each English article borrows those of its nearest Korean
+    # articles by meaning, so a translation still shares its original's topic.
+    from tests.conftest import CORPORA
+
+    folder = CORPORA / "parallel-ko-en"
+    if not folder.exists():
+        pytest.skip(f"shared corpus not found at {folder} (set AINEWS_SHARED)")
+    text = {lg: (folder / f"korean-english-park.dev.{lg}").read_text(encoding="utf-8").splitlines()
+            for lg in ("ko", "en")}
+    arts = pd.DataFrame([{"doc_id": f"{lg}-{i}", "lang": lg, "title": "",
+                          "body": "\n".join(text[lg][i * 5:(i + 1) * 5])}
+                         for i in range(60) for lg in ("ko", "en")])
+    m = EmbeddingTopicModel(6, random_state=0, n_restarts=1, cache_dir=tmp_path).fit(arts)
+    topic = pd.Series(m.labels_, index=m.doc_ids_)
+    together = np.mean([topic[f"ko-{i}"] == topic[f"en-{i}"] for i in range(60)])
+    assert together >= 0.75, together
+    assert (m.get_language_mix()["n_languages"] == 2).all()
+    # The words are in the clustering space: meanings alone cluster differently.
+    alone = EmbeddingTopicModel(6, random_state=0, n_restarts=1, lexical_weight=0,
+                                cache_dir=tmp_path).fit(arts)
+    assert not np.array_equal(alone.labels_, m.labels_)
+
+
 def test_words_can_join_the_clustering_space(three_langs, fitted, tmp_path):
     with pytest.raises(ValueError, match="lexical_weight"):
         EmbeddingTopicModel(2, lexical_weight=1.5, cache_dir=tmp_path).fit(three_langs)
+    with pytest.raises(ValueError, match="lexical_weight"):
+        EmbeddingTopicModel(2, lexical_weight="words", cache_dir=tmp_path).fit(three_langs)
     m = EmbeddingTopicModel(2, lexical_weight=0.5, random_state=0, cache_dir=tmp_path).fit(three_langs)
     assert m.n_topics_ == 2 and m.vectors_.shape == fitted.vectors_.shape  # vectors stay the meanings

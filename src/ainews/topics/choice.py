@@ -129,12 +129,12 @@ def findings(comparison: pd.DataFrame | None = None, card: dict | None = None) -
     out["default_method"] = card.get("default_method", DEFAULT_METHOD)
 
     def rows(name):
-        # rows of the embedding model with words added ("embedding + words") go under "words"
+        # rows of the embedding model on meanings alone ("lexical_weight=0.0") go under "meanings"
         t = tables.get(name)
         out = {}
         for r in ([] if t is None else t.to_dict("records")):
-            words = "words" in str(r.get("setting", "")) or "words" in str(r["method"])
-            out["words" if words else r["method"]] = r
+            alone = "lexical_weight=0" in f"{r.get('setting', '')} {r['method']}"
+            out["meanings" if alone else r["method"]] = r
         return out
 
     naver, same, par, live = rows("naver"), rows("naver_same_k"), rows("parallel"), rows("livedoor")
@@ -153,10 +153,10 @@ def findings(comparison: pd.DataFrame | None = None, card: dict | None = None) -
         out[f"livedoor_cpu_{m}"] = _fmt(live.get(m, {}).get("cpu_seconds"), "0")
         out[f"livedoor_setting_{m}"] = str(live.get(m, {}).get("setting", "not measured"))
     out["naver_same_k"] = _fmt(same.get("nmf", {}).get("k"), "int")
-    out["parallel_words"] = _fmt(par.get("words", {}).get("pair_agreement"), "pct")
-    out["livedoor_v_words"] = _fmt(live.get("words", {}).get("v_measure"), "3")
-    out["livedoor_setting_words"] = str(live.get("words", {}).get("setting", "not measured"))
-    live = {m: r for m, r in live.items() if m != "words"}
+    out["parallel_meanings"] = _fmt(par.get("meanings", {}).get("pair_agreement"), "pct")
+    out["livedoor_v_meanings"] = _fmt(live.get("meanings", {}).get("v_measure"), "3")
+    out["livedoor_setting_meanings"] = str(live.get("meanings", {}).get("setting", "not measured"))
+    live = {m: r for m, r in live.items() if m != "meanings"}
     names = {"embedding": "the embedding model", "nmf": "the term model"}
 
     def better(table, key):
