@@ -18,7 +18,7 @@ def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
             ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
-             "activity_ko", "activity_en", "affiliation_ko")}
+             "activity_ko", "activity_en", "affiliation_ko", "compare_ko")}
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +41,7 @@ def _role_res() -> dict:
         # one word may stand between: 성남 OO센터에서 이데일리와 진행한 인터뷰에서
         "venue_ko": re.compile(rf"^[^.?!\n]{{0,40}}?에서\s?(?:[^\s.?!\n]{{1,10}}\s)?(?:{'|'.join(c['venue_ko'])})"),
         # (전북 완주·진안·무주), (광주 광산을): names and separators only, a constituency suffix at most
+        "compare": re.compile(rf"^(?:특별자치시|특별자치도|특별시|광역시|시|도|군|구)?(?:{'|'.join(c['compare_ko'])})"),
         "affiliation": re.compile(r"^[가-힣·ㆍ,\s]{0,24}\)"),
         "affiliation_title": re.compile(rf"(?:{'|'.join(c['affiliation_ko'])})\($"),
         "constituency": re.compile(r"^[가-힣·ㆍ,\s]{0,24}[가-힣](?:갑|을|병)\)"),
@@ -79,7 +80,7 @@ def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
         return "venue"
     if r["mention_ko"].match(after) or r["address_ko"].match(after) or r["name_en"].match(after):
         return "mention"
-    if _affiliation(body, start):
+    if _affiliation(body, start) or r["compare"].match(after):
         return "mention"
     if re.search(r"[A-Za-z], $", body[max(0, start - 3):start]):
         return "mention"         # Yongsan, Seoul / Suncheon, South Jeolla Province: an address
