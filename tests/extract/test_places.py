@@ -75,6 +75,16 @@ def _places(text):
         ("본사는 경기도 성남시 수정구에 있다. 성남시는 AI 기업을 유치한다.",
          [("경기도", "KR-41", "mention"), ("성남시", "KR-seongnam", "activity"),
           ("수정구", "KR-seongnam-sujeong", "mention"), ("성남시", "KR-seongnam", "activity")]),
+        # a constituency or home region in brackets after a person's title is the person's, not activity
+        ("안호영 의원(전북 완주·진안·무주)은 반도체 클러스터 이전을 환영했다.",
+         [("전북", "KR-45", "mention"), ("완주", "KR-wanju", "mention"), ("진안", "KR-jinan", "mention"),
+          ("무주", "KR-muju", "mention")]),
+        ("동남권(부산ㆍ울산ㆍ경남)은 반도체 산업 생산이 늘었다.",
+         [("동남권", "KR-region-dongnam", "activity"), ("부산", "KR-26", "activity"),
+          ("울산", "KR-31", "activity"), ("경남", "KR-48", "activity")]),
+        ("연구위원은 최근 성남 경기정보보호지원센터에서 이데일리와 진행한 인터뷰에서 AI 위협을 경고했다.",
+         [("성남", "KR-seongnam", "venue")]),
+        ("창원에 사는 라이더는 AI 배차에 불만이다.", [("창원", "KR-changwon", "mention")]),
     ],
 )
 def test_roles(text, expected):
@@ -106,6 +116,9 @@ def test_institutions_and_words_are_not_places(text):
         ("경기 광주에 물류센터를 짓는다.", ["KR-41", "KR-41-gwangju"]),   # not Gwangju metro
         ("울산 남구에 데이터센터를 짓는다.", ["KR-31-nam"]),               # a shared district name
         ("포항시 남구청 앞. 남구에 데이터센터를 짓는다.", ["KR-pohang", "KR-pohang-nam"]),  # by the city named
+        ("앞으로는 정규 예산에서 지속적이고 안정적인 투자가 이뤄질 전망이다.", []),  # a build cue two words off
+        ("그 업체는 이미 본격적인 양산에 들어갔다”며 “자동차 공장에 로봇이 배치됐다", []),  # 양산 = mass production
+        ("한 주부가 AI 주식 투자로 17억 원을 모았다.", []),              # 주부 = housewife, not Chubu
     ],
 )
 def test_ambiguous_names(text, ids):

@@ -188,7 +188,8 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
             strong_unquoted = strong_unquoted or (st and not q)
             qual += s in qualifier
             qual_d += s in qualified
-            mcue += bool(rr["mention_ko"].match(body, e) or rr["address_ko"].match(body, e))
+            # the cues are anchored (^): match them on the text after the name, not at an offset of the body
+            mcue += bool(rr["mention_ko"].match(body[e:e + 60]) or rr["address_ko"].match(body[e:e + 60]))
             max_sp = max(max_sp, sent_places[bounds])
             build += bool(rr["build"].match(body, e))
             cue_at = cr["strong"].search(body, e, min(bounds[1], e + 40))

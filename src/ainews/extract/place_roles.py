@@ -18,7 +18,7 @@ def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
             ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
-             "activity_ko", "activity_en")}
+             "activity_ko", "activity_en", "affiliation_ko", "compare_ko")}
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +27,10 @@ def _role_res() -> dict:
     return {
         "head": re.compile(rf"\d{{0,2}}(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
         "build": re.compile(rf"(?:에|에서|에는|에도)\s[^.!?\n]{{0,20}}?(?:{'|'.join(c['build_ko'])})"),
+        # the same cue in the clause of the name: at most one word between (청주에 건설한, 율촌에 OO 공장을);
+        # 정규 예산에서 지속적이고 안정적인 투자, 양산에 들어갔다"며 ... 공장 are common words further off
+        "build_near": re.compile(rf"(?:에|에서|에는|에도)\s(?:[^\s.!?\n“”\"]{{1,15}}\s)?[^\s.!?\n“”\"]{{0,8}}?"
+                                 rf"(?:{'|'.join(c['build_ko'])})"),
         "activity": re.compile("|".join([r"(?<!고병원성 )(?<!인플루엔자\()(?<![A-Za-z])AI(?![A-Za-z])"]
                                         + [re.escape(w) for w in c["activity_ko"] + c["activity_ja"]])),
         "venue_ja": re.compile(rf"^[^。\n]{{0,20}}?で(?:{'|'.join(c['venue_ja'])})"),
@@ -34,7 +38,13 @@ def _role_res() -> dict:
                                       + [re.escape(w) for w in c["strong_ko"]])),
         "non_activity": re.compile("|".join(re.escape(w) for w in c["non_activity_ko"])),
         "activity_en": re.compile("|".join(rf"\b{re.escape(w)}" for w in c["activity_en"] if w != "AI"), re.I),
-        "venue_ko": re.compile(rf"^[^.?!\n]{{0,40}}?에서\s?(?:{'|'.join(c['venue_ko'])})"),
+        # one word may stand between: 성남 OO센터에서 이데일리와 진행한 인터뷰에서
+        "venue_ko": re.compile(rf"^[^.?!\n]{{0,40}}?에서\s?(?:[^\s.?!\n]{{1,10}}\s)?(?:{'|'.join(c['venue_ko'])})"),
+        # (전북 완주·진안·무주), (광주 광산을): names and separators only, a constituency suffix at most
+        "compare": re.compile(rf"^(?:특별자치시|특별자치도|특별시|광역시|시|도|군|구)?(?:{'|'.join(c['compare_ko'])})"),
+        "affiliation": re.compile(r"^[가-힣·ㆍ,\s]{0,24}\)"),
+        "affiliation_title": re.compile(rf"(?:{'|'.join(c['affiliation_ko'])})\($"),
+        "constituency": re.compile(r"^[가-힣·ㆍ,\s]{0,24}[가-힣](?:갑|을|병)\)"),
         "venue_hall": re.compile(rf"^\s[^.?!\n,]{{0,25}}?(?:{'|'.join(c['venue_halls'])})[^.?!\n,\s]{{0,12}}에서"),
         "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
         "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
@@ -48,7 +58,7 @@ def _role_res() -> dict:
 
 def _headed(body: str, end: int) -> bool:
     r = _role_res()
-    return bool(r["head"].match(body, end) or r["build"].match(body, end))
+    return bool(r["head"].match(body, end) or r["build_near"].match(body, end))
 
 
 def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
@@ -70,6 +80,8 @@ def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
         return "venue"
     if r["mention_ko"].match(after) or r["address_ko"].match(after) or r["name_en"].match(after):
         return "mention"
+    if _affiliation(body, start) or r["compare"].match(after):
+        return "mention"
     if re.search(r"[A-Za-z], $", body[max(0, start - 3):start]):
         return "mention"         # Yongsan, Seoul / Suncheon, South Jeolla Province: an address
     if body[max(0, start - 5):start].endswith(("제2의 ", "제2 ", "제3의 ")):
@@ -83,6 +95,18 @@ def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
     if _quoted(body, start):
         return "mention"         # said in a quote: the article's own places are named outside quotes
     return "activity"
+
+
+def _affiliation(body: str, start: int) -> bool:
+    """Whether the place at ``start`` lies in brackets after a person's title (의원(전북 완주·진안·무주))."""
+    r = _role_res()
+    line = body[max(0, start - 25):start]
+    op = line.rfind("(")
+    if op < 0 or ")" in line[op:] or not re.fullmatch(r"[가-힣·ㆍ,\s]*", line[op + 1:]):
+        return False
+    rest = body[max(0, start - 25) + op + 1:]
+    return bool(r["affiliation"].match(rest)) and bool(r["affiliation_title"].search(line[:op + 1])
+                                                       or r["constituency"].match(rest))
 
 
 def _quoted(body: str, start: int) -> bool:
