@@ -86,6 +86,17 @@ def _two_ok(body: str, m: re.Match) -> bool:
     return len(m.group("name")) != 2 or crf_person(body, m.start("name"), m.end("name"), size=2, near=False)
 
 
+def _inner_name(body: str, start: int, word: str) -> bool:
+    """Whether ``word`` (at ``start``, the first word of a title phrase) is itself a Korean name:
+    family name and given name that kiwi accepts and the tagger reads as a person there
+    (현대차 and 삼성전자 before 회장 are organizations)."""
+    if not re.fullmatch(r"[가-힣]{3}", word) or word[0] not in lx.roles()["surnames"]:
+        return False
+    if word in lx.orgs()["known"] or word in lx.place_matchers()[3]:
+        return False
+    return ko_name_ok(word) and crf_person(body, start, start + 3, near=False)
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
@@ -147,6 +158,11 @@ def find_persons(body: str, lang: str) -> list[dict]:
         nxt = m.group("role").split()
         if len(nxt) > 1 and re.fullmatch(r"[가-힣]{1,6}", nxt[0]) and ko_name_ok(m.group("name") + " " + nxt[0]):
             pos = m.start("name") + 1
+            continue
+        # "오픈놀 권인택 대표": of two name-like words before a title, the one next to it is the name
+        # (Korean writes organization, name, title); the first is the organization
+        if len(nxt) > 1 and _inner_name(body, m.start("role"), nxt[0]):
+            pos = m.start("role")
             continue
         # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
         if ko_name_ok(m.group("name")) and _two_ok(body, m) or crf_person(body, m.start("name"), m.end("name")):
