@@ -170,7 +170,7 @@ def _subject(body, ents, lo, hi, last, prev_end=-1):
             return speaker_of(e, ents), "pronoun"
         if last:
             return last, "pronoun"
-    org = _org_named(body, ents, lo, hi)
+    org = _org_named(body, ents, lo, hi) or _unnamed_official(body, ents, lo, hi)
     if org is not None:
         return org, "named"
     ref = _ORG_REF.match(body[lo:hi].strip(" ,"))
@@ -210,6 +210,51 @@ def _org_before(body, ents, lo, noun):
     return name, "org", None, name
 
 
+# an unnamed official described by the body they speak for: "a police officer", "a Seoul city
+# official", "an official from the Gwangju education office", "prosecutors"
+_UNNAMED = re.compile(r"^(?:(?:an?|the|one)\s+)?(?:(?P<desc>[\w’'-]+(?:\s[\w’'-]+){0,3}?)\s+)?"
+                      r"(?:official|officials|officer|officers|spokesperson|spokesman|spokeswoman)"
+                      r"(?:\s+(?:from|of|at|with)\s+(?:the\s+)?(?P<of>[\w’'-]+(?:\s[\w’'-]+){0,4}))?$"
+                      r"|^(?P<group>prosecutors|police|investigators)$", re.I)
+# words that describe an official without naming a body ("a senior government official")
+_UNNAMED_STOP = {"senior", "high", "high-ranking", "ranking", "top", "former", "local", "government", "city",
+                 "state", "national", "korea", "korean", "south", "north", "the", "of", "and", "for",
+                 "public", "relations", "chief", "anonymous", "another", "military", "defense"}
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:[’']s|s)$", "", word.lower().strip(",.’'"))
+
+
+def _unnamed_official(body: str, ents, lo: int, hi: int) -> tuple | None:
+    """The organization an unnamed official speaks for (the gold convention lists it as the
+    speaker): the organization named before in the article whose name shares the most words with
+    the description ("a police officer" -> National Police Agency, "a Seoul city official" ->
+    Seoul Metropolitan Government); None when no word is shared."""
+    m = _UNNAMED.match(body[lo:hi].strip(" ,"))
+    if not m:
+        return None
+    desc = " ".join(g for g in (m.group("desc"), m.group("of"), m.group("group")) if g)
+    words = {_stem(w) for w in desc.split()} - {_stem(w) for w in _UNNAMED_STOP} - {""}
+    if not words:
+        return None
+    names = {e["name"] for e in ents if e["kind"] == "org" and e["start"] < lo}
+    for o in _ORG_SEQ.finditer(body, 0, lo):
+        name = _LEAD.sub("", o.group(0).rstrip("."))
+        if len(name.split()) >= 2 and any(w.strip(",") in lx.orgs()["en_suffixes"] for w in name.split()):
+            names.add(name)
+    best, score = None, 0
+    # the one named last wins a tie; of two names at one place, the longer ("Ministry of Land,
+    # Infrastructure and Transport" over "Ministry of Land")
+    for name in sorted(names, key=lambda n: (body.rfind(n, 0, lo), len(n), n)):
+        shared = len(words & {_stem(w) for w in name.split()})
+        if shared >= score and shared:
+            best, score = name, shared
+    if best is None:
+        return None
+    return best, "org", None, best
+
+
 def en_after(body, m, ents, last, prev_end=-1):
     """``(speaker, how, verb)`` from the attribution after the quote, or None."""
     rx = _rx()
@@ -230,7 +275,8 @@ def en_after(body, m, ents, last, prev_end=-1):
         if rx["pron"].match(np) and last:
             return last, "pronoun", vf.group("verb")
         end = re.search(r"[,;]|\.(?:\s|$)", np)
-        org = _org_named(body, ents, lo, lo + (end.start() if end else len(np)))
+        np_hi = lo + (end.start() if end else len(np))
+        org = _org_named(body, ents, lo, np_hi) or _unnamed_official(body, ents, lo, np_hi)
         if org is not None:
             return org, "named", vf.group("verb")
     nf = rx["np_first"].match(after)
