@@ -148,7 +148,7 @@ def crf_person(body: str, start: int, end: int, *, size: int = 3, near: bool = T
     return ("PS", start - lo, end - lo) in tagger.entities(body[lo:hi])
 
 
-_COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송전홍")  # the twenty most frequent
+COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송전홍")  # the twenty most frequent
 
 
 def _foreign_name_ok(name: str) -> bool:
@@ -174,7 +174,7 @@ def _foreign_name_ok(name: str) -> bool:
         return False
     if words[1].endswith("대"):
         return False  # "허영우 경북대": a name, then a university
-    if len(words[1]) == 3 and words[1][0] in _COMMON_SURNAMES:
+    if len(words[1]) == 3 and words[1][0] in COMMON_SURNAMES:
         return False  # "와플랫 황선영": an organization, then a Korean name
     bounds.add(len(words[0]))
     return all(t.start in bounds and t.end in bounds for t in toks)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from . import _lexicon as lx
-from .ko_names import crf_person, ko_name_ok, ko_proper_nouns, save_name_checks
+from .ko_names import COMMON_SURNAMES, crf_person, ko_name_ok, ko_proper_nouns, save_name_checks
 from .person_links import resolve_mentions
 
 __all__ = ["find_persons", "ko_name_ok", "ko_proper_nouns", "save_name_checks"]
@@ -84,6 +84,20 @@ def _two_ok(body: str, m: re.Match) -> bool:
     """Two-syllable names (황희) are rare and most two-syllable proper nouns before a title are not
     names (연준, 두고): the tagger must agree."""
     return len(m.group("name")) != 2 or crf_person(body, m.start("name"), m.end("name"), size=2, near=False)
+
+
+def _tagged_foreign(body: str, start: int, first: str, second: str) -> bool:
+    """Whether ``first second`` (at ``start``, before a title) is one foreign name in Hangul to the
+    NER tagger ("제러미 크랜츠", "마이크 맥케나"): a short second word that is no title, organization
+    or place, after a first word that does not read as a Korean name (family name + two syllables)."""
+    if not re.fullmatch(r"[가-힣]{2,4}", second) or second.endswith("대") or second in lx.roles()["ko_set"]:
+        return False
+    if second in lx.orgs()["known"] or second in lx.place_matchers()[3]:
+        return False
+    if len(first) == 3 and first[0] in COMMON_SURNAMES:
+        return False
+    end = start + len(first) + 1 + len(second)
+    return crf_person(body, start, end, size=end - start, near=False)
 
 
 def _inner_name(body: str, start: int, word: str) -> bool:
@@ -159,6 +173,13 @@ def find_persons(body: str, lang: str) -> list[dict]:
         if len(nxt) > 1 and re.fullmatch(r"[가-힣]{1,6}", nxt[0]) and ko_name_ok(m.group("name") + " " + nxt[0]):
             pos = m.start("name") + 1
             continue
+        # ... or one the NER tagger reads as one name where kiwi knows only half ("제러미 크랜츠")
+        if len(nxt) > 1 and _tagged_foreign(body, m.start("name"), m.group("name"), nxt[0]):
+            end = m.start("role") + len(nxt[0])
+            found.append({"text": body[m.start("name"):end], "role": " ".join(nxt[1:]),
+                          "start": m.start("name"), "end": end})
+            pos = m.end()
+            continue
         # "오픈놀 권인택 대표": of two name-like words before a title, the one next to it is the name
         # (Korean writes organization, name, title); the first is the organization
         if len(nxt) > 1 and _inner_name(body, m.start("role"), nxt[0]):
@@ -175,7 +196,7 @@ def find_persons(body: str, lang: str) -> list[dict]:
             add(m, role=m.group("role"))
     for m in p["ko_foreign_role_before"].finditer(body):
         t = p["ko_role_end"].search(body, max(0, m.start() - 20), m.start())
-        if t and ko_name_ok(m.group("name")):
+        if t and (ko_name_ok(m.group("name")) or _tagged_foreign(body, m.start(), *m.group("name").split())):
             add(m, role=t.group("role"))
     pos = 0
     while m := p["ko_foreign"].search(body, pos):

@@ -103,6 +103,11 @@ def _person_at(ents, lo, hi, last=True):
     return people[-1] if last else people[0]
 
 
+def _sentence_start(body: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last full stop or line break)."""
+    return max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), body.rfind("다. ", 0, pos)) + 1
+
+
 def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     """``(speaker, how, verb)`` of a Korean quote, or None when the quote is not speech."""
     body = art.body
@@ -182,8 +187,10 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         return person, "named", verb
     if rx["ko_pron"].search(body, before_lo, q0):
         # 그는: the person last named since the previous quote, else the last speaker
+        # (not a person named after a pronoun subject in its own sentence: "그는 트럼프 대통령이 ...")
         recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0
-                  and not (x.get("role") or "").endswith("기자")]
+                  and not (x.get("role") or "").endswith("기자")
+                  and not rx["ko_pron"].search(body, _sentence_start(body, x["start"]), x["start"])]
         if recent:
             return speaker_of(recent[-1], ents), "pronoun", verb
         if last:
