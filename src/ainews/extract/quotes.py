@@ -22,8 +22,10 @@ from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
 from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
-from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
+from .speakers import (alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of,
+                       split_role)
 from .speakers_ko import short_of_tagged, tagged_subject
+from .turns_ko import ko_turns
 
 __all__ = ["extract_quotes"]
 
@@ -224,7 +226,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         ``organization`` are the speaker's title and affiliation as the article states them.
         ``speaker_how`` is ``named``, ``title`` (a bare title resolved to the person), ``pronoun``
         (resolved to the last speaker or person), ``continued`` (same speaker as the previous
-        quote) or ``unresolved``.
+        quote), ``turn`` (a transcript's labelled turn, no quote marks) or ``unresolved``.
     """
     rx = _rx()
     rows: list[dict] = []
@@ -236,6 +238,8 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         lang = "ko" if art.lang == "ko" else "en"
         qrx = rx["quote"].get(lang) or rx["quote"]["en"]
         if not qrx.search(body):
+            if lang == "ko":
+                rows.extend(_turn_rows(art, rows))
             continue
         ents = article_entities(art)
         state = {"last": None, "prev_end": -1, "prev_sent": None, "s0": None}
@@ -261,7 +265,23 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
             state["prev_end"], state["prev_sent"] = m.end(), s0
+        if lang == "ko":
+            rows.extend(_turn_rows(art, rows))
     return frame(rows, COLUMNS)
+
+
+def _turn_rows(art, rows: list[dict]) -> list[dict]:
+    """Rows for the labelled turns of a transcript (:mod:`.turns_ko`) that no quote row covers."""
+    quoted = [(r["start"], r["end"]) for r in rows if r["doc_id"] == art.doc_id]
+    out = []
+    for t in ko_turns(art.body):
+        if any(a < t["end"] and t["start"] < b for a, b in quoted):
+            continue
+        role, org = split_role(t["role"])
+        out.append({**evidence(art, t["start"], t["end"]), "speaker": t["name"], "speaker_kind": "person",
+                    "role": role, "organization": org, "speaker_how": "turn",
+                    "quote": art.body[t["start"]:t["end"]], "verb": ":"})
+    return out
 
 
 def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
