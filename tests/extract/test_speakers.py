@@ -85,6 +85,10 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         # 그는 is the columnist, not the president named after 그는 in the same sentence
         ('칼럼니스트 홍길동은 "관세가 변수였다"고 분석했다. 그는 도널드 트럼프 미국 대통령의 관세를 짚었다. '
          '그는 "시장이 과열됐다"고 했다.', ["홍길동", "홍길동"]),
+        # a foreign name in Hangul before an organization and title, read by neither kiwi nor the tagger
+        ('행사를 열었다. 에릭 두 한국지사 부사장은 "인재를 키우겠다"고 말했다.', ["에릭 두"]),
+        # a company, a modifier and a title are no name
+        ('테슬라 전 CEO는 "어렵다"고 말했다.', [None]),
         # an organization subject with its abbreviation in brackets
         ('시장이 올랐다. 워싱턴포스트(WP)는 "경제가 예상보다 안정적이었다"고 평가했다.', ["워싱턴포스트"]),
     ],
