@@ -19,6 +19,8 @@ import re
 from functools import lru_cache
 
 from . import _lexicon as lx
+from ._common import evidence
+from .speakers import split_role
 
 _TEXT = r"(?P<text>[^\n\]]{8,1500}?)"
 
@@ -64,3 +66,18 @@ def ko_turns(body: str) -> list[dict]:
                           "end": text_end})
     found.sort(key=lambda t: t["start"])
     return found
+
+
+def turn_rows(art, rows: list[dict]) -> list[dict]:
+    """Quote rows (the columns of :func:`ainews.extract.quotes.extract_quotes`) for the labelled
+    turns of an article that no quote row of ``rows`` covers."""
+    quoted = [(r["start"], r["end"]) for r in rows if r["doc_id"] == art.doc_id]
+    out = []
+    for t in ko_turns(art.body):
+        if any(a < t["end"] and t["start"] < b for a, b in quoted):
+            continue
+        role, org = split_role(t["role"])
+        out.append({**evidence(art, t["start"], t["end"]), "speaker": t["name"], "speaker_kind": "person",
+                    "role": role, "organization": org, "speaker_how": "turn",
+                    "quote": art.body[t["start"]:t["end"]], "verb": ":"})
+    return out
