@@ -22,10 +22,9 @@ from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
 from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
-from .speakers import (alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of,
-                       split_role)
+from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
 from .speakers_ko import short_of_tagged, tagged_subject
-from .turns_ko import ko_turns
+from .turns_ko import turn_rows
 
 __all__ = ["extract_quotes"]
 
@@ -79,22 +78,10 @@ _KO_CAPTION = re.compile(r"(?:\[|인터뷰[^\S\n]?:[^\S\n]?)(?P<name>[가-힣]{2
                          r"(?:\]|[^\S\n]?[-–])[^\S\n]?$")
 _KO_LABEL = re.compile(r"(?:^|(?<=[\s.―\-”\"]))(?P<name>[가-힣]{2,4})[^\S\n]?:[^\S\n]?$")
 _KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,80})\)")
-_KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
 
 
 def _SURNAMES() -> set:
     return lx.roles()["surnames"]
-
-
-def _tagged_person(body: str, e: dict, hi: int) -> bool:
-    """Whether the NER tagger reads the mention ``e`` as a person's name."""
-    from .ner import shipped_tagger
-
-    tagger = shipped_tagger()
-    if tagger is None:
-        return True
-    lo = e["start"]
-    return any(lab == "PS" and a == 0 for lab, a, b in tagger.entities(body[lo:min(hi, lo + 60)]))
 
 
 def _person_at(ents, lo, hi, last=True):
@@ -161,14 +148,6 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     last, prev_end, prev_sent, s0 = state["last"], state["prev_end"], state["prev_sent"], state["s0"]
     e = ko_subject(body, before_lo, q0, ents)
     if e is not None and e["kind"] == "person":
-        # "오픈놀 권인택 대표는": a word the finder took for the name, before the real name and title
-        # (the word is an organization the article repeats on its own; the tagger reads the next word
-        # as the name)
-        if _KO_NAME_NEXT.match(body, e["end"], q0) and body.count(e["text"]) >= 3 \
-                and not _tagged_person(body, e, q0):
-            person = tagged_subject(body, e["start"], q0, ents)
-            if person is not None and person[0] != e["name"] and body.find(person[0], e["end"], q0) >= 0:
-                return person, "named", verb
         return speaker_of(e, ents), "named", verb
     person = tagged_subject(body, before_lo, q0, ents)
     if person is not None:
@@ -239,7 +218,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         qrx = rx["quote"].get(lang) or rx["quote"]["en"]
         if not qrx.search(body):
             if lang == "ko":
-                rows.extend(_turn_rows(art, rows))
+                rows.extend(turn_rows(art, rows))
             continue
         ents = article_entities(art)
         state = {"last": None, "prev_end": -1, "prev_sent": None, "s0": None}
@@ -266,22 +245,9 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
             state["prev_end"], state["prev_sent"] = m.end(), s0
         if lang == "ko":
-            rows.extend(_turn_rows(art, rows))
+            rows.extend(turn_rows(art, rows))
     return frame(rows, COLUMNS)
 
-
-def _turn_rows(art, rows: list[dict]) -> list[dict]:
-    """Rows for the labelled turns of a transcript (:mod:`.turns_ko`) that no quote row covers."""
-    quoted = [(r["start"], r["end"]) for r in rows if r["doc_id"] == art.doc_id]
-    out = []
-    for t in ko_turns(art.body):
-        if any(a < t["end"] and t["start"] < b for a, b in quoted):
-            continue
-        role, org = split_role(t["role"])
-        out.append({**evidence(art, t["start"], t["end"]), "speaker": t["name"], "speaker_kind": "person",
-                    "role": role, "organization": org, "speaker_how": "turn",
-                    "quote": art.body[t["start"]:t["end"]], "verb": ":"})
-    return out
 
 
 def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
