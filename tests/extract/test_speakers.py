@@ -80,6 +80,17 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
          ["강원테크노파크"]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
+        # a foreign name in Hangul the tagger reads whole, though kiwi knows only its first word
+        ('계약을 맺었다. 마이크 맥케나 전 백악관 보좌관은 "절차가 부실하면 패소한다"고 말했다.', ["마이크 맥케나"]),
+        # 그는 is the columnist, not the president named after 그는 in the same sentence
+        ('칼럼니스트 홍길동은 "관세가 변수였다"고 분석했다. 그는 도널드 트럼프 미국 대통령의 관세를 짚었다. '
+         '그는 "시장이 과열됐다"고 했다.', ["홍길동", "홍길동"]),
+        # a foreign name in Hangul before an organization and title, read by neither kiwi nor the tagger
+        ('행사를 열었다. 에릭 두 한국지사 부사장은 "인재를 키우겠다"고 말했다.', ["에릭 두"]),
+        # a company, a modifier and a title are no name
+        ('테슬라 전 CEO는 "어렵다"고 말했다.', [None]),
+        # an organization subject with its abbreviation in brackets
+        ('시장이 올랐다. 워싱턴포스트(WP)는 "경제가 예상보다 안정적이었다"고 평가했다.', ["워싱턴포스트"]),
     ],
 )
 def test_korean_quote_patterns(text, speakers):
@@ -216,6 +227,11 @@ def test_role_and_organization_columns():
          'attacks," it said.', "Supreme Prosecutors’ Office"),
         ('The Ministry of Strategy and Finance approved the fund. "The fund is aimed at boosting private '
          'investment," the ministry said.', "Ministry of Strategy and Finance"),
+        # an unnamed official speaks for the body the article names whose name shares a word
+        ('The National Police Agency traced the attack. "The servers were abroad," a police '
+         'officer said.', "National Police Agency"),
+        ('The Gwangju Metropolitan Office of Education runs the classes. "More pupils signed up this year," '
+         'an official from the Gwangju education office said.', "Gwangju Metropolitan Office of Education"),
         # a sentence word at the start is not part of the name
         ('When David Swan, managing director of Robert Walters, arrived, he spoke. "Expectations are not realistic," Swan said.',
          "David Swan"),
@@ -318,3 +334,10 @@ def test_english_bare_title():
     q = _quotes(text, "en")
     assert (q.speaker.iloc[0], q.speaker_how.iloc[0], q.role.iloc[0], q.organization.iloc[0]) == \
         ("Jung Sinah", "title", "CEO", "Kakao")
+
+
+def test_english_unnamed_official_of_no_named_body_stays_unnamed():
+    # "a senior government official" shares no word with the body the article names
+    q = _quotes('The Korea Chamber of Commerce and Industry met. "Rules must be predictable," a senior '
+                'government official said.', "en")
+    assert q.speaker.dropna().empty

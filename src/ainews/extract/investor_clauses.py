@@ -195,7 +195,7 @@ def _name_like(word: str) -> bool:
     퍼플렉시티: foreign names in Hangul); common nouns and verb forms (스타트업, 최고경영자, 낮추,
     전망) are not. Memoised on disk (:func:`save_word_checks`)."""
     from ..lang.sentcache import load_memo
-    from .persons import _memo_where
+    from .ko_names import _memo_where
 
     where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
     verdicts = _WORD_VERDICTS.get(where)

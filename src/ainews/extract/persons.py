@@ -8,12 +8,14 @@ resolved to a full name of the same article.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from . import _lexicon as lx
+from .ko_names import COMMON_SURNAMES, crf_person, ko_name_ok, ko_proper_nouns, save_name_checks
+from .person_links import resolve_mentions
+
+__all__ = ["find_persons", "ko_name_ok", "ko_proper_nouns", "save_name_checks"]
 
 _EN_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?"  # Kim MinYoung, Lee Soo-jung
 _EN_NAME = rf"{_EN_TOKEN}(?: {_EN_TOKEN}){{1,2}}"
@@ -72,179 +74,41 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-# kiwi's verdicts on candidate names, per (cache folder, kiwi version): read from the on-disk memo
-# once per process, new ones written back by save_name_checks(). With sentences and verdicts on
-# disk, a fresh process extracts without loading kiwi's model (seconds per notebook kernel).
-_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
-_PENDING: dict[tuple[str, str], dict[str, str]] = {}
-
-
-def ko_name_ok(name: str) -> bool:
-    """Whether kiwi reads a Hangul word as a person's name (memoised; see :func:`_ko_name_ok`)."""
-    return _ko_name_ok(name)
-
-
-def _ko_name_ok(name: str) -> bool:
-    """Whether a Hangul word before a role noun reads as a person's name, per kiwi's analysis.
-
-    The verdict is memoised on disk (see :func:`save_name_checks`), so kiwi is asked once per word.
-    """
-    from ..lang.sentcache import load_memo
-
-    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
-    verdicts = _VERDICTS.get(where)
-    if verdicts is None:
-        verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
-    found = verdicts.get(name)
-    if found is None:
-        found = verdicts[name] = _PENDING.setdefault(where, {})[name] = "1" if _kiwi_name_ok(name) else "0"
-    return found == "1"
-
-
-_MEMO = "ko_name8"
-
-
-def ko_proper_nouns(name: str) -> bool:
-    """Whether kiwi reads every word of ``name`` as one proper noun ("루카스 스위셔": 루카스/NNP
-    스위셔/NNP), memoised on disk beside the name checks (key prefixed ``NNP:``)."""
-    from ..lang.sentcache import load_memo
-
-    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
-    verdicts = _VERDICTS.get(where)
-    if verdicts is None:
-        verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
-    key = "NNP:" + name
-    found = verdicts.get(key)
-    if found is None:
-        found = verdicts[key] = _PENDING.setdefault(where, {})[key] = "1" if _kiwi_proper_nouns(name) else "0"
-    return found == "1"
-
-
-def _kiwi_proper_nouns(name: str) -> bool:
-    from ..lang.sentences import get_kiwi
-
-    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
-    if not toks or toks[-1].end != len(name) or any(t.tag != "NNP" for t in toks):
-        return False
-    bounds = {0, len(name)} | {m.start() for m in re.finditer(r"(?<= )\S", name)} | \
-        {m.end() for m in re.finditer(r"\S(?= )", name)}
-    return all(t.start in bounds and t.end in bounds for t in toks)
-
-
-@lru_cache(maxsize=8)
-def _memo_where(_processed: str | None, _data: str | None) -> tuple[str, str]:
-    # (memo folder, kiwi split version), per environment: resolving paths and hashing the user
-    # dictionary on every name check cost more than the checks themselves
-    from ..config import processed_dir
-    from ..lang.sentences import split_version
-
-    return str(processed_dir() / "tokens"), split_version("ko")  # bump when the verdict rule changes: old verdicts are then ignored
-
-
-def save_name_checks() -> None:
-    """Write the name verdicts found since the last call to the on-disk memo."""
-    from ..lang.sentcache import save_memo
-
-    while _PENDING:
-        (folder, version), items = _PENDING.popitem()
-        save_memo(_MEMO, version, items, cache_dir=Path(folder))
-
-
-def _kiwi_name_ok(name: str) -> bool:
-    """Name test in the context of a title ("X 대표는 말했다"), where kiwi reads names best.
-
-    A name is one proper noun (성낙호/NNP, 박찬욱/NNP) or, when kiwi does not know it, its family
-    name followed by bare syllables (임/NNP 현/MM 철/NNG, 이경/NNP 민/NNG). Common words stay one common noun
-    (전문가/NNG, 이번/NNG); words that kiwi splits into a common noun and more (정부/측, 이/들) fail.
-    Two-syllable words must be proper nouns that are not places or known organizations.
-    """
-    from ..lang.sentences import get_kiwi
-
-    if " " in name:
-        return _foreign_name_ok(name)
-    if not re.fullmatch(r"[가-힣]{2,4}", name):
-        return False
-    if len(name) == 2 and (ord(name[1]) - 0xAC00) % 28 == 8:
-        return False  # 나갈, 이를: a verb's adnominal form (-ㄹ), not a two-syllable name
-    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
-    if not toks or toks[-1].end != len(name):
-        return False
-    if name[-1] in "은는이가을를의에도로와과" and len(name) == 2:
-        return False  # 오는, 이는: a word with its particle
-    if len(toks) == 1:
-        t = toks[0]
-        if t.tag != "NNP":
-            return False
-        return len(name) >= 3 or (name not in lx.place_matchers()[3] and name not in lx.orgs()["known"])
-    if len(name) < 3:
-        return False
-    first = toks[0]
-    if name[0] not in lx.roles()["surnames"] and name[:2] not in lx.roles()["surnames"]:
-        return False
-    # 이경/NNP 민/NNG and 임/NNP 현/MM 철/NNG are unknown names; 정부/NNG 측/NNB is a common word.
-    if first.tag != "NNP" and len(first.form) > 1:
-        return False
-    return not any(t.tag.startswith(("J", "E", "XS", "V")) for t in toks)
-
-
 # "서강대 교수", "계명대 디지펜게임공학과를 졸업한 ...": a university before a department or academic title
 _UNIVERSITY = re.compile(r"^[가-힣]{1,4}대 (?:[가-힣]*(?:과|학부|대학원|캠퍼스)(?:를|을|의)?(?:\s|$)|"
                          r"(?:명예|겸임|석좌|연구|초빙)?(?:교수|총장|학장|부총장|입학처장|연구원|박사))")
 _JUNIOR = re.compile(r"(주니어|시니어|3세|2세)[^\S\n]")
-_QUOTE_NEAR = re.compile(r"[\"“‘'「]")
 
 
 def _two_ok(body: str, m: re.Match) -> bool:
     """Two-syllable names (황희) are rare and most two-syllable proper nouns before a title are not
     names (연준, 두고): the tagger must agree."""
-    return len(m.group("name")) != 2 or _crf_person(body, m.start("name"), m.end("name"), size=2, near=False)
+    return len(m.group("name")) != 2 or crf_person(body, m.start("name"), m.end("name"), size=2, near=False)
 
 
-def _crf_person(body: str, start: int, end: int, *, size: int = 3, near: bool = True) -> bool:
-    """Second opinion of the NER tagger on a three-syllable name kiwi rejected (강경/NNG 성/XSN),
-    asked only when a quote mark follows within 80 characters, where speakers are named."""
-    if end - start != size or (near and not _QUOTE_NEAR.search(body, end, end + 80)):
+def _tagged_foreign(body: str, start: int, first: str, second: str) -> bool:
+    """Whether ``first second`` (at ``start``, before a title) is one foreign name in Hangul to the
+    NER tagger ("제러미 크랜츠", "마이크 맥케나"): a short second word that is no title, organization
+    or place, after a first word that does not read as a Korean name (family name + two syllables)."""
+    if not re.fullmatch(r"[가-힣]{2,4}", second) or second.endswith("대") or second in lx.roles()["ko_set"]:
         return False
-    from .ner import shipped_tagger
-
-    tagger = shipped_tagger()
-    if tagger is None:
+    if second in lx.orgs()["known"] or second in lx.place_matchers()[3]:
         return False
-    lo = max(body.rfind("\n", 0, start) + 1, start - 30)
-    hi = min(len(body), end + 30)
-    return ("PS", start - lo, end - lo) in tagger.entities(body[lo:hi])
-
-
-_COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송전홍")  # the twenty most frequent
-
-
-def _foreign_name_ok(name: str) -> bool:
-    """A foreign name in Hangul ("워런 버핏"): every word a proper noun to kiwi, none a place or
-    known organization, and none a Korean name or common word (한국 정부/NNG fails)."""
-    from ..lang.sentences import get_kiwi
-
-    words = name.split()
-    if len(words) != 2 or any(w in lx.place_matchers()[3] or w in lx.orgs()["known"] for w in words):
+    if len(first) == 3 and first[0] in COMMON_SURNAMES:
         return False
-    if words[1][-1] in "은는이가을를의에도로와과" and len(words[1]) == 1:
+    end = start + len(first) + 1 + len(second)
+    return crf_person(body, start, end, size=end - start, near=False)
+
+
+def _inner_name(body: str, start: int, word: str) -> bool:
+    """Whether ``word`` (at ``start``, the first word of a title phrase) is itself a Korean name:
+    family name and given name that kiwi accepts and the tagger reads as a person there
+    (현대차 and 삼성전자 before 회장 are organizations)."""
+    if not re.fullmatch(r"[가-힣]{3}", word) or word[0] not in lx.roles()["surnames"]:
         return False
-    toks = [t for t in get_kiwi().tokenize(name + " 대표는 말했다") if t.start < len(name)]
-    if not toks or toks[-1].end != len(name) or any(t.tag != "NNP" for t in toks):
+    if word in lx.orgs()["known"] or word in lx.place_matchers()[3]:
         return False
-    bounds = {0, len(words[0]) + 1, len(name)}
-    if all(t.start in bounds and t.end in bounds for t in toks):
-        return True  # kiwi reads the whole name as one proper noun
-    # each word its own proper noun ("루카스/NNP 스위셔/NNP"), unless the first reads as a Korean name
-    # and the second as an organization after it ("송영현 가온아이")
-    sur = lx.roles()["surnames"]
-    if len(words[1]) > 4 or (words[0][0] in sur and len(words[0]) in (2, 3) and _ko_name_ok(words[0])):
-        return False
-    if words[1].endswith("대"):
-        return False  # "허영우 경북대": a name, then a university
-    if len(words[1]) == 3 and words[1][0] in _COMMON_SURNAMES:
-        return False  # "와플랫 황선영": an organization, then a Korean name
-    bounds.add(len(words[0]))
-    return all(t.start in bounds and t.end in bounds for t in toks)
+    return ko_name_ok(word) and crf_person(body, start, start + 3, near=False)
 
 
 def _strip_possessive(name: str) -> str:
@@ -306,25 +170,37 @@ def find_persons(body: str, lang: str) -> list[dict]:
             continue
         # "마이크 맥케나 전 보좌관": the first half of a foreign name, which the foreign pattern takes whole
         nxt = m.group("role").split()
-        if len(nxt) > 1 and re.fullmatch(r"[가-힣]{1,6}", nxt[0]) and _ko_name_ok(m.group("name") + " " + nxt[0]):
+        if len(nxt) > 1 and re.fullmatch(r"[가-힣]{1,6}", nxt[0]) and ko_name_ok(m.group("name") + " " + nxt[0]):
             pos = m.start("name") + 1
             continue
+        # ... or one the NER tagger reads as one name where kiwi knows only half ("제러미 크랜츠")
+        if len(nxt) > 1 and _tagged_foreign(body, m.start("name"), m.group("name"), nxt[0]):
+            end = m.start("role") + len(nxt[0])
+            found.append({"text": body[m.start("name"):end], "role": " ".join(nxt[1:]),
+                          "start": m.start("name"), "end": end})
+            pos = m.end()
+            continue
+        # "오픈놀 권인택 대표": of two name-like words before a title, the one next to it is the name
+        # (Korean writes organization, name, title); the first is the organization
+        if len(nxt) > 1 and _inner_name(body, m.start("role"), nxt[0]):
+            pos = m.start("role")
+            continue
         # A rejected word ("사업 총괄책임자인 이상호 CTO") must not hide a name inside its title phrase.
-        if _ko_name_ok(m.group("name")) and _two_ok(body, m) or _crf_person(body, m.start("name"), m.end("name")):
+        if ko_name_ok(m.group("name")) and _two_ok(body, m) or crf_person(body, m.start("name"), m.end("name")):
             add(m, role=m.group("role"))
             pos = m.end()
         else:
             pos = m.start("name") + 1
     for m in p["ko_role_before"].finditer(body):
-        if _ko_name_ok(m.group("name")) and _two_ok(body, m):
+        if ko_name_ok(m.group("name")) and _two_ok(body, m):
             add(m, role=m.group("role"))
     for m in p["ko_foreign_role_before"].finditer(body):
         t = p["ko_role_end"].search(body, max(0, m.start() - 20), m.start())
-        if t and _ko_name_ok(m.group("name")):
+        if t and (ko_name_ok(m.group("name")) or _tagged_foreign(body, m.start(), *m.group("name").split())):
             add(m, role=t.group("role"))
     pos = 0
     while m := p["ko_foreign"].search(body, pos):
-        if _ko_name_ok(m.group("name")):
+        if ko_name_ok(m.group("name")):
             add(m, role=m.group("role"))
             jr = _JUNIOR.match(m.group("role"))
             if jr:  # "로버트 디나이트 주니어 부사장": the suffix belongs to the name
@@ -338,81 +214,5 @@ def find_persons(body: str, lang: str) -> list[dict]:
     ko_titles = lx.roles()["ko_set"]
     shorts = [(m.start(), m.end(), m.group("sur"), m.group("role")) for m in p["ko_short"].finditer(body)
               if " " in m.group(0) or m.group(0) not in ko_titles]
-    return _resolve(body, found, shorts, lang)
+    return resolve_mentions(body, found, shorts, lang)
 
-
-def _resolve(body: str, found: list[dict], shorts, lang: str) -> list[dict]:
-    full = {}  # name -> role (first stated)
-    for f in found:
-        if len(f["text"].split()) >= 2 or (re.fullmatch(r"[가-힣]{2,4}", f["text"]) and lang == "ko"):
-            full.setdefault(f["text"], f["role"])
-    for f in found:
-        f["name"] = _full_name(f["text"], full)
-        if f["role"] is None:
-            f["role"] = full.get(f["name"])
-    spans = {(f["start"], f["end"]) for f in found}
-    # Later bare mentions of a known person ("Kwon said", "Chey", "박정수는"): of several people
-    # sharing the word ("Lee"), the one named last before the mention.
-    tokens: dict[str, list[str]] = {}
-    for name in full:
-        parts = name.split()
-        if len(parts) >= 2:
-            for t in {parts[0], parts[-1]}:
-                if len(t) >= 3 and name not in tokens.setdefault(t, []):
-                    tokens[t].append(name)
-        else:
-            tokens.setdefault(name, []).append(name)
-    if tokens:
-        where = {}
-        for f in found:
-            if f["text"] == f["name"]:
-                where.setdefault(f["name"], []).append(f["start"])
-        after = lx.KO_AFTER if lang == "ko" else r"(?![\w-])"
-        before = lx.KO_BEFORE if lang == "ko" else r"(?<![\w-])"
-        rx = re.compile(rf"{before}(?:{lx.alt(tokens)}){after}")
-        for m in rx.finditer(body):
-            if any(s <= m.start() < e for s, e in spans):
-                continue
-            name = _nearest(tokens[m.group(0)], m.start(), where)
-            found.append({"text": m.group(0), "name": name, "role": full.get(name),
-                          "start": m.start(), "end": m.end()})
-    # "박 대표": the person of that surname in the article (same role preferred); unresolved dropped.
-    for s, e, sur, role in shorts:
-        if any(a <= s < b for a, b in spans):
-            continue
-        cands = [n for n in full if n.startswith(sur) and len(n) in (2, 3, 4) and " " not in n]
-        if not cands:
-            continue
-        same = [n for n in cands if full[n] and full[n].endswith(role)]
-        name = (same or cands)[0]
-        found.append({"text": body[s:e], "name": name, "role": full.get(name), "start": s, "end": e})
-    found.sort(key=lambda f: (f["start"], -(f["end"] - f["start"])))
-    out, last_end = [], -1
-    for f in found:
-        if f["start"] >= last_end:
-            out.append(f)
-            last_end = f["end"]
-    return out
-
-
-def _nearest(names: list[str], pos: int, where: dict[str, list[int]]) -> str:
-    """Of ``names``, the one whose full mention comes last before ``pos`` (else the first)."""
-    if len(names) == 1:
-        return names[0]
-    best, at = names[0], -1
-    for n in names:
-        before = sorted(p for p in where.get(n, ()) if p < pos)
-        if before and before[-1] > at:
-            best, at = n, before[-1]
-    return best
-
-
-def _full_name(text: str, full: dict) -> str:
-    if text in full:
-        return text
-    key = text.replace("-", "").lower()
-    for name in full:
-        parts = [p.replace("-", "").lower() for p in name.split()]
-        if key in parts or key == "".join(parts):
-            return name
-    return text

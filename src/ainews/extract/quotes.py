@@ -24,6 +24,7 @@ from .quotes_en import en_after, en_context, en_reported
 from .quotes_ja import quotes_ja
 from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
 from .speakers_ko import short_of_tagged, tagged_subject
+from .turns_ko import turn_rows
 
 __all__ = ["extract_quotes"]
 
@@ -77,22 +78,10 @@ _KO_CAPTION = re.compile(r"(?:\[|인터뷰[^\S\n]?:[^\S\n]?)(?P<name>[가-힣]{2
                          r"(?:\]|[^\S\n]?[-–])[^\S\n]?$")
 _KO_LABEL = re.compile(r"(?:^|(?<=[\s.―\-”\"]))(?P<name>[가-힣]{2,4})[^\S\n]?:[^\S\n]?$")
 _KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,80})\)")
-_KO_NAME_NEXT = re.compile(r"[^\S\n][가-힣]{2,4}[^\S\n](?:[^\s\"“”]+[^\S\n]){0,2}?[가-힣A-Z]{1,8}(?:은|는|이|가)[\s,]")
 
 
 def _SURNAMES() -> set:
     return lx.roles()["surnames"]
-
-
-def _tagged_person(body: str, e: dict, hi: int) -> bool:
-    """Whether the NER tagger reads the mention ``e`` as a person's name."""
-    from .ner import shipped_tagger
-
-    tagger = shipped_tagger()
-    if tagger is None:
-        return True
-    lo = e["start"]
-    return any(lab == "PS" and a == 0 for lab, a, b in tagger.entities(body[lo:min(hi, lo + 60)]))
 
 
 def _person_at(ents, lo, hi, last=True):
@@ -101,6 +90,11 @@ def _person_at(ents, lo, hi, last=True):
     if not people:
         return None
     return people[-1] if last else people[0]
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last full stop or line break)."""
+    return max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), body.rfind("다. ", 0, pos)) + 1
 
 
 def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
@@ -154,14 +148,6 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     last, prev_end, prev_sent, s0 = state["last"], state["prev_end"], state["prev_sent"], state["s0"]
     e = ko_subject(body, before_lo, q0, ents)
     if e is not None and e["kind"] == "person":
-        # "오픈놀 권인택 대표는": a word the finder took for the name, before the real name and title
-        # (the word is an organization the article repeats on its own; the tagger reads the next word
-        # as the name)
-        if _KO_NAME_NEXT.match(body, e["end"], q0) and body.count(e["text"]) >= 3 \
-                and not _tagged_person(body, e, q0):
-            person = tagged_subject(body, e["start"], q0, ents)
-            if person is not None and person[0] != e["name"] and body.find(person[0], e["end"], q0) >= 0:
-                return person, "named", verb
         return speaker_of(e, ents), "named", verb
     person = tagged_subject(body, before_lo, q0, ents)
     if person is not None:
@@ -182,8 +168,10 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         return person, "named", verb
     if rx["ko_pron"].search(body, before_lo, q0):
         # 그는: the person last named since the previous quote, else the last speaker
+        # (not a person named after a pronoun subject in its own sentence: "그는 트럼프 대통령이 ...")
         recent = [x for x in people if max(prev_end, q0 - 600) <= x["start"] < q0
-                  and not (x.get("role") or "").endswith("기자")]
+                  and not (x.get("role") or "").endswith("기자")
+                  and not rx["ko_pron"].search(body, _sentence_start(body, x["start"]), x["start"])]
         if recent:
             return speaker_of(recent[-1], ents), "pronoun", verb
         if last:
@@ -217,7 +205,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         ``organization`` are the speaker's title and affiliation as the article states them.
         ``speaker_how`` is ``named``, ``title`` (a bare title resolved to the person), ``pronoun``
         (resolved to the last speaker or person), ``continued`` (same speaker as the previous
-        quote) or ``unresolved``.
+        quote), ``turn`` (a transcript's labelled turn, no quote marks) or ``unresolved``.
     """
     rx = _rx()
     rows: list[dict] = []
@@ -229,6 +217,8 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         lang = "ko" if art.lang == "ko" else "en"
         qrx = rx["quote"].get(lang) or rx["quote"]["en"]
         if not qrx.search(body):
+            if lang == "ko":
+                rows.extend(turn_rows(art, rows))
             continue
         ents = article_entities(art)
         state = {"last": None, "prev_end": -1, "prev_sent": None, "s0": None}
@@ -254,7 +244,10 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
             state["prev_end"], state["prev_sent"] = m.end(), s0
+        if lang == "ko":
+            rows.extend(turn_rows(art, rows))
     return frame(rows, COLUMNS)
+
 
 
 def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):

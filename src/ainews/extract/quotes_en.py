@@ -23,18 +23,11 @@ import re
 from functools import lru_cache
 
 from . import _lexicon as lx
+from .en_orgs import ORG_REF, PERSON_NOUNS, org_before, org_named, unnamed_official
 from .speakers import speaker_of
 
-_CAP = r"[A-Z][\w’'&.\-]*"
-# a capitalised name; commas only in a list closed by "and" ("Ministry of Land, Infrastructure and Transport")
-_ORG_SEQ = re.compile(rf"{_CAP}(?:\s(?:(?:of|and|for|on|the|&)\s)*{_CAP})*(?:(?:,\s{_CAP})+,?\sand\s{_CAP})?")
-_PLACE_WORDS = {"Province", "City", "County", "District", "Island", "Prefecture", "Peninsula", "Sea", "River"}
-# an unnamed official of a named body: "a Unification Ministry official", "officials of the NIS"
-_OFFICIAL = re.compile(rf"(?:an?\s|the\s)?(?P<org>{_CAP}(?:\s(?:of\s|for\s|and\s)?{_CAP})*)"
-                       r"\s(?:official|officials|spokesperson|spokesman|spokeswoman|source|sources)\b")
 _JOINED = re.compile(r"[a-z][.!?](?=[A-Z“\"])")
 _TITLES_ONLY = re.compile(r"[\s,]*(?:(?:Rep|Reps|Sen|Dr|Prof|Mr|Ms|Mrs)\.\s|[A-Z][a-z]+\s){0,3}$")
-_LEAD = re.compile(r"^(?:the|a|an|its|their)\s+(?:[\w’'-]+-based\s+)?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -60,80 +53,6 @@ def _people(ents, lo, hi):
     return [e for e in ents if lo <= e["start"] and e["end"] <= hi and e["kind"] == "person"]
 
 
-def _org_named(body: str, ents, lo: int, hi: int) -> tuple | None:
-    """An organization speaking in ``body[lo:hi]`` (a subject noun phrase): an organization entity,
-    the body of an unnamed official, or a capitalised name ending in an organization word."""
-    seg = body[lo:hi]
-    last_word = seg.split()[-1].lower().strip(".,") if seg.split() else ""
-    if (last_word in _PERSON_NOUNS or last_word in {r.lower() for r in lx.roles()["en"]}) \
-            and last_word not in ("official", "officials", "spokesman", "spokeswoman", "spokesperson"):
-        return None  # "the KCCI chief said": a person by title, not the organization
-    lead = _LEAD.match(seg)
-    rest = seg[lead.end():] if lead else seg
-    m = _ORG_SEQ.match(rest)
-    if m and not rest[m.end():].strip(" ,"):
-        name = m.group(0).rstrip(".")
-        words = name.split()
-        if len(words) >= 2 and any(w.strip(",") in lx.orgs()["en_suffixes"] for w in words) \
-                and _is_org_name(name, ents, lo, body):
-            return name, "org", None, name
-    orgs = [e for e in ents if lo <= e["start"] and e["end"] <= hi and e["kind"] == "org"]
-    if orgs:
-        name = re.sub(r"^[\w’'-]+-based\s+", "", speaker_of(orgs[0], ents)[0])
-        return name, "org", None, name
-    m = _OFFICIAL.search(seg)
-    if m:
-        name = _LEAD.sub("", m.group("org"))
-        if _is_org_name(name, ents, lo + m.start("org"), body):
-            return name, "org", None, _expand(name, body, lo)
-    m = _ORG_SEQ.match(rest)
-    if m and not rest[m.end():].strip(" ,"):
-        name = m.group(0).rstrip(".")
-        # one capitalised word as the subject ("Interpark said"): an organization unless it reads as a
-        # person's family name, a place or an unnamed group ("Police said")
-        if " " not in name and _single_org(name, ents, body):
-            name = _expand(name, body, lo)
-            return name, "org", None, name
-    return None
-
-
-def _expand(name: str, body: str, before: int) -> str:
-    """An abbreviation's full name written earlier in the article (NABO -> National Assembly Budget
-    Office), matched by the initials of its capitalised words."""
-    if not re.fullmatch(r"[A-Z]{2,6}", name):
-        return name
-    for m in _ORG_SEQ.finditer(body, 0, before):
-        words = [w for w in m.group(0).replace(",", "").split() if w[0].isupper()]
-        for i in range(len(words)):
-            if "".join(w[0] for w in words[i:]) == name and len(words) - i >= 2:
-                return " ".join(m.group(0).split()[m.group(0).split().index(words[i]):])
-    return name
-
-
-def _single_org(name: str, ents, body: str) -> bool:
-    if name in lx.orgs()["known"]:
-        return True
-    if not re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{2,}", name) or name in _not_subject():
-        return False
-    if re.fullmatch(rf"(?:{lx.roles()['en_ko_surname_alt']})", name) or name in lx.roles()["en"]:
-        return False
-    if any(e["kind"] == "person" and name in e["name"].split() for e in ents):
-        return False
-    # "Pan Wen, 37, ...": the first word of a two-word name elsewhere in the article is a person's
-    if re.search(rf"\b{re.escape(name)} (?!(?:{lx.alt(lx.orgs()['en_suffixes'])})\b)[A-Z][a-z]+\b", body):
-        return False
-    return _is_org_name(name, ents, 0, "")
-
-
-@lru_cache(maxsize=1)
-def _not_subject() -> frozenset:
-    return frozenset(lx.quote_verbs().get("en_not_subject", []))
-
-
-def _is_org_name(name: str, ents, at: int, body: str) -> bool:
-    if name.lower() in ("the", "a", "an") or name in lx.place_matchers()[3] or name.split()[-1] in _PLACE_WORDS:
-        return False
-    return not any(e["kind"] == "place" and e["text"] == name for e in ents)
 
 
 def _recent(body, ents, lo, hi):
@@ -149,12 +68,9 @@ def _titled(role: str | None) -> bool:
     if not role:
         return False
     words = {w.lower() for w in re.findall(r"[A-Za-z.]+", role)}
-    return bool(words & {r.lower() for r in lx.roles()["en"]} | words & _PERSON_NOUNS)
+    return bool(words & {r.lower() for r in lx.roles()["en"]} | words & PERSON_NOUNS)
 
 
-_PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "member",
-                 "lawmaker", "expert", "teacher", "student", "worker", "resident", "attorney", "lawyer", "singer",
-                 "player", "consultant", "executive", "manager", "engineer", "scientist", "economist", "founder"}
 
 
 def _subject(body, ents, lo, hi, last, prev_end=-1):
@@ -170,44 +86,17 @@ def _subject(body, ents, lo, hi, last, prev_end=-1):
             return speaker_of(e, ents), "pronoun"
         if last:
             return last, "pronoun"
-    org = _org_named(body, ents, lo, hi)
+    org = org_named(body, ents, lo, hi) or unnamed_official(body, ents, lo, hi)
     if org is not None:
         return org, "named"
-    ref = _ORG_REF.match(body[lo:hi].strip(" ,"))
+    ref = ORG_REF.match(body[lo:hi].strip(" ,"))
     if ref:
-        org = _org_before(body, ents, lo, ref.group("noun"))
+        org = org_before(body, ents, lo, ref.group("noun"))
         if org is not None:
             return org, "pronoun"
     return None
 
 
-# "...," it said / the ministry said: an organization named before
-_ORG_REF = re.compile(r"^(?:it|the\s(?P<noun>ministry|office|agency|company|firm|council|court|party|group|"
-                      r"commission|committee|government|association|federation|union|bank|institute|"
-                      r"administration|department|prosecution|police|center|foundation|board))$", re.I)
-
-
-def _org_before(body, ents, lo, noun):
-    """The organization an "it" or "the ministry" after a quote refers to: the last organization named
-    (within 1,500 characters) as the subject of a sentence, or whose name holds the noun."""
-    q0 = max(body.rfind("“", 0, lo), body.rfind('"', 0, lo - 1))
-    start = max(0, q0 - 1500)
-    cands = []
-    for m in _ORG_SEQ.finditer(body, start, max(q0, 0)):
-        name = _LEAD.sub("", m.group(0).rstrip("."))
-        words = name.split()
-        if len(words) < 2 or not any(w.strip(",") in lx.orgs()["en_suffixes"] for w in words):
-            continue
-        if noun:
-            if noun.lower() in (w.lower().strip("’'s,") for w in words):
-                cands.append(name)
-        elif re.match(r"\s(?:\w+\s)?(?:said|says|announced|stated|added|claimed|noted)\b", body[m.end():m.end() + 30]) \
-                or re.search(r"according to (?:the )?$", body[max(0, m.start() - 20):m.start()]):
-            cands.append(name)
-    if not cands:
-        return None
-    name = cands[-1]
-    return name, "org", None, name
 
 
 def en_after(body, m, ents, last, prev_end=-1):
@@ -230,7 +119,8 @@ def en_after(body, m, ents, last, prev_end=-1):
         if rx["pron"].match(np) and last:
             return last, "pronoun", vf.group("verb")
         end = re.search(r"[,;]|\.(?:\s|$)", np)
-        org = _org_named(body, ents, lo, lo + (end.start() if end else len(np)))
+        np_hi = lo + (end.start() if end else len(np))
+        org = org_named(body, ents, lo, np_hi) or unnamed_official(body, ents, lo, np_hi)
         if org is not None:
             return org, "named", vf.group("verb")
     nf = rx["np_first"].match(after)
@@ -292,7 +182,7 @@ def en_context(body, m, ents, prev_end):
         people = _people(ents, a0, a1)
         if people:
             return speaker_of(people[0], ents), "context", "according to"
-        org = _org_named(body, ents, a0, a1)
+        org = org_named(body, ents, a0, a1)
         if org is not None:
             return org, "context", "according to"
         return None

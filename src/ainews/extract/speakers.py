@@ -20,8 +20,9 @@ def _ko_rx() -> dict[str, re.Pattern]:
     subj = lx.alt(q["ko_subject_after"])
     roles = lx.roles()["ko_alt"]
     return {
-        # what may follow a subject: 은/는/이/가 and a space, a date or nothing more ("X는 29일 "...")
-        "subject": re.compile(rf"^(?:{subj})(?=[\s,]|$)"),
+        # what may follow a subject: 은/는/이/가 and a space, a date or nothing more ("X는 29일 "..."),
+        # after an abbreviation or note in brackets ("워싱턴포스트(WP)는")
+        "subject": re.compile(rf"^(?:\([^()\"“”\n]{{1,20}}\))?(?:{subj})(?=[\s,]|$)"),
         # "LG AI연구원 관계자는", "회사 측은"
         "official": re.compile(rf"(?P<org>[^\s\"“”'‘’]+(?:\s[^\s\"“”'‘’]+){{0,2}}?)\s?(?:{lx.alt(q['ko_official'])})"
                                rf"(?:{subj})(?=[\s,]|$)"),

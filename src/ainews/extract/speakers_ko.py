@@ -153,7 +153,7 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict], *, from_start:
         role = mid[-1] if role_after else None
         org = " ".join(mid[:-1]) or None if role_after else None
         return name, "person", role, org
-    return _short_name_subject(text)
+    return _short_name_subject(text) or _foreign_subject(text)
 
 
 def _short_name_subject(text: str) -> tuple | None:
@@ -207,3 +207,41 @@ def short_of_tagged(body: str, lo: int, hi: int, tagged) -> tuple | None:
 def _short_rx() -> re.Pattern:
     return re.compile(rf"(?<![가-힣])(?P<w>[가-힣]{{1,6}})(?P<role>[^\S\n]?(?:{lx.roles()['ko_alt']}))?"
                       rf"(?:은|는|이|가|도)(?=[\s,])")
+
+
+# modifiers and numerals that may stand between a company and a title ("테슬라 전 CEO", "세 회사")
+_NOT_SECOND = {"전", "현", "신", "부", "총", "각", "이", "그", "저", "및", "등", "세", "네", "한", "새", "옛"}
+
+
+def _foreign_subject(text: str) -> tuple | None:
+    """A foreign name in Hangul before an organization and title, as the subject (``에릭 두 한국화웨이
+    부사장은``, ``메타 마셜 모건스탠리 애널리스트는``), when neither kiwi nor the tagger reads the
+    whole name: its first word is one proper noun to kiwi (no place, organization or Korean name)
+    and its second a proper noun, a single syllable that is no modifier, or a person to the tagger."""
+    from .ko_names import COMMON_SURNAMES, crf_person
+    from .persons import ko_proper_nouns
+
+    m = None
+    for c in _foreign_rx().finditer(text):
+        m = c
+    if m is None:
+        return None
+    w1, w2 = m.group("w1"), m.group("w2")
+    known = set(lx.orgs()["known"]) | set(lx.place_matchers()[3]) | lx.roles()["ko_set"]
+    if w1 in known or w2 in known or w2 in _NOT_SECOND or w2.endswith("대"):
+        return None
+    if any(len(w) == 3 and w[0] in COMMON_SURNAMES for w in (w1, w2)) or not ko_proper_nouns(w1):
+        return None
+    if not (ko_proper_nouns(w2) or len(w2) == 1 or crf_person(text, m.start("w1"), m.end("w2"),
+                                                             size=m.end("w2") - m.start("w1"), near=False)):
+        return None
+    mid = m.group("mid").split()
+    return f"{w1} {w2}", "person", mid[-1] if mid else None, " ".join(mid[:-1]) or None
+
+
+@lru_cache(maxsize=1)
+def _foreign_rx() -> re.Pattern:
+    roles = lx.roles()["ko_alt"]
+    return re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<w1>[가-힣]{{2,6}})[^\S\n](?P<w2>[가-힣]{{1,5}})(?:\([^()]{{0,30}}\))?"
+                      rf"(?P<mid>(?:[^\S\n][^\s\"“”'‘’]+){{0,3}}?[^\S\n][^\s\"“”'‘’]*?(?:{roles}))"
+                      rf"(?:\([^()]*\))?(?:은|는|이|가)(?=[\s,])")
