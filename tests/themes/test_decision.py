@@ -102,3 +102,22 @@ def test_label_files_find_their_corpus(tmp_path, monkeypatch):
     assert list(articles.source) == list(aligned.key) and len(articles) == 3
     with pytest.raises(FileNotFoundError, match="no such label file"):
         load_labels([tmp_path / "missing.json"])
+
+
+def test_none_weight_moves_the_threshold_and_sets_are_held_out():
+    from ainews.themes.fit import leave_one_set_out
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(90, 520))
+    y = pd.DataFrame({"a": [2] * 30 + [0] * 60})
+    y["primary"] = ["a"] * 30 + ["none"] * 60
+    X[:30, 515] += 1.0
+    m1 = ThemeModel(none_weight=1.0).fit(X, y)
+    m9 = ThemeModel(none_weight=9.0).fit(X, y)
+    # a heavier none only ever turns themes into none
+    p1, p9 = m1.predict(X), m9.predict(X)
+    assert ((p9 == "a") <= (p1 == "a")).all() and (p9 == "a").sum() < (p1 == "a").sum()
+    sets = np.array(["s1", "s2", "s3"] * 30)
+    held = leave_one_set_out(X, y, sets)
+    assert held.shape == (90,) and set(held) <= {"a", "none"}
+    assert leave_one_set_out(X, y, np.array(["one"] * 90)) is None

@@ -32,11 +32,14 @@ def test_investment_signals_tell_money_abroad_from_domestic_investment():
     arts = _articles(["삼성전자는 미국 텍사스 반도체 공장에 370억 달러를 투자한다고 밝혔다.",
                       "SK하이닉스는 경기도 용인 반도체 클러스터에 5조원을 투자한다고 밝혔다.",
                       "마이크로소프트는 일본 데이터센터에 29억 달러를 투자한다고 밝혔다.",
-                      "코스피가 사흘 만에 하락 마감했다."])
+                      "코스피가 사흘 만에 하락 마감했다.",
+                      "마이크로소프트는 한국 데이터센터에 29억 달러를 투자한다고 밝혔다."])
     M, names = signal_features(arts, lexicon_scores(arts))
-    assert names == SIGNAL_NAMES and M.shape == (4, 4)
-    f = pd.DataFrame(np.expm1(M).round(), columns=names, index=["us", "domestic", "ms_japan", "stocks"])
+    assert names == SIGNAL_NAMES and M.shape == (5, 5)
+    f = pd.DataFrame(np.expm1(M).round(), columns=names, index=["us", "domestic", "ms_japan", "stocks", "ms_korea"])
     assert f.at["us", "inv:events"] == 1 and f.at["us", "inv:abroad"] == 1
     assert f.at["ms_japan", "inv:crossborder"] == 1 and f.at["ms_japan", "inv:abroad"] == 0
+    # a foreign firm's money into Korea: the border is crossed to the home country
+    assert f.at["ms_korea", "inv:home_side"] == 1 and f.at["ms_korea", "inv:crossborder"] == 1
     # no other country and no foreign firm named: the article is not read for money at all
     assert not f.loc["domestic"].any() and not f.loc["stocks"].any()

@@ -74,7 +74,7 @@ def apply_model(result: ThemeScores, articles: pd.DataFrame, model="default") ->
                       "decisions may drift. Retrain: make train-themes", RuntimeWarning, stacklevel=3)
     themes = list(model.themes_)
     proba = model.primary_proba(X)
-    prim = proba.columns.to_numpy()[proba.to_numpy().argmax(axis=1)]
+    prim = model.predict(X)
     grades, p1 = model.predict_grades(X)
     ids = feats.doc_ids
     result.grades = pd.DataFrame({

@@ -9,7 +9,6 @@ for the articles the model has seen).
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -19,9 +18,10 @@ import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold
 
+from .card import _card, _card_md
 from .model import NONE, ThemeModel
 
-__all__ = ["MODEL_NAME", "cross_validate", "load_model", "model_card", "model_path", "train_themes"]
+__all__ = ["MODEL_NAME", "cross_validate", "leave_one_set_out", "load_model", "model_card", "model_path", "train_themes"]
 
 MODEL_NAME = "themes"
 MAX_SENTENCES = None  # sentences embedded per article (None: all); see the card
@@ -60,6 +60,33 @@ def cross_validate(X: np.ndarray, y: pd.DataFrame, *, folds: int = 5, random_sta
         grades.iloc[te] = g.to_numpy()
         proba.iloc[te] = p.to_numpy()
     return prim, grades, proba
+
+
+def leave_one_set_out(X: np.ndarray, y: pd.DataFrame, sets, *, random_state: int = 0,
+                      **params) -> np.ndarray | None:
+    """Primary labels of each label set predicted by a model fitted on the other sets.
+
+    The honest estimate for an unseen corpus: K-fold folds mix articles of one crawl, outlet
+    and month, whereas a new corpus brings other dates, outlets and wording.
+
+    Args:
+        X: feature matrix.
+        y: labels (see :meth:`ThemeModel.fit`), rows aligned with ``X``.
+        sets: the label file (or any set name) of each row.
+
+    Returns:
+        The held-out primary label of each row, or ``None`` with fewer than two sets.
+    """
+    sets = np.asarray(sets)
+    names = list(dict.fromkeys(sets))
+    if len(names) < 2:
+        return None
+    prim = np.empty(len(y), dtype=object)
+    for name in names:
+        te = sets == name
+        m = ThemeModel(random_state=random_state, **params).fit(X[~te], y[~te].reset_index(drop=True))
+        prim[te] = m.predict(X[te])
+    return prim
 
 
 def scores_of(y: pd.DataFrame, prim, grades: pd.DataFrame) -> dict:
@@ -113,6 +140,7 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
     cv_all = scores_of(y, prim, grades)
     cv_by_file = {f: scores_of(y[m].reset_index(drop=True), prim[m], grades[m].reset_index(drop=True))
                   for f in labels.label_file.unique() for m in [(labels.label_file == f).to_numpy()]}
+    loso = _leave_one_set_out_scores(feats.X, y, labels.label_file.to_numpy(), random_state)
     model = ThemeModel(random_state=random_state).fit(feats.X, y)
     model.feature_names_ = np.array(feats.names)
     model.n_embed_ = feats.n_embed
@@ -128,7 +156,8 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
         oof[f"grade:{t}"] = grades[t].to_numpy()
         oof[f"probability:{t}"] = proba[t].round(4).to_numpy()
     oof.to_csv(path.with_suffix(".oof.csv"), index=False)
-    card = _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences, units)
+    card = _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences, units,
+                 loso)
     path.with_suffix(".card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
     path.with_suffix(".card.md").write_text(_card_md(card), encoding="utf-8")
@@ -138,72 +167,18 @@ def train_themes(label_files=None, *, out: str | Path | None = None, folds: int 
     return card
 
 
-def _units_text(max_sentences, units) -> str:
-    if units:
-        text = (f"the first {units.get('n_first', 4)} sentences and up to {units.get('n_hits', 4)} more "
-                "with lexicon hits")
-        return text + (", and the title" if units.get("title") else "")
-    return "all sentences" if max_sentences is None else f"the first {max_sentences} sentences"
-
-
-def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, max_sentences, units) -> dict:
-    from ..embeddings.core import encoder_version
-
-    files = labels.groupby(["label_file", "corpus"]).size().reset_index(name="n")
-    counts = labels["primary"].where(labels["primary"].isin(themes), NONE).value_counts()
-    few = [t for t in themes if counts.get(t, 0) < 30]
-    return {
-        "model": path.name, "date": _dt.date.today().isoformat(),
-        "estimator": f"ainews.themes.model.ThemeModel ({model.get_params()})",
-        "features": f"article vector (mean of {encoder_version()} sentence vectors of "
-                    f"{_units_text(max_sentences, units)}) + lexicon scores per theme and frame "
-                    "(data/lexicons/themes.yml) + closeness to each theme's example sentences "
-                    "+ investment events abroad or next to a foreign firm (ainews.themes.signals)",
-        "units": units,
-        "training_data": [{"file": r.label_file, "corpus": r.corpus, "articles": int(r.n)}
-                          for r in files.itertuples()],
-        "n_articles": int(len(labels)),
-        "primary_counts": {k: int(v) for k, v in counts.items()},
-        "cross_validation": {"folds": folds, "stratified_on": "primary", "random_state": random_state,
-                             "all": cv_all, "by_label_file": cv_by_file},
-        "limits": [
-            f"few labelled articles for {', '.join(few)} (< 30 as primary): their figures are noisy"
-            if few else "each theme has at least 30 labelled primaries",
-            "labels come from Korean news of December 2025 and English Korea Herald news of 2016; "
-            "Japanese text is embedded in the same space but no Japanese article is labelled",
-            "grades (1 vs 2) are less reliable than the primary theme; readers themselves disagree there",
-            *[f"{t}: cross-validated F1 {cv_all['per_class'][t]['f1']} over "
-              f"{cv_all['per_class'][t]['support']} labelled primaries; treat its counts as indicative"
-              for t in themes if cv_all["per_class"][t]["f1"] < 0.7],
-            "scoring new articles is bounded by the sentence encoder (it embeds only the selected "
-            "sentences); sentence vectors are cached, so re-runs and unchanged articles are fast",
-        ],
-    }
-
-
-def _card_md(card: dict) -> str:
-    cv = card["cross_validation"]
-    lines = [f"# Theme model card: `{card['model']}`", "", f"- Date: {card['date']}",
-             f"- Estimator: {card['estimator']}", f"- Features: {card['features']}",
-             f"- Training data: {card['n_articles']} labelled articles", ""]
-    lines += [f"  - `{d['file']}` ({d['corpus']}): {d['articles']}" for d in card["training_data"]]
-    lines += ["", f"- Primary labels: {card['primary_counts']}", "",
-              f"## Cross-validated scores ({cv['folds']}-fold, stratified on the primary theme)", "",
-              "| data | n | accuracy | macro-F1 (4 labels) | macro-F1 (themes) |", "|---|---|---|---|---|"]
-    for name, s in [("all", cv["all"])] + list(cv["by_label_file"].items()):
-        lines.append(f"| {name} | {s['n']} | {s['accuracy']} | {s['macro_f1']} | {s['macro_f1_themes']} |")
-    lines += ["", "Per class (all labelled articles):", "", "| class | precision | recall | F1 | support |",
-              "|---|---|---|---|---|"]
-    for lab, s in cv["all"]["per_class"].items():
-        lines.append(f"| {lab} | {s['precision']} | {s['recall']} | {s['f1']} | {s['support']} |")
-    lines += ["", "F1 per class and label file:", ""]
-    for name, sc in cv["by_label_file"].items():
-        lines.append(f"- `{name}`: " + ", ".join(f"{lab} {v['f1']} (n={v['support']})"
-                                                 for lab, v in sc["per_class"].items()))
-    lines += ["", f"Grade accuracy (0/1/2) per theme: {cv['all']['grade_accuracy']}", "", "## Limits", ""]
-    lines += [f"- {x}" for x in card["limits"]]
-    lines += ["", "Retrain: `make train-themes` (or `ainews train-themes`).", ""]
-    return "\n".join(lines)
+def _leave_one_set_out_scores(X, y, sets, random_state) -> dict | None:
+    prim = leave_one_set_out(X, y, sets, random_state=random_state)
+    if prim is None:
+        return None
+    grades = y.drop(columns="primary")  # grades are not held out here: only the primary is scored
+    out = {"all": scores_of(y, prim, grades)}
+    for name in dict.fromkeys(sets):
+        m = sets == name
+        out[name] = scores_of(y[m].reset_index(drop=True), prim[m], grades[m].reset_index(drop=True))
+    for s in out.values():
+        s.pop("grade_accuracy", None)
+    return out
 
 
 @lru_cache(maxsize=2)
