@@ -20,14 +20,19 @@ from functools import lru_cache
 from ..lexicons import load_yaml_lexicon
 from . import _lexicon as lx
 from ._common import evidence, sentence_of
+from .names_ja import after_np, by_title, caption, full_name, lead_in, subject_np
 
 __all__ = ["quotes_ja"]
 
 _OPEN, _CLOSE = "「", "」"
 # A subject (…は/が/も) followed by at most a short adverbial (記者会見で, 作品について、).
 _SUBJECT_END = re.compile(r"(?:は|が|も)[^「」。]{0,30}$")
+# Prefixes of a title the analyzer leaves on the name: 副総裁, 元監督, 前社長.
+_ROLE_PREFIX = frozenset("副元前現新")
+# A phrase before the reporting verb that is not its subject: 郵便事業会社の担当者に要望した.
+_NOT_SUBJECT = re.compile(r"(?:に|へ|から|に対し|に対して|を)[、,]?\s*$")
 # Between two quotes of one speaker: 「…」として「…」と述べた, 「…」と話し、「…」と語った.
-_CHAIN = re.compile(r"^\s*(?:と|として|とし|と述べ|と話し|と語り|と強調し)?[、,]?\s*$")
+_CHAIN = re.compile(r"^\s*(?:と|として|とし|を挙げ|と述べ|と話し|と語り|と強調し)?[、,]?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -39,10 +44,13 @@ def _rx() -> dict:
     missing = [k for k, v in q.items() if not v]
     if missing:
         raise ValueError(f"quote_verbs.yml has no {missing}; add the Japanese lists (see extract/quotes_ja.py)")
-    stems = lx.alt(q["ja_verb_stems"])
+    # Dictionary forms (語る, 話す) and とのこと end the verb themselves; other stems need an ending.
+    whole = [v for v in q["ja_verb_stems"] if v.endswith(("る", "す", "のこと"))]
+    stems = lx.alt([v for v in q["ja_verb_stems"] if v not in whole])
     ends = r"(?:た|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
+    verb = rf"(?:{lx.alt(whole)})|(?:{stems}){ends}" if whole else rf"(?:{stems}){ends}"
     return {
-        "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>(?:{stems}){ends})"),
+        "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>{verb})"),
         "pron": re.compile(rf"(?:{lx.alt(q['ja_pronouns'])})(?:は|が|も)"),
         "titles": frozenset(q["ja_titles"]),
         "spokes": frozenset(spokes),
@@ -162,6 +170,32 @@ def _is_title(morphs, pos, j, titles) -> bool:
         (pos[j][0] == "接尾辞" and surf in titles)
 
 
+def _subject(text: str, rx: dict) -> dict | None:
+    """The speaker of a subject phrase: a person the analyzer tags, else the noun phrase before
+    the subject particle (name + title, or an organisation's unnamed spokesperson)."""
+    who = _who(text)
+    if who is None or who["kind"] != "person":
+        np_who = subject_np(text, _analyzer(), rx["titles"], rx["spokes"],
+                            lambda s: _org_like(s) or s in rx["institutions"])
+        who = np_who or who
+    return who
+
+
+def _resolved(speaker: dict, context: str, at: int, rx: dict) -> dict | None:
+    """The full name of a speaker written as a family name, a cut name or a title alone."""
+    name = speaker["name"]
+    if not name:
+        name = by_title(speaker["role"], context, at, rx["titles"])
+        return {**speaker, "name": name} if name else None
+    role = speaker["role"]
+    if role and len(name) > 2 and name[-1] in _ROLE_PREFIX:  # 羅忠生副|総裁, 落合元|監督
+        name, role = name[:-1], name[-1] + role
+    full = full_name(name, context, rx["titles"])
+    if role and full != name and full.startswith(name) and role.startswith(full[len(name):]):
+        role = role[len(full) - len(name):] or None  # トム・ヒドル|ストン: the cut was not a title
+    return {**speaker, "name": full, "role": role}
+
+
 def quotes_ja(art) -> list[dict]:
     """Quote rows (the columns of :func:`ainews.extract_quotes`) of one Japanese article."""
     body = art.body
@@ -171,16 +205,27 @@ def quotes_ja(art) -> list[dict]:
     rows: list[dict] = []
     last = None
     prev_sent = None
+    context = f"{getattr(art, 'title', '') or ''}\n{body}"  # where full names are introduced
     for o, c in _spans(body):
         qs, qe = o + 1, c
         if qe - qs < 2:
             continue
         s0, s1 = sentence_of(art, o)
         am = rx["after"].match(body, c + 1, min(len(body), c + 1 + 90))
+        layout = None
         if am is None:
-            continue
-        verb = am.group("verb").rstrip("、")
-        mid = am.group("mid")
+            # No reporting verb: the speaker may be named after the quote (そう語る…) or in a
+            # caption before it (井上大輔氏　「…」).
+            layout = after_np(body, c)
+            if layout is None:
+                # A caption must name a person with a title (井上大輔氏): headings and credits
+                # before a quote (■ブランド：商品名, （C）作者／出版社) do not.
+                layout = caption(body, o)
+                cap = _subject(layout, rx) if layout else None
+                if cap is None or cap["kind"] != "person" or cap["role"] not in rx["titles"]:
+                    continue
+        verb = am.group("verb").rstrip("、") if am else ""
+        mid = am.group("mid") if am else ""
         before = body[s0:o]
         # Only what follows the last closing bracket belongs to this quote's subject, unless
         # the quote continues the previous one (「…」として「…」と述べた): then look before both.
@@ -191,18 +236,28 @@ def quotes_ja(art) -> list[dict]:
                 break
             before, cut = before[:opening], before.rfind(_CLOSE, 0, opening)
         before = before[cut + 1:]
+        if not before.strip() and layout is None:
+            before = lead_in(body, o) or before
         speaker, how = None, None
-        if rx["pron"].search(mid) or rx["pron"].search(before):
+        if layout is not None:
+            who = _subject(layout, rx)
+            if who is None or who["kind"] != "person":
+                continue
+            speaker, how = who, "named"
+        elif rx["pron"].search(mid) or rx["pron"].search(before):
             speaker, how = last, "pronoun"
         if speaker is None:
-            who = _who(mid)
+            who = _subject(mid, rx) if mid.strip() and not _NOT_SUBJECT.search(mid) else None
             if who is None and _SUBJECT_END.search(before):
-                who = _who(before)
+                who = _subject(before, rx)
             if who is not None:
                 speaker, how = who, "named"
         if speaker is None and last is not None and (prev_sent == s0 or not before.strip()
                                                      or not _SUBJECT_END.search(before)):
             speaker, how = last, "continued"
+        if speaker is not None and speaker["kind"] == "person":
+            speaker = _resolved(speaker, context, len(context) - len(body) + o, rx)
+            how = how if speaker is not None else None
         if speaker is not None:
             last = speaker
         rows.append({**evidence(art, qs, qe),
