@@ -97,3 +97,12 @@ def test_title_prefixes_are_not_part_of_the_name(name, text, full):
 def test_a_heading_before_a_quote_is_not_its_speaker():
     body = "新しい化粧品を紹介します。\n\n■ブランド：花雪\n\n「花雪」は保湿に優れたシリーズです。"
     assert _speakers(body) == []
+
+
+def test_transcript_turns_are_quotes_of_the_named_people():
+    body = ("今回は自動車評論家の大森ケンジと、モデルの岡田真理が新型車に試乗した。\n\n"
+            "大森：どうだった？\n\n岡田：静かで驚いたわ。\n\n大森：それは良かった。燃費もいいんだよね。\n\n"
+            "岡田：でも荷室は狭いかも。\n\n"
+            "座談会の参加者にも聞いた。\n\nAさん：うちは妻が管理しています。\n\nAさん：貯金はしていません。\n\n"
+            "開催日時：5月1日\n\n開催日時：5月2日")
+    assert sorted(set(_speakers(body))) == ["大森ケンジ", "岡田真理"]

@@ -133,7 +133,8 @@ def full_name(name: str, text: str, titles: frozenset) -> str:
         return name
     if _KANJI_ONLY.match(name) and len(name) <= 3:  # a family name: 江畑, 孫, 佐々木
         counts: dict[str, int] = {}
-        for m in re.finditer(rf"{re.escape(name)}([{_KANJI}]{{1,6}})", text):
+        # the rest of the name in kanji (江畑幸子) or katakana (小沢コージ)
+        for m in re.finditer(rf"{re.escape(name)}([{_KANJI}]{{1,6}}|[{_KATA}]{{2,6}}(?![{_KATA}]))", text):
             run = rest = m.group(1)
             for t in sorted(titles, key=len, reverse=True):  # 井上大輔氏 -> 大輔, 眞鍋政義監督 -> 政義
                 if rest.endswith(t) and len(rest) > len(t):

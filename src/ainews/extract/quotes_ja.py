@@ -21,6 +21,7 @@ from ..lexicons import load_yaml_lexicon
 from . import _lexicon as lx
 from ._common import evidence, sentence_of
 from .names_ja import after_np, by_title, caption, full_name, lead_in, subject_np
+from .transcript_ja import transcript_turns
 
 __all__ = ["quotes_ja"]
 
@@ -181,6 +182,14 @@ def _subject(text: str, rx: dict) -> dict | None:
     return who
 
 
+def _untitled(name: str, titles: frozenset) -> str:
+    """``name`` without a title at its end (ルパート・サンダース監督 -> ルパート・サンダース)."""
+    for t in sorted(titles, key=len, reverse=True):
+        if name.endswith(t) and len(name) > len(t):
+            return name[: -len(t)]
+    return name
+
+
 def _resolved(speaker: dict, context: str, at: int, rx: dict) -> dict | None:
     """The full name of a speaker written as a family name, a cut name or a title alone."""
     name = speaker["name"]
@@ -199,13 +208,13 @@ def _resolved(speaker: dict, context: str, at: int, rx: dict) -> dict | None:
 def quotes_ja(art) -> list[dict]:
     """Quote rows (the columns of :func:`ainews.extract_quotes`) of one Japanese article."""
     body = art.body
-    if _OPEN not in body:
-        return []
     rx = _rx()
-    rows: list[dict] = []
+    context = f"{getattr(art, 'title', '') or ''}\n{body}"  # where full names are introduced
+    rows = transcript_turns(art, _analyzer(), lambda n: full_name(_untitled(n, rx["titles"]), context, rx["titles"]))
+    if _OPEN not in body:
+        return rows
     last = None
     prev_sent = None
-    context = f"{getattr(art, 'title', '') or ''}\n{body}"  # where full names are introduced
     for o, c in _spans(body):
         qs, qe = o + 1, c
         if qe - qs < 2:
@@ -267,4 +276,4 @@ def quotes_ja(art) -> list[dict]:
                      "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb,
                      "organization": speaker["org"] if speaker else None})
         prev_sent = s0
-    return rows
+    return sorted(rows, key=lambda r: r["start"])
