@@ -106,3 +106,11 @@ def test_transcript_turns_are_quotes_of_the_named_people():
             "座談会の参加者にも聞いた。\n\nAさん：うちは妻が管理しています。\n\nAさん：貯金はしていません。\n\n"
             "開催日時：5月1日\n\n開催日時：5月2日")
     assert sorted(set(_speakers(body))) == ["大森ケンジ", "岡田真理"]
+
+
+def test_passive_reporting_verb_names_the_agent_not_the_subject():
+    body = ("代表の練習には原田誠監督と選手の北村あゆみが参加した。\n\n"
+            "北村は原田監督から「守備が見違えた」と絶賛された。\n\n"
+            "北村は記者に「あまり覚えていない」と言われた。")
+    got = _speakers(body)
+    assert got[0] == "原田誠" and len(got) == 2 and pd.isna(got[1])

@@ -28,6 +28,8 @@ __all__ = ["quotes_ja"]
 _OPEN, _CLOSE = "「", "」"
 # A subject (…は/が/も) followed by at most a short adverbial (記者会見で, 作品について、).
 _SUBJECT_END = re.compile(r"(?:は|が|も)[^「」。]{0,30}$")
+# The agent of a passive reporting verb, just before the quote: 眞鍋監督から「…」と絶賛され.
+_AGENT = re.compile(r"(?P<np>[^、。「」\sはがもをで]{1,30})(?:から|に)\s*$")
 # Prefixes of a title the analyzer leaves on the name: 副総裁, 元監督, 前社長.
 _ROLE_PREFIX = frozenset("副元前現新")
 # A phrase before the reporting verb that is not its subject: 郵便事業会社の担当者に要望した.
@@ -46,14 +48,16 @@ def _rx() -> dict:
     if missing:
         raise ValueError(f"quote_verbs.yml has no {missing}; add the Japanese lists (see extract/quotes_ja.py)")
     # Dictionary forms (語る, 話す) and とのこと end the verb themselves; other stems need an ending.
+    passive = [str(v) for v in data.get("ja_passive_stems") or []]
     whole = [v for v in q["ja_verb_stems"] if v.endswith(("る", "す", "のこと"))]
-    stems = lx.alt([v for v in q["ja_verb_stems"] if v not in whole])
+    stems = lx.alt([v for v in q["ja_verb_stems"] + passive if v not in whole])
     ends = r"(?:た|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
     verb = rf"(?:{lx.alt(whole)})|(?:{stems}){ends}" if whole else rf"(?:{stems}){ends}"
     return {
         "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>{verb})"),
         "pron": re.compile(rf"(?:{lx.alt(q['ja_pronouns'])})(?:は|が|も)"),
         "titles": frozenset(q["ja_titles"]),
+        "passive": tuple(passive),
         "spokes": frozenset(spokes),
         "institutions": frozenset(institutions),
     }
@@ -248,20 +252,25 @@ def quotes_ja(art) -> list[dict]:
         if not before.strip() and layout is None:
             before = lead_in(body, o) or before
         speaker, how = None, None
-        if layout is not None:
+        if rx["passive"] and verb.startswith(rx["passive"]):
+            # 監督から「…」と絶賛された: the agent spoke; the subject only heard it.
+            agent = _AGENT.search(before)
+            who = _subject(agent.group("np") + "は", rx) if agent else None
+            speaker, how = (who, "named") if who else (None, "passive")
+        elif layout is not None:
             who = _subject(layout, rx)
             if who is None or who["kind"] != "person":
                 continue
             speaker, how = who, "named"
         elif rx["pron"].search(mid) or rx["pron"].search(before):
             speaker, how = last, "pronoun"
-        if speaker is None:
+        if speaker is None and how is None:
             who = _subject(mid, rx) if mid.strip() and not _NOT_SUBJECT.search(mid) else None
             if who is None and _SUBJECT_END.search(before):
                 who = _subject(before, rx)
             if who is not None:
                 speaker, how = who, "named"
-        if speaker is None and last is not None and (prev_sent == s0 or not before.strip()
+        if speaker is None and how is None and last is not None and (prev_sent == s0 or not before.strip()
                                                      or not _SUBJECT_END.search(before)):
             speaker, how = last, "continued"
         if speaker is not None and speaker["kind"] == "person":
@@ -273,7 +282,7 @@ def quotes_ja(art) -> list[dict]:
                      "speaker": speaker["name"] if speaker else None,
                      "role": speaker["role"] if speaker else None,
                      "speaker_kind": speaker["kind"] if speaker else None,
-                     "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb,
+                     "speaker_how": how if speaker else "unresolved", "quote": body[qs:qe], "verb": verb,
                      "organization": speaker["org"] if speaker else None})
         prev_sent = s0
     return sorted(rows, key=lambda r: r["start"])
