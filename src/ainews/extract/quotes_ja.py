@@ -10,6 +10,14 @@ nouns written with ・ or followed by a title such as 首相, 社長, 氏); the 
 and a proper noun joined by の before the name (ソフトバンクグループの孫正義会長) the
 organisation. When no person is named, an organisation subject (経済産業省は「…」と説明した)
 is the speaker, with ``speaker_kind`` ``org``.
+
+When the analyzer names no person, the noun phrase before the subject particle is read by
+:mod:`.names_ja` (平田直教授 -> 平田直, role 教授; 外務省の幹部 -> 外務省). A family name, a katakana
+name the analyzer cut, or a title alone (知事は) becomes the full name written elsewhere in the
+article. The speaker may also stand outside the quote's sentence: in a lead-in paragraph
+(孫社長は、⏎⏎「…」とつぶやいた), after the quote (「…」⏎⏎そう語る井上氏は), in a caption with a title
+(代表取締役社長・井上大輔氏　「…」), or as the agent of a passive verb (監督から「…」と絶賛された).
+Transcript lines (小沢：…) come from :mod:`.transcript_ja`.
 """
 
 from __future__ import annotations
