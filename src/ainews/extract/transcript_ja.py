@@ -2,7 +2,8 @@
 
 A line is a turn of a transcript when it starts with a short name and a colon, the same name opens
 at least two lines of the article, and the name is a person's: the analyzer tags it as a given or
-family name (人名), or it is written in katakana (foreign names and stage names). Anonymised
+family name (人名), or it is written in katakana and is not a word of the dictionary (foreign
+names and stage names, not labels such as メリット：). Anonymised
 participants (Aさん, Bさん), interviewer marks (——, Q) and form labels (開催日時：, 例：) are not
 speakers. The name is completed from the article (小沢 -> 小沢コージ) like a quote's speaker.
 """
@@ -25,9 +26,12 @@ MIN_TURNS = 2
 def _is_person(name: str, analyzer) -> bool:
     if _ANONYMOUS.match(name):
         return False
+    morphs = [m for m in analyzer.tokenize(name) if m.surface() not in ("・", "＝")]
     if _KATA_NAME.match(name):
-        return True
-    return any(m.part_of_speech()[2] == "人名" for m in analyzer.tokenize(name))
+        # A katakana word of the dictionary (メリット：, ポイント：) is a label; a name is tagged
+        # 人名 or unknown to the dictionary (ジンソク).
+        return all(m.part_of_speech()[2] == "人名" or m.is_oov() for m in morphs)
+    return any(m.part_of_speech()[2] == "人名" for m in morphs)
 
 
 def transcript_turns(art, analyzer, resolve) -> list[dict]:
