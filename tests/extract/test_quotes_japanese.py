@@ -89,6 +89,7 @@ def test_full_name_is_not_extended_by_a_place_and_title():
 @pytest.mark.parametrize("name, text, full", [
     ("落合", "落合博満元監督が審判に歩み寄った。落合氏は笑った。", "落合博満"),
     ("羅忠生", "同社の羅忠生副総裁が来日した。", "羅忠生"),
+    ("村岡", "村岡財務相が会見した。村岡氏は述べた。", "村岡"),
 ])
 def test_title_prefixes_are_not_part_of_the_name(name, text, full):
     assert full_name(name, text, _rx()["titles"]) == full

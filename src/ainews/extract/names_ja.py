@@ -140,6 +140,8 @@ def full_name(name: str, text: str, titles: frozenset) -> str:
                 if rest.endswith(t) and len(rest) > len(t):
                     rest = rest[: -len(t)]
                     break
+            if run.endswith("相") and rest != run:
+                continue  # 安住財務相: the ministry, not a given name
             if rest[-1] in "元前副現新":  # 落合博満元監督 -> 博満; 羅忠生副総裁 -> nothing
                 rest = rest[:-1]
             if not rest or any(rest.startswith(t) for t in titles):
