@@ -127,3 +127,17 @@ def test_site_furniture_across_a_folder(tmp_path):
         assert set(reasons) == set(furniture)
         assert reasons["Most popular this week"] == "site furniture (on 4 pages of the folder)"
         assert "Story number" in body
+
+
+def test_japanese_quoted_paragraphs_are_text():
+    """Written for the test: 。 needs no space after it, and a paragraph that is a 「…」 quote
+    ending in kana (no 。 before 」) is a sentence."""
+    lines = ["ホーム", "ニュース", "スポーツ", "お問い合わせ",
+             "新しい工場が町に完成した。地元の雇用が増えると期待されている。工場では約二百人が働く予定で、"
+             "来年春から本格的に稼働する。市は周辺の道路も整備する方針だ。",
+             "「町の人たちと一緒に成長していきたいと考えています。まずは地元の学校と協力していきたい」",
+             "そう語る社長は、この町の出身だ。工場の建設には三年をかけた。地元の企業との取引も広げる考えだ。"
+             "将来は研究拠点も置く計画で、大学との共同研究も始めるという。"]
+    v = content_verdicts(lines)
+    assert v[:4] == [v[0]] * 4 and v[0] is not None  # the menu
+    assert v[4:] == [None, None, None]

@@ -10,6 +10,14 @@ nouns written with ・ or followed by a title such as 首相, 社長, 氏); the 
 and a proper noun joined by の before the name (ソフトバンクグループの孫正義会長) the
 organisation. When no person is named, an organisation subject (経済産業省は「…」と説明した)
 is the speaker, with ``speaker_kind`` ``org``.
+
+When the analyzer names no person, the noun phrase before the subject particle is read by
+:mod:`.names_ja` (平田直教授 -> 平田直, role 教授; 外務省の幹部 -> 外務省). A family name, a katakana
+name the analyzer cut, or a title alone (知事は) becomes the full name written elsewhere in the
+article. The speaker may also stand outside the quote's sentence: in a lead-in paragraph
+(孫社長は、⏎⏎「…」とつぶやいた), after the quote (「…」⏎⏎そう語る井上氏は), in a caption with a title
+(代表取締役社長・井上大輔氏　「…」), or as the agent of a passive verb (監督から「…」と絶賛された).
+Transcript lines (小沢：…) come from :mod:`.transcript_ja`.
 """
 
 from __future__ import annotations
@@ -20,14 +28,22 @@ from functools import lru_cache
 from ..lexicons import load_yaml_lexicon
 from . import _lexicon as lx
 from ._common import evidence, sentence_of
+from .names_ja import after_np, by_title, caption, full_name, lead_in, subject_np
+from .transcript_ja import transcript_turns
 
 __all__ = ["quotes_ja"]
 
 _OPEN, _CLOSE = "「", "」"
 # A subject (…は/が/も) followed by at most a short adverbial (記者会見で, 作品について、).
 _SUBJECT_END = re.compile(r"(?:は|が|も)[^「」。]{0,30}$")
+# The agent of a passive reporting verb, just before the quote: 眞鍋監督から「…」と絶賛され.
+_AGENT = re.compile(r"(?P<np>[^、。「」\sはがもをで]{1,30})(?:から|に)\s*$")
+# Prefixes of a title the analyzer leaves on the name: 副総裁, 元監督, 前社長.
+_ROLE_PREFIX = frozenset("副元前現新")
+# A phrase before the reporting verb that is not its subject: 郵便事業会社の担当者に要望した.
+_NOT_SUBJECT = re.compile(r"(?:に|へ|から|に対し|に対して|を)[、,]?\s*$")
 # Between two quotes of one speaker: 「…」として「…」と述べた, 「…」と話し、「…」と語った.
-_CHAIN = re.compile(r"^\s*(?:と|として|とし|と述べ|と話し|と語り|と強調し)?[、,]?\s*$")
+_CHAIN = re.compile(r"^\s*(?:と|として|とし|を挙げ|と述べ|と話し|と語り|と強調し)?[、,]?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +55,17 @@ def _rx() -> dict:
     missing = [k for k, v in q.items() if not v]
     if missing:
         raise ValueError(f"quote_verbs.yml has no {missing}; add the Japanese lists (see extract/quotes_ja.py)")
-    stems = lx.alt(q["ja_verb_stems"])
+    # Dictionary forms (語る, 話す) and とのこと end the verb themselves; other stems need an ending.
+    passive = [str(v) for v in data.get("ja_passive_stems") or []]
+    whole = [v for v in q["ja_verb_stems"] if v.endswith(("る", "す", "のこと"))]
+    stems = lx.alt([v for v in q["ja_verb_stems"] + passive if v not in whole])
     ends = r"(?:た|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
+    verb = rf"(?:{lx.alt(whole)})|(?:{stems}){ends}" if whole else rf"(?:{stems}){ends}"
     return {
-        "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>(?:{stems}){ends})"),
+        "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>{verb})"),
         "pron": re.compile(rf"(?:{lx.alt(q['ja_pronouns'])})(?:は|が|も)"),
         "titles": frozenset(q["ja_titles"]),
+        "passive": tuple(passive),
         "spokes": frozenset(spokes),
         "institutions": frozenset(institutions),
     }
@@ -162,13 +183,48 @@ def _is_title(morphs, pos, j, titles) -> bool:
         (pos[j][0] == "接尾辞" and surf in titles)
 
 
+def _subject(text: str, rx: dict) -> dict | None:
+    """The speaker of a subject phrase: a person the analyzer tags, else the noun phrase before
+    the subject particle (name + title, or an organisation's unnamed spokesperson)."""
+    who = _who(text)
+    if who is None or who["kind"] != "person":
+        np_who = subject_np(text, _analyzer(), rx["titles"], rx["spokes"],
+                            lambda s: _org_like(s) or s in rx["institutions"])
+        who = np_who or who
+    return who
+
+
+def _untitled(name: str, titles: frozenset) -> str:
+    """``name`` without a title at its end (ルパート・サンダース監督 -> ルパート・サンダース)."""
+    for t in sorted(titles, key=len, reverse=True):
+        if name.endswith(t) and len(name) > len(t):
+            return name[: -len(t)]
+    return name
+
+
+def _resolved(speaker: dict, context: str, at: int, rx: dict) -> dict | None:
+    """The full name of a speaker written as a family name, a cut name or a title alone."""
+    name = speaker["name"]
+    if not name:
+        name = by_title(speaker["role"], context, at, rx["titles"])
+        return {**speaker, "name": name} if name else None
+    role = speaker["role"]
+    if role and len(name) > 2 and name[-1] in _ROLE_PREFIX:  # 羅忠生副|総裁, 落合元|監督
+        name, role = name[:-1], name[-1] + role
+    full = full_name(name, context, rx["titles"])
+    if role and full != name and full.startswith(name) and role.startswith(full[len(name):]):
+        role = role[len(full) - len(name):] or None  # トム・ヒドル|ストン: the cut was not a title
+    return {**speaker, "name": full, "role": role}
+
+
 def quotes_ja(art) -> list[dict]:
     """Quote rows (the columns of :func:`ainews.extract_quotes`) of one Japanese article."""
     body = art.body
-    if _OPEN not in body:
-        return []
     rx = _rx()
-    rows: list[dict] = []
+    context = f"{getattr(art, 'title', '') or ''}\n{body}"  # where full names are introduced
+    rows = transcript_turns(art, _analyzer(), lambda n: full_name(_untitled(n, rx["titles"]), context, rx["titles"]))
+    if _OPEN not in body:
+        return rows
     last = None
     prev_sent = None
     for o, c in _spans(body):
@@ -177,10 +233,20 @@ def quotes_ja(art) -> list[dict]:
             continue
         s0, s1 = sentence_of(art, o)
         am = rx["after"].match(body, c + 1, min(len(body), c + 1 + 90))
+        layout = None
         if am is None:
-            continue
-        verb = am.group("verb").rstrip("、")
-        mid = am.group("mid")
+            # No reporting verb: the speaker may be named after the quote (そう語る…) or in a
+            # caption before it (井上大輔氏　「…」).
+            layout = after_np(body, c)
+            if layout is None:
+                # A caption must name a person with a title (井上大輔氏): headings and credits
+                # before a quote (■ブランド：商品名, （C）作者／出版社) do not.
+                layout = caption(body, o)
+                cap = _subject(layout, rx) if layout else None
+                if cap is None or cap["kind"] != "person" or cap["role"] not in rx["titles"]:
+                    continue
+        verb = am.group("verb").rstrip("、") if am else ""
+        mid = am.group("mid") if am else ""
         before = body[s0:o]
         # Only what follows the last closing bracket belongs to this quote's subject, unless
         # the quote continues the previous one (「…」として「…」と述べた): then look before both.
@@ -191,25 +257,40 @@ def quotes_ja(art) -> list[dict]:
                 break
             before, cut = before[:opening], before.rfind(_CLOSE, 0, opening)
         before = before[cut + 1:]
+        if not before.strip() and layout is None:
+            before = lead_in(body, o) or before
         speaker, how = None, None
-        if rx["pron"].search(mid) or rx["pron"].search(before):
+        if rx["passive"] and verb.startswith(rx["passive"]):
+            # 監督から「…」と絶賛された: the agent spoke; the subject only heard it.
+            agent = _AGENT.search(before)
+            who = _subject(agent.group("np") + "は", rx) if agent else None
+            speaker, how = (who, "named") if who else (None, "passive")
+        elif layout is not None:
+            who = _subject(layout, rx)
+            if who is None or who["kind"] != "person":
+                continue
+            speaker, how = who, "named"
+        elif rx["pron"].search(mid) or rx["pron"].search(before):
             speaker, how = last, "pronoun"
-        if speaker is None:
-            who = _who(mid)
+        if speaker is None and how is None:
+            who = _subject(mid, rx) if mid.strip() and not _NOT_SUBJECT.search(mid) else None
             if who is None and _SUBJECT_END.search(before):
-                who = _who(before)
+                who = _subject(before, rx)
             if who is not None:
                 speaker, how = who, "named"
-        if speaker is None and last is not None and (prev_sent == s0 or not before.strip()
+        if speaker is None and how is None and last is not None and (prev_sent == s0 or not before.strip()
                                                      or not _SUBJECT_END.search(before)):
             speaker, how = last, "continued"
+        if speaker is not None and speaker["kind"] == "person":
+            speaker = _resolved(speaker, context, len(context) - len(body) + o, rx)
+            how = how if speaker is not None else None
         if speaker is not None:
             last = speaker
         rows.append({**evidence(art, qs, qe),
                      "speaker": speaker["name"] if speaker else None,
                      "role": speaker["role"] if speaker else None,
                      "speaker_kind": speaker["kind"] if speaker else None,
-                     "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb,
+                     "speaker_how": how if speaker else "unresolved", "quote": body[qs:qe], "verb": verb,
                      "organization": speaker["org"] if speaker else None})
         prev_sent = s0
-    return rows
+    return sorted(rows, key=lambda r: r["start"])

@@ -44,8 +44,15 @@ MENU_ITEM_LEN = 40  # ...of this mean length at most (list items in an article a
 REPEATED = 3
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f]")
-_SENTENCE_END = re.compile(r"([.!?。！？]|다\.?)[\"'”’」』)\]]*$")
-_SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"'”’」』])")
+# Japanese closes a quoted sentence without 。 (「…と思います」): a kana before the closing bracket
+# at the end of a line ends a sentence too.
+_SENTENCE_END = re.compile(r"(([.!?。！？]|다\.?)[\"'”’」』)\]]*|[\u3040-\u30ff]」)$")
+# 。 needs no space after it (Japanese and Chinese write the next sentence on); ！ and ？ do, as
+# headlines and link items use them mid-line (「…！孫社長…」).
+_SENTENCE_MARK = re.compile(r"[.!?！？](?:\s|$|[\"'”’」』])|。")
+# A line ending in a full-width comma is a sentence wrapped at the line end (a blog or book
+# review pasted with its line breaks), not a menu item.
+_WRAPPED = re.compile(r"[、，]$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
 _SEPARATORS = re.compile(r"\s[|│·•/]\s")
 
@@ -120,7 +127,7 @@ def _context_free(line: str, wlen: float, stop: frozenset[str]) -> str:
     marks = len(_SENTENCE_MARK.findall(line + " "))
     if marks and _SENTENCE_END.search(line):
         return "good" if wlen > LENGTH_HIGH else "neargood"
-    return "neargood" if marks else "bad"
+    return "neargood" if marks or _WRAPPED.search(line) else "bad"
 
 
 def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
@@ -219,7 +226,7 @@ def _mark_menus(cf: list[str], lines: list[str]) -> None:
         while j < len(cf) and cf[j] == "short":
             j += 1
         run = range(i, j)
-        if len(run) >= MENU_RUN and sum(bool(_SENTENCE_END.search(lines[k])) for k in run) < len(run) / 2 \
+        if len(run) >= MENU_RUN and sum(bool(_SENTENCE_END.search(lines[k]) or _WRAPPED.search(lines[k])) for k in run) < len(run) / 2 \
                 and sum(len(lines[k]) for k in run) < MENU_ITEM_LEN * len(run):
             for k in run:
                 cf[k] = "menu"
