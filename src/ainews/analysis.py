@@ -31,7 +31,8 @@ from .lang.concepts import to_concepts
 __all__ = ["Analysis", "analyze", "analyze_partition", "write_analysis", "TOKEN_COLUMNS"]
 
 TOKEN_COLUMNS = [f for f in TokenUnit._fields if f != "cached"]
-_ARTICLE_COLUMNS = ("doc_id", "body", "lang", "published")
+# The extractors read the title too (a place named in the title weighs more; see extract.place_features).
+_ARTICLE_COLUMNS = ("doc_id", "title", "body", "lang", "published")
 _PART_ROWS = 256  # articles per partition of the local engine: bounds memory, not results
 TABLES = ("tokens", "entities", "amounts", "quotes")
 
