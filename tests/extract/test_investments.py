@@ -194,6 +194,13 @@ def test_english_investor_is_the_subject_not_the_source(text, investor):
     ("DB하이텍에 따르면 '월 웨이퍼 투입량 2만장' 규모 파운드리를 지으려면 2조5000억원이 투입돼야 한다.", "2조5000억원", "DB하이텍"),
     # a list of partners ending in 등이
     ("오픈AI·오라클·소프트뱅크·MGX 등이 참여해 최대 5000억 달러를 투자한다.", "5000억 달러", "MGX"),
+    # the subject of a relative clause (디지털브릿지가 발행한) yields to the sentence's topic
+    ("소프트뱅크는 디지털브릿지가 발행한 보통주를 총 40억달러에 인수키로 했다.", "40억달러", "소프트뱅크"),
+    ("한화는 미국 테슬라가 보유하던 지분을 2000억원에 인수했다.", "2000억원", "한화"),
+    # a company name kiwi splits into common nouns, read from its ending
+    ("주성엔지니어링은 용인에 약 1000억 원을 들여 연구센터를 지을 방침이다.", "1000억 원", "주성엔지니어링"),
+    # the fund a clause spends through
+    ("정부는 국민성장펀드를 활용해 AI 분야에 30조원을 투자할 계획이다.", "30조원", "국민성장펀드"),
 ])
 def test_investor_of_korean_clauses(text, amount, investor):
     inv = _one(text)
@@ -210,6 +217,18 @@ def test_investor_of_korean_clauses(text, amount, investor):
 ])
 def test_no_investor_rather_than_a_wrong_one(text):
     assert _one(text).investor.isna().all()
+
+
+def test_a_quantity_is_no_investor():
+    # a tagged span opening with a digit ("1GWh는") is a quantity, not a name
+    assert _one("1GWh는 1000억원을 넘어서는 대형 프로젝트에 투자된다.").investor.isna().all()
+
+
+def test_pegged_gulf_currencies():
+    inv = _one("아부다비 정부역량강화부는 AI 인프라에 130억 디르함(약 5조1100억 원)을 투자한다는 계획이다.")
+    row = inv[inv.currency == "AED"]
+    assert row.value.tolist() == [1.3e10] and abs(row.value_usd.iloc[0] - 1.3e10 / 3.6725) < 1e6
+    assert 5.11e12 not in inv.value.tolist()
 
 
 def test_glued_words_before_a_latin_name_are_dropped():
@@ -286,6 +305,17 @@ def test_a_list_of_investments_and_its_total():
     ("The park is expected to attract 117.3 billion yuan worth of investment.", "117.3 billion yuan", "investment"),
     ("울산은 7조원 규모의 초대형 AI 데이터센터 유치로 도약했다.", "7조원", "investment"),
     ("The 1.78 trillion won education project landed on the island.", "1.78 trillion won", "investment"),
+    # a threshold or eligibility condition is no money spent
+    ("지원 대상을 순제작비 20억 원 이상에서 10억 원 이상으로 완화했다.", "20억 원", "other"),
+    ("제작비 10억 원 이상 작품을 지역에서 촬영하면 지원한다.", "10억 원", "other"),
+    ("Foreigners who invest 500 million won or more in the projects get visas.", "500 million won", "other"),
+    ("삼성전자는 평택에 50조원 이상을 투자한다.", "50조원", "investment"),
+    # money saved, a market as the subject of its figure, holdings
+    ("AI 기반 전력망으로 400억 원 절감 효과를 냈다.", "400억 원", "other"),
+    ("웨이퍼 팹 장비(WFE) 시장이 2024년 1040억달러로 사상 최대를 기록했다.", "1040억달러", "market_size"),
+    ("남편이 국내외에 분산 투자한 자산이 약 3억 원이다.", "3억 원", "market_size"),
+    # "이상일 시장은" is a mayor, not a market
+    ("이상일 시장은 2030년까지 1000조원을 들여 산단을 짓는다고 밝혔다.", "1000조원", "investment"),
 ])
 def test_kinds_of_harder_phrases(text, amount, kind):
     assert (amount, kind) in _kinds(text)

@@ -46,7 +46,8 @@ def _mentions(art: Article, lo: int, hi: int, *, tagged: bool = False) -> list[d
     for _, a, b in _tagged(art.body[lo2:hi]):
         a, b = a + lo2, b + lo2
         # a name starts a word: the tagger's spans inside a word ("마그데부르크" -> "르크") are not names
-        if (b - a >= 2 and not any(a < e and s < b for s, e in taken)
+        # nor does a span opening with a digit (a quantity read as a name: "1GWh는")
+        if (b - a >= 2 and not any(a < e and s < b for s, e in taken) and not art.body[a].isdigit()
                 and not (a and re.match(r"[A-Za-z가-힣0-9]", art.body[a - 1]))):
             extra.append({"kind": "org", "text": art.body[a:b], "start": a, "end": b, "tagged": True})
     return sorted(ents + extra, key=lambda e: e["start"]) if extra else ents
@@ -59,6 +60,8 @@ _INVESTED_BY = re.compile(r"\s?(?:을|를)?\s?(?:투자|투입|출자)(?:한|하
 _FUND_NAME = r"([A-Za-z가-힣0-9·]{2,15}(?:펀드|기금))(?=[은는이가을를의에와과도]|\s|$)"
 _FUND_AFTER = re.compile(rf"\s?(?:규모(?:의|인)?\s)?{_FUND_NAME}")
 _FUND_BEFORE = re.compile(rf"(?<![A-Za-z가-힣0-9·]){_FUND_NAME}\s*$")
+# the fund a clause spends through: "국민성장펀드를 활용해 AI 분야에 30조원을 투자"
+_FUND_VIA = re.compile(rf"(?<![A-Za-z가-힣0-9·]){_FUND_NAME}(?:을|를)\s?(?:활용|통해|통한|이용)[가-힣]*\s(?:[^\s,]+\s){{0,3}}$")
 # money given, not raised: "우리금융그룹의 80조 지원"
 _GIVING = re.compile(r"\s?(?:원)?\s?(?:규모의?\s)?(?:을|를)?\s?['’\"”]?\s?(?:지원|출연|출자|기부|후원)")
 # a subject or topic between an owner in the possessive and the amount takes the amount over
@@ -91,7 +94,7 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
         if buyers:
             return buyers[-1]
     # a named fund is the investor of its own money ("150조원 규모 국민성장펀드", "국민성장펀드 150조원")
-    m = _FUND_AFTER.match(body, end) or _FUND_BEFORE.search(body, lo, start)
+    m = _FUND_AFTER.match(body, end) or _FUND_BEFORE.search(body, lo, start) or _FUND_VIA.search(body, lo, start)
     if m and m.group(1) not in lex["stop"]:
         return m.group(1)
     if kind == "funding" and not _GIVING.match(body, end):
@@ -184,7 +187,7 @@ def _en_name(name: str, lex: dict) -> tuple[str, str]:
 
 # kiwi's verdicts on subject-marked words, memoised on disk like the person finder's (a process
 # whose sentences are cached then extracts without loading kiwi's model)
-_WORD_MEMO = "investor_word1"
+_WORD_MEMO = "investor_word2"
 _WORD_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
 _WORD_PENDING: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -192,8 +195,10 @@ _WORD_PENDING: dict[tuple[str, str], dict[str, str]] = {}
 def _name_like(word: str) -> bool:
     """Whether a subject-marked word can be a name: kiwi reads a proper noun or Latin letters in it
     (DB하이텍, 메이사, SB파트너스), or it is one long word kiwi cannot split (알토스벤처스,
-    퍼플렉시티: foreign names in Hangul); common nouns and verb forms (스타트업, 최고경영자, 낮추,
-    전망) are not. Memoised on disk (:func:`save_word_checks`)."""
+    퍼플렉시티: foreign names in Hangul), or a word of two or more syllables before a company-name
+    ending (주성엔지니어링, 에이치엘바이오: ``company_endings`` of investment_phrases.yml); common
+    nouns and verb forms (스타트업, 최고경영자, 낮추, 전망) are not. Memoised on disk
+    (:func:`save_word_checks`)."""
     from ..lang.sentcache import load_memo
     from .persons import _memo_where
 
@@ -219,6 +224,10 @@ def save_word_checks() -> None:
 def _kiwi_name_like(word: str) -> bool:
     from ..lang.sentences import get_kiwi
 
+    from .investors import _invest_lexicon
+
+    if _invest_lexicon()["company_end"].search(word):
+        return True
     toks = get_kiwi().tokenize(word)
     if any(t.tag in ("NNP", "SL", "SH") for t in toks):
         return True

@@ -37,7 +37,8 @@ def _invest_lexicon_at(mtime: float) -> dict:
             "sources": [re.compile(p) for p in data.get("funding_sources") or []],
             "collective": re.compile("|".join(data.get("collective") or ["외국인직접투자"]), re.I),
             "dest": {str(k): str(v) for k, v in (data.get("destination_words") or {}).items()},
-            "demonyms": {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}}
+            "demonyms": {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()},
+            "company_end": re.compile(r"^[가-힣A-Za-z]{2,}(?:" + "|".join(map(str, data.get("company_endings") or ["$^"])) + ")$")}
 
 
 def _invest_lexicon() -> dict:
@@ -82,6 +83,15 @@ _ACCORDING = re.compile(r"([A-Za-z가-힣0-9&·\-]{2,15})(?:에|측에)\s따르�
 _HEADLINE = re.compile(r"^\s*(?:━\s*)?([A-Za-z가-힣0-9&·\-]{2,15}),\s")
 
 
+# "소프트뱅크는 디지털브릿지가 발행한 보통주를 … 인수": a subject whose verb modifies a noun (발행한,
+# 보유하던) belongs to a relative clause; the topic of the sentence ranks before it
+_RELATIVE = re.compile(r"(?:\s?[(（][^()（）\n]{1,20}[)）])?(?:이|가)\s(?:[^\s,.]+\s)?[가-힣]*(?:[한된던]|하는|되는|있는|받은)\s")
+
+
+def _relative(body: str, end: int) -> bool:
+    return bool(_RELATIVE.match(body, end, end + 40))
+
+
 def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
               head: int = 15, tagged: bool = False) -> list[tuple[int, int, dict]]:
     """Investor candidates in ``body[lo:hi]``: ``(rank, position, mention)``; rank 2: a named
@@ -111,7 +121,7 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
             ok = marked or (e["kind"] == "org" and e["start"] - lo < head and not _LOC.match(after)
                             and not re.match(r"^[을를]", after))
         if ok:
-            rank = marked if art.lang == "en" else (1 if _WEAK.match(after) else 2) if marked else 0
+            rank = marked if art.lang == "en" else (1 if _WEAK.match(after) or _relative(body, e["end"]) else 2) if marked else 0
             out.append((rank, e["start"], e))
     for m in lex["government"].finditer(body, lo, hi):
         if any(c[2]["kind"] == "place" and c[2]["end"] + 1 == m.start() for c in out):
