@@ -199,6 +199,13 @@ def test_english_investor_is_the_subject_not_the_source(text, investor):
     ("한화는 미국 테슬라가 보유하던 지분을 2000억원에 인수했다.", "2000억원", "한화"),
     # a company name kiwi splits into common nouns, read from its ending
     ("주성엔지니어링은 용인에 약 1000억 원을 들여 연구센터를 지을 방침이다.", "1000억 원", "주성엔지니어링"),
+    # a round's investors listed after it: the first of the list (the lead is named first)
+    ("메이사가 100억원 규모의 신규 투자를 유치했다. LIG넥스원-IBK캐피탈 방산혁신 펀드, NH헤지자산운용, 키움증권 등이 "
+     "이번 투자에 참여했다.", "100억원", "LIG넥스원-IBK캐피탈 방산혁신 펀드"),
+    # the buyer named in an earlier sentence that speaks of the deal (지분 인수), when the amount's own
+    # sentence names nobody
+    ("미래에셋컨설팅은 코빗 주주들과 지분 인수를 위한 양해각서를 체결했다. 업계에서는 이번 지분 거래 규모가 최대 "
+     "1400억원 수준에 달할 것으로 본다.", "1400억원", "미래에셋컨설팅"),
     # the fund a clause spends through
     ("정부는 국민성장펀드를 활용해 AI 분야에 30조원을 투자할 계획이다.", "30조원", "국민성장펀드"),
 ])
@@ -217,6 +224,13 @@ def test_investor_of_korean_clauses(text, amount, investor):
 ])
 def test_no_investor_rather_than_a_wrong_one(text):
     assert _one(text).investor.isna().all()
+
+
+def test_parts_of_a_total_by_year_or_in_kind_are_no_events():
+    got = _kinds("예산은 총 88억5천만원(2023년 30억원·2024년 28억5천만원)이며, "
+                 "총사업비는 452억원(국비 313억원·도비 15억원·기관 현물 89억8천만원) 규모다.")
+    assert got == [("88억5천만원", "budget"), ("30억원", "other"), ("28억5천만원", "other"), ("452억원", "budget"),
+                   ("313억원", "budget"), ("15억원", "budget"), ("89억8천만원", "other")]
 
 
 def test_a_quantity_is_no_investor():
@@ -314,6 +328,10 @@ def test_a_list_of_investments_and_its_total():
     ("AI 기반 전력망으로 400억 원 절감 효과를 냈다.", "400억 원", "other"),
     ("웨이퍼 팹 장비(WFE) 시장이 2024년 1040억달러로 사상 최대를 기록했다.", "1040억달러", "market_size"),
     ("남편이 국내외에 분산 투자한 자산이 약 3억 원이다.", "3억 원", "market_size"),
+    # a company's R&D spending is no investment deal; a government R&D budget is a budget
+    ("아마존은 2024년 한 해에만 653억유로를 R&D에 투자했다.", "653억유로", "other"),
+    ("한국은 기업 R&D 투자 452억유로를 기록했다.", "452억유로", "other"),
+    ("정부는 내년 R&D 예산 35조원을 편성했다.", "35조원", "budget"),
     # "이상일 시장은" is a mayor, not a market
     ("이상일 시장은 2030년까지 1000조원을 들여 산단을 짓는다고 밝혔다.", "1000조원", "investment"),
 ])

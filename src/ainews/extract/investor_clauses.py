@@ -121,6 +121,34 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
     return None
 
 
+# "라운드에는 A 펀드, B자산운용, C벤처스 등이 참여했다": the investors listed before the last one
+_LIST_ITEM = re.compile(r"[^,.\n\s][^,.\n]{1,39}")
+_LIST_LEAD = re.compile(r"^.*(?:에는|에서는|으로는|로는|에|은|는)\s")
+
+
+def _list_head(body: str, at: int) -> str | None:
+    """The first name of a comma list that ends right before ``body[at]`` (None when no list)."""
+    items, pos = [], at
+    while pos >= 2 and body[pos - 2:pos] == ", ":
+        m = None
+        for m in _LIST_ITEM.finditer(body, max(0, pos - 2 - 40), pos - 2):
+            pass
+        if m is None or m.end() != pos - 2:
+            break
+        items.append(m.group(0))
+        pos = m.start()
+    # names, not clauses ("매출이 늘었고, 키움증권 등이"): no item ends as a verb does
+    if not items or any(_CLAUSE_END.search(x) for x in items):
+        return None
+    head = _LIST_LEAD.sub("", items[-1]).strip()
+    head = _BRACKET_ANY.sub("", head)
+    return head if 2 <= len(head) <= 30 else None
+
+
+_CLAUSE_END = re.compile(r"(?:고|며|서|면|데|만|다|요)\s*$")
+_BRACKET_ANY = re.compile(r"\s?[(（][^()（）]{1,20}[)）]")
+
+
 # English: "North Korea's investment in China", "fresh Chinese investment in the North",
 # "Korean firms have invested", "1 billion yen contributed by Japan"
 _EN_DEAL = r"(?:\w+\s+){0,2}?(?:investments?|acquisitions?|stakes?|funding|capital|pledges?|purchases?)\b"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ._common import Article, sentence_spans
 from .entities import article_entities
-from .investor_clauses import _after_name, _is_place, _mentions, _name_like, _owner, _owner_en
+from .investor_clauses import _after_name, _is_place, _list_head, _mentions, _name_like, _owner, _owner_en
 
 __all__ = ["investor_of"]
 
@@ -32,13 +32,22 @@ def _invest_lexicon_at(mtime: float) -> dict:
             "collective_dest": {str(k): str(v) for k, v in (data.get("collective_destination") or {}).items()},
             "collective_name": {str(k): str(v) for k, v in (data.get("collective_name") or {"ko": "외국인직접투자"}).items()},
             "home": [(re.compile(str(k)), str(v)) for k, v in (data.get("home_investor") or {}).items()],
-            "kind_cues": {str(r.get("kind")): re.compile("|".join(r.get("near") or ["$^"]), re.I)
-                          for r in data.get("kinds") or [] if r.get("kind") in ("investment", "acquisition", "funding", "budget")},
+            "kind_cues": _kind_cues(data.get("kinds") or []),
             "sources": [re.compile(p) for p in data.get("funding_sources") or []],
             "collective": re.compile("|".join(data.get("collective") or ["외국인직접투자"]), re.I),
             "dest": {str(k): str(v) for k, v in (data.get("destination_words") or {}).items()},
             "demonyms": {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()},
             "company_end": re.compile(r"^[가-힣A-Za-z]{2,}(?:" + "|".join(map(str, data.get("company_endings") or ["$^"])) + ")$")}
+
+
+def _kind_cues(rules: list[dict]) -> dict[str, re.Pattern]:
+    # every rule of a kind adds its words (Korean, English and Japanese rules share a kind: keeping
+    # only the last one left the Japanese words as the Korean sentences' cues)
+    near: dict[str, list[str]] = {}
+    for r in rules:
+        if r.get("kind") in ("investment", "acquisition", "funding", "budget"):
+            near.setdefault(str(r["kind"]), []).extend(str(p) for p in r.get("near") or [])
+    return {k: re.compile("|".join(f"(?:{p})" for p in v) or "$^", re.I) for k, v in near.items()}
 
 
 def _invest_lexicon() -> dict:
@@ -188,7 +197,7 @@ def _funding_source(art: Article, start: int, s0: int, s1: int, lex: dict) -> st
         for rx in lex["sources"]:
             m = rx.search(body, s0, hi)
             if m and m.group(1) not in lex["stop"]:
-                return m.group(1)
+                return _list_head(body, m.start(1)) or m.group(1)
     return None
 
 
