@@ -206,6 +206,9 @@ def test_english_investor_is_the_subject_not_the_source(text, investor):
     # sentence names nobody
     ("미래에셋컨설팅은 코빗 주주들과 지분 인수를 위한 양해각서를 체결했다. 업계에서는 이번 지분 거래 규모가 최대 "
      "1400억원 수준에 달할 것으로 본다.", "1400억원", "미래에셋컨설팅"),
+    # a loan: the lender, the first named before a group ("X을 비롯한 금융기관들로부터")
+    ("DB그룹은 설비투자를 위해 산업은행을 비롯한 국내 금융기관들로부터 1조2000억원 규모 대출을 일으켰다.", "1조2000억원",
+     "산업은행"),
     # the fund a clause spends through
     ("정부는 국민성장펀드를 활용해 AI 분야에 30조원을 투자할 계획이다.", "30조원", "국민성장펀드"),
 ])
@@ -283,6 +286,9 @@ def test_a_series_of_one_figure_keeps_its_kind():
     # a sentence glued to the one before: its own subject, not the earlier one's
     ("The fund opened, the finance ministry said Monday.Samsung Electronics will invest $2 billion in it.",
      "Samsung Electronics"),
+    # a group with an appositive before its verb
+    ("Several private institutions, including KB Investment Co., provided 120 billion won for the fund.",
+     "Several private institutions"),
 ])
 def test_english_investor_from_the_clause(text, investor):
     inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))

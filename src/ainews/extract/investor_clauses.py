@@ -163,7 +163,9 @@ _EN_HEAD = re.compile(
 # "attract 20 trillion won in private investment": investors as a group
 _EN_IN_KIND = re.compile(r"\s+(?:in|of|worth of)\s+(private|foreign|overseas|outside|public)\s+(?:capital|investments?|funds?)\b", re.I)
 _EN_GROUP = re.compile(r"\b((?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:firms|companies|investors|businesses|conglomerates|"
-                       r"institutions|automakers|chipmakers|carmakers|banks|lenders|funds))\s+(?:have\s+|has\s+|had\s+|"
+                       r"institutions|automakers|chipmakers|carmakers|banks|lenders|funds))"
+                       # an appositive between the group and its verb: "10 private institutions, including KB Investment Co., provided"
+                       r"(?:,\s+(?:including|such as|led by)\s+[^,;]{1,60},)?\s+(?:have\s+|has\s+|had\s+|"
                        r"will\s+|would\s+|plan\s+to\s+|plans\s+to\s+|pledged\s+to\s+)?"
                        r"(?:invest|invested|poured|pour|spent|spend|provided|provide|put)\b")
 

@@ -201,7 +201,8 @@ def _funding_source(art: Article, start: int, s0: int, s1: int, lex: dict) -> st
     return None
 
 
-_RAISED = re.compile(r"(?:\s?(?:을|를|의|규모의?)\s?)?(?:투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|\braise[sd]?\b)")
+_RAISED = re.compile(r"(?:\s?(?:을|를|의|규모의?)\s?)?(?:투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|"
+                     r"대출\s?(?:을\s?)?(?:받|일으)|차입(?:했|한|해)|\braise[sd]?\b)")
 _GLUE = re.compile(r"[다요][.!?](?=[^\s\d.])|\](?=\S)|(?<=[a-z0-9%)])[.!?][”\"]?(?=[A-Z“\"])")
 
 
