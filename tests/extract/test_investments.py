@@ -368,7 +368,8 @@ def test_korea_herald_investors_are_names(koreaherald):
     assert len(inv) >= 10 and len(named) >= 0.7 * len(inv)
     # an English investor is written in English: a name, "government" or a group of investors
     assert not any(re.search("[가-힣]", n) for n in named), named.tolist()
-    assert all(n[0].isupper() or n in ("government",) or n.endswith("investors") for n in named), named.tolist()
+    groups = set(inv.investor[inv.investor_kind == "collective"].dropna())  # "private institutions"
+    assert all(n[0].isupper() or n in ("government",) or n.endswith("investors") or n in groups for n in named), named.tolist()
     # household spending, fines, taxes and the price of a bus are not investment events
     # (parents' average wedding spending, a fine, a bus's price, a tax take)
     assert not {"130 million won", "94 million won", "500,000 won", "450 million won", "340.2 billion won"} & set(inv.text)
@@ -384,4 +385,5 @@ def test_held_out_labels(labels, naver_dir):
     result = evaluate(gold, ainews.ingest(str(naver_dir))[0], tasks=["investments"])
     got = dict(zip(result.summary.metric, result.summary.value))
     # measured 2026-11-29: extra P 0.87 R 0.78 investor 0.82; extra3 P 0.87 R 0.92 investor 0.82
+    # measured 2026-12-07: extra P 0.91 R 0.86 investor 0.86; extra3 P 0.91 R 0.94 investor 0.88
     assert got["precision"] >= 0.82 and got["recall"] >= 0.72 and got["investor right"] >= 0.75, got
