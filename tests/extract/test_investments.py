@@ -345,6 +345,17 @@ def test_kinds_of_harder_phrases(text, amount, kind):
     assert (amount, kind) in _kinds(text)
 
 
+@pytest.mark.parametrize("text, amount, kind", [
+    # money a fund manages, a damage estimate: no event; investment attracted: an event
+    ("It ranks after the National Pension Service, which manages over 400 trillion won.", "400 trillion won", "market_size"),
+    ("The estimated financial damage breaks down to some 569 billion won in investment.", "569 billion won", "other"),
+    ("The centers helped attract investments worth $256 million for local firms.", "$256 million", "investment"),
+])
+def test_english_kinds(text, amount, kind):
+    am = ainews.extract_amounts(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
+    assert (amount, kind) in list(zip(am.text, am.kind))
+
+
 def _shared() -> "Path":
     import os
     from pathlib import Path
