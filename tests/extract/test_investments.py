@@ -194,6 +194,23 @@ def test_english_investor_is_the_subject_not_the_source(text, investor):
     ("DB하이텍에 따르면 '월 웨이퍼 투입량 2만장' 규모 파운드리를 지으려면 2조5000억원이 투입돼야 한다.", "2조5000억원", "DB하이텍"),
     # a list of partners ending in 등이
     ("오픈AI·오라클·소프트뱅크·MGX 등이 참여해 최대 5000억 달러를 투자한다.", "5000억 달러", "MGX"),
+    # the subject of a relative clause (디지털브릿지가 발행한) yields to the sentence's topic
+    ("소프트뱅크는 디지털브릿지가 발행한 보통주를 총 40억달러에 인수키로 했다.", "40억달러", "소프트뱅크"),
+    ("한화는 미국 테슬라가 보유하던 지분을 2000억원에 인수했다.", "2000억원", "한화"),
+    # a company name kiwi splits into common nouns, read from its ending
+    ("주성엔지니어링은 용인에 약 1000억 원을 들여 연구센터를 지을 방침이다.", "1000억 원", "주성엔지니어링"),
+    # a round's investors listed after it: the first of the list (the lead is named first)
+    ("메이사가 100억원 규모의 신규 투자를 유치했다. LIG넥스원-IBK캐피탈 방산혁신 펀드, NH헤지자산운용, 키움증권 등이 "
+     "이번 투자에 참여했다.", "100억원", "LIG넥스원-IBK캐피탈 방산혁신 펀드"),
+    # the buyer named in an earlier sentence that speaks of the deal (지분 인수), when the amount's own
+    # sentence names nobody
+    ("미래에셋컨설팅은 코빗 주주들과 지분 인수를 위한 양해각서를 체결했다. 업계에서는 이번 지분 거래 규모가 최대 "
+     "1400억원 수준에 달할 것으로 본다.", "1400억원", "미래에셋컨설팅"),
+    # a loan: the lender, the first named before a group ("X을 비롯한 금융기관들로부터")
+    ("DB그룹은 설비투자를 위해 산업은행을 비롯한 국내 금융기관들로부터 1조2000억원 규모 대출을 일으켰다.", "1조2000억원",
+     "산업은행"),
+    # the fund a clause spends through
+    ("정부는 국민성장펀드를 활용해 AI 분야에 30조원을 투자할 계획이다.", "30조원", "국민성장펀드"),
 ])
 def test_investor_of_korean_clauses(text, amount, investor):
     inv = _one(text)
@@ -210,6 +227,25 @@ def test_investor_of_korean_clauses(text, amount, investor):
 ])
 def test_no_investor_rather_than_a_wrong_one(text):
     assert _one(text).investor.isna().all()
+
+
+def test_parts_of_a_total_by_year_or_in_kind_are_no_events():
+    got = _kinds("예산은 총 88억5천만원(2023년 30억원·2024년 28억5천만원)이며, "
+                 "총사업비는 452억원(국비 313억원·도비 15억원·기관 현물 89억8천만원) 규모다.")
+    assert got == [("88억5천만원", "budget"), ("30억원", "other"), ("28억5천만원", "other"), ("452억원", "budget"),
+                   ("313억원", "budget"), ("15억원", "budget"), ("89억8천만원", "other")]
+
+
+def test_a_quantity_is_no_investor():
+    # a tagged span opening with a digit ("1GWh는") is a quantity, not a name
+    assert _one("1GWh는 1000억원을 넘어서는 대형 프로젝트에 투자된다.").investor.isna().all()
+
+
+def test_pegged_gulf_currencies():
+    inv = _one("아부다비 정부역량강화부는 AI 인프라에 130억 디르함(약 5조1100억 원)을 투자한다는 계획이다.")
+    row = inv[inv.currency == "AED"]
+    assert row.value.tolist() == [1.3e10] and abs(row.value_usd.iloc[0] - 1.3e10 / 3.6725) < 1e6
+    assert 5.11e12 not in inv.value.tolist()
 
 
 def test_glued_words_before_a_latin_name_are_dropped():
@@ -250,6 +286,9 @@ def test_a_series_of_one_figure_keeps_its_kind():
     # a sentence glued to the one before: its own subject, not the earlier one's
     ("The fund opened, the finance ministry said Monday.Samsung Electronics will invest $2 billion in it.",
      "Samsung Electronics"),
+    # a group with an appositive before its verb
+    ("Several private institutions, including KB Investment Co., provided 120 billion won for the fund.",
+     "Several private institutions"),
 ])
 def test_english_investor_from_the_clause(text, investor):
     inv = ainews.extract_investments(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
@@ -286,9 +325,35 @@ def test_a_list_of_investments_and_its_total():
     ("The park is expected to attract 117.3 billion yuan worth of investment.", "117.3 billion yuan", "investment"),
     ("울산은 7조원 규모의 초대형 AI 데이터센터 유치로 도약했다.", "7조원", "investment"),
     ("The 1.78 trillion won education project landed on the island.", "1.78 trillion won", "investment"),
+    # a threshold or eligibility condition is no money spent
+    ("지원 대상을 순제작비 20억 원 이상에서 10억 원 이상으로 완화했다.", "20억 원", "other"),
+    ("제작비 10억 원 이상 작품을 지역에서 촬영하면 지원한다.", "10억 원", "other"),
+    ("Foreigners who invest 500 million won or more in the projects get visas.", "500 million won", "other"),
+    ("삼성전자는 평택에 50조원 이상을 투자한다.", "50조원", "investment"),
+    # money saved, a market as the subject of its figure, holdings
+    ("AI 기반 전력망으로 400억 원 절감 효과를 냈다.", "400억 원", "other"),
+    ("웨이퍼 팹 장비(WFE) 시장이 2024년 1040억달러로 사상 최대를 기록했다.", "1040억달러", "market_size"),
+    ("남편이 국내외에 분산 투자한 자산이 약 3억 원이다.", "3억 원", "market_size"),
+    # a company's R&D spending is no investment deal; a government R&D budget is a budget
+    ("아마존은 2024년 한 해에만 653억유로를 R&D에 투자했다.", "653억유로", "other"),
+    ("한국은 기업 R&D 투자 452억유로를 기록했다.", "452억유로", "other"),
+    ("정부는 내년 R&D 예산 35조원을 편성했다.", "35조원", "budget"),
+    # "이상일 시장은" is a mayor, not a market
+    ("이상일 시장은 2030년까지 1000조원을 들여 산단을 짓는다고 밝혔다.", "1000조원", "investment"),
 ])
 def test_kinds_of_harder_phrases(text, amount, kind):
     assert (amount, kind) in _kinds(text)
+
+
+@pytest.mark.parametrize("text, amount, kind", [
+    # money a fund manages, a damage estimate: no event; investment attracted: an event
+    ("It ranks after the National Pension Service, which manages over 400 trillion won.", "400 trillion won", "market_size"),
+    ("The estimated financial damage breaks down to some 569 billion won in investment.", "569 billion won", "other"),
+    ("The centers helped attract investments worth $256 million for local firms.", "$256 million", "investment"),
+])
+def test_english_kinds(text, amount, kind):
+    am = ainews.extract_amounts(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["en"]}))
+    assert (amount, kind) in list(zip(am.text, am.kind))
 
 
 def _shared() -> "Path":
@@ -314,7 +379,8 @@ def test_korea_herald_investors_are_names(koreaherald):
     assert len(inv) >= 10 and len(named) >= 0.7 * len(inv)
     # an English investor is written in English: a name, "government" or a group of investors
     assert not any(re.search("[가-힣]", n) for n in named), named.tolist()
-    assert all(n[0].isupper() or n in ("government",) or n.endswith("investors") for n in named), named.tolist()
+    groups = set(inv.investor[inv.investor_kind == "collective"].dropna())  # "private institutions"
+    assert all(n[0].isupper() or n in ("government",) or n.endswith("investors") or n in groups for n in named), named.tolist()
     # household spending, fines, taxes and the price of a bus are not investment events
     # (parents' average wedding spending, a fine, a bus's price, a tax take)
     assert not {"130 million won", "94 million won", "500,000 won", "450 million won", "340.2 billion won"} & set(inv.text)
@@ -330,4 +396,5 @@ def test_held_out_labels(labels, naver_dir):
     result = evaluate(gold, ainews.ingest(str(naver_dir))[0], tasks=["investments"])
     got = dict(zip(result.summary.metric, result.summary.value))
     # measured 2026-11-29: extra P 0.87 R 0.78 investor 0.82; extra3 P 0.87 R 0.92 investor 0.82
+    # measured 2026-12-07: extra P 0.91 R 0.86 investor 0.86; extra3 P 0.91 R 0.94 investor 0.88
     assert got["precision"] >= 0.82 and got["recall"] >= 0.72 and got["investor right"] >= 0.75, got

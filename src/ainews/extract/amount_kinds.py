@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..lexicons import lexicon_path, load_yaml_lexicon
 
-__all__ = ["EVENT_KINDS", "KINDS", "amount_kind", "amount_status", "phrase_windows"]
+__all__ = ["EVENT_KINDS", "KINDS", "amount_kind", "amount_status", "breakdown_parts", "phrase_windows"]
 
 PHRASES_FILE = "investment_phrases.yml"
 EVENT_KINDS = ("investment", "acquisition", "funding", "budget")
@@ -88,6 +88,28 @@ def phrase_windows(sentence: str, spans: list[tuple[int, int]], *, width: int = 
         if _LIST_GAP.match(sentence[spans[i - 1][1]:spans[i][0]]):
             out[i][0] = out[i - 1][0] + " " + out[i][0]
     return [(b, a) for b, a in out]
+
+
+# the label of a part in a total's breakdown that is no money of its own: a year of a yearly split,
+# an in-kind or "other" share ("88억5천만원(2023년 30억원·2024년 28억5천만원)", "(… 기관 현물 89억원)")
+_PART_LABEL = re.compile(r"(?:(?:19|20)\d\d년(?:도)?|현물|기타)\s?$")
+_PART_SEP = re.compile(r"[(·,]")
+
+
+def breakdown_parts(sentence: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the amounts (``spans``: sorted offsets in ``sentence``) that split the amount before
+    them in brackets by year or as in-kind or other shares: parts of a total, not events of their own
+    (the funding sources of a total, "국비 313억원·도비 15억원", are kept)."""
+    out = set()
+    ends = {e for _, e in spans}
+    for i, (s, _) in enumerate(spans):
+        opening = sentence.rfind("(", 0, s)
+        if opening < 0 or ")" in sentence[opening:s] or opening not in ends and opening - 1 not in ends:
+            continue
+        label = _PART_SEP.split(sentence[opening:s])[-1]
+        if _PART_LABEL.search(label.strip() + " ") or _PART_LABEL.search(label.strip()):
+            out.add(i)
+    return out
 
 
 def amount_kind(before: str, after: str, *, value: float | None = None, currency: str | None = None,

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._common import _iter_articles, evidence, frame
 from . import money_ko
-from .amount_kinds import amount_kind, phrase_windows
+from .amount_kinds import amount_kind, breakdown_parts, phrase_windows
 from .rates import usd_rate
 
 __all__ = ["Amount", "parse_amounts", "extract_amounts", "register_parser"]
@@ -285,9 +285,12 @@ def _add_kinds(rows: list[dict]) -> None:
             if (r["kind"] is None and nxt is not None and nxt["kind"] not in (None, "aggregate")
                     and nxt["currency"] == r["currency"] and _LIST_ITEM_GAP.fullmatch(sent[r["end"] - s0:nxt["start"] - s0])):
                 r["kind"] = nxt["kind"]
+        parts = breakdown_parts(sent, spans)
         for i, r in enumerate(group):
             if i and group[i - 1]["currency"] == r["currency"] and _LIST_TOTAL.search(sent[group[i - 1]["end"] - s0:r["start"] - s0]):
                 r["kind"] = "aggregate"
+            elif i in parts:
+                r["kind"] = "other"
             elif r["kind"] is None:
                 r["kind"] = "other"
 

@@ -46,7 +46,8 @@ def _mentions(art: Article, lo: int, hi: int, *, tagged: bool = False) -> list[d
     for _, a, b in _tagged(art.body[lo2:hi]):
         a, b = a + lo2, b + lo2
         # a name starts a word: the tagger's spans inside a word ("마그데부르크" -> "르크") are not names
-        if (b - a >= 2 and not any(a < e and s < b for s, e in taken)
+        # nor does a span opening with a digit (a quantity read as a name: "1GWh는")
+        if (b - a >= 2 and not any(a < e and s < b for s, e in taken) and not art.body[a].isdigit()
                 and not (a and re.match(r"[A-Za-z가-힣0-9]", art.body[a - 1]))):
             extra.append({"kind": "org", "text": art.body[a:b], "start": a, "end": b, "tagged": True})
     return sorted(ents + extra, key=lambda e: e["start"]) if extra else ents
@@ -59,6 +60,8 @@ _INVESTED_BY = re.compile(r"\s?(?:을|를)?\s?(?:투자|투입|출자)(?:한|하
 _FUND_NAME = r"([A-Za-z가-힣0-9·]{2,15}(?:펀드|기금))(?=[은는이가을를의에와과도]|\s|$)"
 _FUND_AFTER = re.compile(rf"\s?(?:규모(?:의|인)?\s)?{_FUND_NAME}")
 _FUND_BEFORE = re.compile(rf"(?<![A-Za-z가-힣0-9·]){_FUND_NAME}\s*$")
+# the fund a clause spends through: "국민성장펀드를 활용해 AI 분야에 30조원을 투자"
+_FUND_VIA = re.compile(rf"(?<![A-Za-z가-힣0-9·]){_FUND_NAME}(?:을|를)\s?(?:활용|통해|통한|이용)[가-힣]*\s(?:[^\s,]+\s){{0,3}}$")
 # money given, not raised: "우리금융그룹의 80조 지원"
 _GIVING = re.compile(r"\s?(?:원)?\s?(?:규모의?\s)?(?:을|를)?\s?['’\"”]?\s?(?:지원|출연|출자|기부|후원)")
 # a subject or topic between an owner in the possessive and the amount takes the amount over
@@ -91,7 +94,7 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
         if buyers:
             return buyers[-1]
     # a named fund is the investor of its own money ("150조원 규모 국민성장펀드", "국민성장펀드 150조원")
-    m = _FUND_AFTER.match(body, end) or _FUND_BEFORE.search(body, lo, start)
+    m = _FUND_AFTER.match(body, end) or _FUND_BEFORE.search(body, lo, start) or _FUND_VIA.search(body, lo, start)
     if m and m.group(1) not in lex["stop"]:
         return m.group(1)
     if kind == "funding" and not _GIVING.match(body, end):
@@ -118,6 +121,34 @@ def _owner(art: Article, start: int, end: int, s0: int, kind: str, lex: dict) ->
     return None
 
 
+# "라운드에는 A 펀드, B자산운용, C벤처스 등이 참여했다": the investors listed before the last one
+_LIST_ITEM = re.compile(r"[^,.\n\s][^,.\n]{1,39}")
+_LIST_LEAD = re.compile(r"^.*(?:에는|에서는|으로는|로는|에|은|는)\s")
+
+
+def _list_head(body: str, at: int) -> str | None:
+    """The first name of a comma list that ends right before ``body[at]`` (None when no list)."""
+    items, pos = [], at
+    while pos >= 2 and body[pos - 2:pos] == ", ":
+        m = None
+        for m in _LIST_ITEM.finditer(body, max(0, pos - 2 - 40), pos - 2):
+            pass
+        if m is None or m.end() != pos - 2:
+            break
+        items.append(m.group(0))
+        pos = m.start()
+    # names, not clauses ("매출이 늘었고, 키움증권 등이"): no item ends as a verb does
+    if not items or any(_CLAUSE_END.search(x) for x in items):
+        return None
+    head = _LIST_LEAD.sub("", items[-1]).strip()
+    head = _BRACKET_ANY.sub("", head)
+    return head if 2 <= len(head) <= 30 else None
+
+
+_CLAUSE_END = re.compile(r"(?:고|며|서|면|데|만|다|요)\s*$")
+_BRACKET_ANY = re.compile(r"\s?[(（][^()（）]{1,20}[)）]")
+
+
 # English: "North Korea's investment in China", "fresh Chinese investment in the North",
 # "Korean firms have invested", "1 billion yen contributed by Japan"
 _EN_DEAL = r"(?:\w+\s+){0,2}?(?:investments?|acquisitions?|stakes?|funding|capital|pledges?|purchases?)\b"
@@ -132,7 +163,9 @@ _EN_HEAD = re.compile(
 # "attract 20 trillion won in private investment": investors as a group
 _EN_IN_KIND = re.compile(r"\s+(?:in|of|worth of)\s+(private|foreign|overseas|outside|public)\s+(?:capital|investments?|funds?)\b", re.I)
 _EN_GROUP = re.compile(r"\b((?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:firms|companies|investors|businesses|conglomerates|"
-                       r"institutions|automakers|chipmakers|carmakers|banks|lenders|funds))\s+(?:have\s+|has\s+|had\s+|"
+                       r"institutions|automakers|chipmakers|carmakers|banks|lenders|funds))"
+                       # an appositive between the group and its verb: "10 private institutions, including KB Investment Co., provided"
+                       r"(?:,\s+(?:including|such as|led by)\s+[^,;]{1,60},)?\s+(?:have\s+|has\s+|had\s+|"
                        r"will\s+|would\s+|plan\s+to\s+|plans\s+to\s+|pledged\s+to\s+)?"
                        r"(?:invest|invested|poured|pour|spent|spend|provided|provide|put)\b")
 
@@ -184,7 +217,7 @@ def _en_name(name: str, lex: dict) -> tuple[str, str]:
 
 # kiwi's verdicts on subject-marked words, memoised on disk like the person finder's (a process
 # whose sentences are cached then extracts without loading kiwi's model)
-_WORD_MEMO = "investor_word1"
+_WORD_MEMO = "investor_word2"
 _WORD_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
 _WORD_PENDING: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -192,8 +225,10 @@ _WORD_PENDING: dict[tuple[str, str], dict[str, str]] = {}
 def _name_like(word: str) -> bool:
     """Whether a subject-marked word can be a name: kiwi reads a proper noun or Latin letters in it
     (DB하이텍, 메이사, SB파트너스), or it is one long word kiwi cannot split (알토스벤처스,
-    퍼플렉시티: foreign names in Hangul); common nouns and verb forms (스타트업, 최고경영자, 낮추,
-    전망) are not. Memoised on disk (:func:`save_word_checks`)."""
+    퍼플렉시티: foreign names in Hangul), or a word of two or more syllables before a company-name
+    ending (주성엔지니어링, 에이치엘바이오: ``company_endings`` of investment_phrases.yml); common
+    nouns and verb forms (스타트업, 최고경영자, 낮추, 전망) are not. Memoised on disk
+    (:func:`save_word_checks`)."""
     from ..lang.sentcache import load_memo
     from .ko_names import _memo_where
 
@@ -219,6 +254,10 @@ def save_word_checks() -> None:
 def _kiwi_name_like(word: str) -> bool:
     from ..lang.sentences import get_kiwi
 
+    from .investors import _invest_lexicon
+
+    if _invest_lexicon()["company_end"].search(word):
+        return True
     toks = get_kiwi().tokenize(word)
     if any(t.tag in ("NNP", "SL", "SH") for t in toks):
         return True

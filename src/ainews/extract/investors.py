@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ._common import Article, sentence_spans
 from .entities import article_entities
-from .investor_clauses import _after_name, _is_place, _mentions, _name_like, _owner, _owner_en
+from .investor_clauses import _after_name, _is_place, _list_head, _mentions, _name_like, _owner, _owner_en
 
 __all__ = ["investor_of"]
 
@@ -32,12 +32,22 @@ def _invest_lexicon_at(mtime: float) -> dict:
             "collective_dest": {str(k): str(v) for k, v in (data.get("collective_destination") or {}).items()},
             "collective_name": {str(k): str(v) for k, v in (data.get("collective_name") or {"ko": "외국인직접투자"}).items()},
             "home": [(re.compile(str(k)), str(v)) for k, v in (data.get("home_investor") or {}).items()],
-            "kind_cues": {str(r.get("kind")): re.compile("|".join(r.get("near") or ["$^"]), re.I)
-                          for r in data.get("kinds") or [] if r.get("kind") in ("investment", "acquisition", "funding", "budget")},
+            "kind_cues": _kind_cues(data.get("kinds") or []),
             "sources": [re.compile(p) for p in data.get("funding_sources") or []],
             "collective": re.compile("|".join(data.get("collective") or ["외국인직접투자"]), re.I),
             "dest": {str(k): str(v) for k, v in (data.get("destination_words") or {}).items()},
-            "demonyms": {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}}
+            "demonyms": {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()},
+            "company_end": re.compile(r"^[가-힣A-Za-z]{2,}(?:" + "|".join(map(str, data.get("company_endings") or ["$^"])) + ")$")}
+
+
+def _kind_cues(rules: list[dict]) -> dict[str, re.Pattern]:
+    # every rule of a kind adds its words (Korean, English and Japanese rules share a kind: keeping
+    # only the last one left the Japanese words as the Korean sentences' cues)
+    near: dict[str, list[str]] = {}
+    for r in rules:
+        if r.get("kind") in ("investment", "acquisition", "funding", "budget"):
+            near.setdefault(str(r["kind"]), []).extend(str(p) for p in r.get("near") or [])
+    return {k: re.compile("|".join(f"(?:{p})" for p in v) or "$^", re.I) for k, v in near.items()}
 
 
 def _invest_lexicon() -> dict:
@@ -82,6 +92,15 @@ _ACCORDING = re.compile(r"([A-Za-z가-힣0-9&·\-]{2,15})(?:에|측에)\s따르�
 _HEADLINE = re.compile(r"^\s*(?:━\s*)?([A-Za-z가-힣0-9&·\-]{2,15}),\s")
 
 
+# "소프트뱅크는 디지털브릿지가 발행한 보통주를 … 인수": a subject whose verb modifies a noun (발행한,
+# 보유하던) belongs to a relative clause; the topic of the sentence ranks before it
+_RELATIVE = re.compile(r"(?:\s?[(（][^()（）\n]{1,20}[)）])?(?:이|가)\s(?:[^\s,.]+\s)?[가-힣]*(?:[한된던]|하는|되는|있는|받은)\s")
+
+
+def _relative(body: str, end: int) -> bool:
+    return bool(_RELATIVE.match(body, end, end + 40))
+
+
 def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
               head: int = 15, tagged: bool = False) -> list[tuple[int, int, dict]]:
     """Investor candidates in ``body[lo:hi]``: ``(rank, position, mention)``; rank 2: a named
@@ -111,7 +130,7 @@ def _subjects(art: Article, lo: int, hi: int, lex: dict, *, words: bool,
             ok = marked or (e["kind"] == "org" and e["start"] - lo < head and not _LOC.match(after)
                             and not re.match(r"^[을를]", after))
         if ok:
-            rank = marked if art.lang == "en" else (1 if _WEAK.match(after) else 2) if marked else 0
+            rank = marked if art.lang == "en" else (1 if _WEAK.match(after) or _relative(body, e["end"]) else 2) if marked else 0
             out.append((rank, e["start"], e))
     for m in lex["government"].finditer(body, lo, hi):
         if any(c[2]["kind"] == "place" and c[2]["end"] + 1 == m.start() for c in out):
@@ -178,11 +197,12 @@ def _funding_source(art: Article, start: int, s0: int, s1: int, lex: dict) -> st
         for rx in lex["sources"]:
             m = rx.search(body, s0, hi)
             if m and m.group(1) not in lex["stop"]:
-                return m.group(1)
+                return _list_head(body, m.start(1)) or m.group(1)
     return None
 
 
-_RAISED = re.compile(r"(?:\s?(?:을|를|의|규모의?)\s?)?(?:투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|\braise[sd]?\b)")
+_RAISED = re.compile(r"(?:\s?(?:을|를|의|규모의?)\s?)?(?:투자\s?(?:를\s?)?유치|유치(?:했|에 성공|를 완료)|투자\s?(?:를\s?)?받|이끌어\s?[냈내]|"
+                     r"대출\s?(?:을\s?)?(?:받|일으)|차입(?:했|한|해)|\braise[sd]?\b)")
 _GLUE = re.compile(r"[다요][.!?](?=[^\s\d.])|\](?=\S)|(?<=[a-z0-9%)])[.!?][”\"]?(?=[A-Z“\"])")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _CUR = {"원": "KRW", "달러": "USD", "불": "USD", "엔": "JPY", "위안": "CNY", "유로": "EUR",
-        "파운드": "GBP", "홍콩달러": "HKD"}
+        "파운드": "GBP", "홍콩달러": "HKD", "디르함": "AED", "리얄": "SAR"}
 _BIG = {"조": 1e12, "억": 1e8, "만": 1e4}
 _SMALL = {"천": 1e3, "백": 1e2, "십": 10}
 
@@ -22,7 +22,7 @@ _NUM = rf"(?:(?:{_SEG})(?:\s?{_SEG})*(?:\s?{_TOK}\s?[천백십])*(?:\s?{_TOK})?|
 # 엔비디아 are not currencies.
 _AFTER = (r"(?=$|[^가-힣]|다(?![가-힣])|화|씩|대|어치|치|가량|규모|정도|이상|이하|미만|안팎|내외|선|을|를|이|가|은|는|의|에|"
           r"으로|로|과|와|도|만|까지|부터|수준|상당|당|짜리|여|쯤|넘|에서)")
-_CURS = "홍콩달러|달러|위안|유로|파운드|원|엔|불"
+_CURS = "홍콩달러|달러|위안|유로|파운드|디르함|리얄|원|엔|불"
 _AMOUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?여?\s?(?P<cur>{_CURS}){_AFTER}")
 # the lower bound of a range, read backwards from an amount: "2000억~" before "5000억위안"
 _LOW = re.compile(rf"(?<![\d.,])(?P<low>{_NUM})\s?여?\s?[~∼〜\-–]\s?$")
