@@ -219,8 +219,9 @@ def _card(path, model, articles, rows, folds, random_state, thr, cv, rule, loso)
                     "note": "the same decision on the raw features (weights divided by the scale of the "
                             "standardisation): what extraction computes, without importing scikit-learn"},
         "limits": [
-            "labels come from Korean Naver news of December 2025 and English Korea Herald news of 2016 "
-            "(few places there); no Japanese article is labelled, so Japanese places rely on the Korean pattern",
+            "labels come from Korean Naver news of December 2025, English Korea Herald news of 2016 (few "
+            "places there) and 40 Japanese livedoor articles of 2010-2012 (7 places): Japanese places rely "
+            "mostly on the Korean pattern",
             "a gold place that the gazetteer matcher does not find in the text is a miss the model cannot recover "
             "(the recall ceiling is the share of gold places among the candidates)",
             "leave-one-set-out figures for small sets are noisy (naver-extra2: 36 gold places, Korea Herald: 10)",

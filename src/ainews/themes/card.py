@@ -42,8 +42,9 @@ def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, 
         "limits": [
             f"few labelled articles for {', '.join(few)} (< 30 as primary): their figures are noisy"
             if few else "each theme has at least 30 labelled primaries",
-            "labels come from Korean news of December 2025 and English Korea Herald news of 2016; "
-            "Japanese text is embedded in the same space but no Japanese article is labelled",
+            "labels come from Korean news of December 2025, English Korea Herald news of 2016 and 40 "
+            "Japanese livedoor articles of 2010-2012, none of them about AI: Japanese theme decisions "
+            "rest on the shared multilingual space, and no Japanese article with a theme is labelled",
             f"none_weight = {model.get_params().get('none_weight')} was chosen by the leave-one-set-out "
             "scores of these same label sets (over 1, 1.5, 2, 3, 4), so those scores are slightly optimistic",
             "grades (1 vs 2) are less reliable than the primary theme; readers themselves disagree there",
