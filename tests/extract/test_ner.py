@@ -100,3 +100,18 @@ def test_person_f1_on_held_out_news_sentences(tmp_path):
         n["tp"], n["g"], n["p"] = n["tp"] + len(g & p), n["g"] + len(g), n["p"] + len(p)
     f1 = 2 * n["tp"] / (n["g"] + n["p"])
     assert n["g"] > 100 and f1 >= 0.70, f1  # 0.75 when written (full CV: see the card)
+
+
+@pytest.mark.skipif(not model_path().is_file(), reason="NER model not trained (make ner-model)")
+def test_shipped_answers_are_memoised_on_disk(tmp_path, monkeypatch):
+    from ainews.extract import ner
+    from ainews.lang.memo import save_memos
+
+    monkeypatch.setenv("AINEWS_PROCESSED", str(tmp_path / "processed"))
+    text = "박찬욱 감독은 새 영화를 공개했다."
+    want = KoreanNER().load(model_path()).entities(text)
+    assert shipped_tagger().entities(text) == want
+    save_memos()
+    ner._MEMO._answers.clear()  # a fresh process: the answer comes from disk, not the tagger
+    monkeypatch.setattr(KoreanNER, "entities", lambda *a, **k: pytest.fail("tagger asked again"))
+    assert shipped_tagger().entities(text) == want

@@ -62,9 +62,11 @@ def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
     while block := list(islice(it, _BLOCK)):
         _SPLITS.fill([(a.lang, a.body) for a in block])
         yield from block
+    from ..lang.memo import save_memos
     from .persons import save_name_checks
 
     save_name_checks()
+    save_memos()
 
 
 def _validated(articles: pd.DataFrame) -> Iterator[Article]:

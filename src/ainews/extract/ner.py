@@ -9,15 +9,21 @@ the crfsuite binary file ``data/models/ner_ko_crf.crfsuite`` (plain weights, no 
 card beside it.
 
 Retrain with ``python -m ainews.extract.ner train [klue-ner tsv]``.
+
+The shipped tagger memoises its answers on disk (:class:`ainews.lang.memo.DiskMemo`): the
+extractors ask it about the same windows of text in every notebook kernel, and a kernel whose
+answers are all stored never loads kiwi or crfsuite for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from functools import lru_cache
 from pathlib import Path
 
 from ..config import ROOT
+from ..lang.memo import DiskMemo
 from .ner_features import char_features, morphemes
 
 __all__ = ["read_klue", "char_features", "morphemes", "spans_of", "KoreanNER", "model_path"]
@@ -135,11 +141,57 @@ class KoreanNER:
         return spans_of(self.tagger_.tag(char_features(text, toks)))
 
 
+class _MemoNER(KoreanNER):
+    """The shipped tagger: answers for texts analysed here are memoised on disk."""
+
+    def entities(self, text: str, toks: list[tuple[str, str, int, int]] | None = None
+                 ) -> list[tuple[str, int, int]]:
+        if not text or toks is not None:
+            return super().entities(text, toks)
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        found = _MEMO.get(key, lambda: _pack(super(_MemoNER, self).entities(text)))
+        return _unpack(found)
+
+
+def _pack(spans: list[tuple[str, int, int]]) -> str:
+    return ";".join(f"{lab},{a},{b}" for lab, a, b in spans)
+
+
+def _unpack(value: str) -> list[tuple[str, int, int]]:
+    out = []
+    for part in value.split(";") if value else ():
+        lab, a, b = part.split(",")
+        out.append((lab, int(a), int(b)))
+    return out
+
+
+def _memo_version() -> str:
+    """What the shipped tagger's answers depend on: the model, the feature and decoding code,
+    kiwi and its user dictionary, and the lexicons the features read."""
+    from ..lang.sentences import split_version
+    from ..lexicons import lexicon_version
+    from . import _lexicon, ner_features
+
+    h = hashlib.blake2b(digest_size=8)
+    for path in (model_path(), Path(__file__), Path(ner_features.__file__), Path(_lexicon.__file__)):
+        h.update(path.read_bytes() if path.is_file() else b"-")
+    h.update(split_version("ko").encode())
+    h.update(lexicon_version("roles.yml", "orgs.yml", "gazetteer.csv").encode())
+    return h.hexdigest()
+
+
+_MEMO = DiskMemo("ner1", _memo_version)
+
+
 @lru_cache(maxsize=1)
 def shipped_tagger() -> KoreanNER | None:
-    """The shipped model, loaded once (``None`` when the model file is absent)."""
+    """The shipped model, loaded once (``None`` when the model file is absent).
+
+    Its :meth:`KoreanNER.entities` answers are memoised on disk (written by
+    :func:`ainews.lang.memo.save_memos`) when it analyses the text itself.
+    """
     path = model_path()
-    return KoreanNER().load(path) if path.is_file() else None
+    return _MemoNER().load(path) if path.is_file() else None
 
 
 def _klue_default() -> Path:

@@ -39,8 +39,7 @@ def resolve_mentions(body: str, found: list[dict], shorts, lang: str) -> list[di
                 where.setdefault(f["name"], []).append(f["start"])
         after = lx.KO_AFTER if lang == "ko" else r"(?![\w-])"
         before = lx.KO_BEFORE if lang == "ko" else r"(?<![\w-])"
-        rx = re.compile(rf"{before}(?:{lx.alt(tokens)}){after}")
-        for m in rx.finditer(body):
+        for m in lx.find_words(body, tokens, before=before, after=after):
             if any(s <= m.start() < e for s, e in spans):
                 continue
             name = _nearest(tokens[m.group(0)], m.start(), where)
