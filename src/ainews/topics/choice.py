@@ -31,7 +31,7 @@ def topic_model(n_topics=None, *, method: str | None = None, random_state: int =
         method: ``"embedding"`` (:class:`~ainews.topics.embedding.EmbeddingTopicModel`,
             clusters of multilingual article vectors), ``"nmf"`` or ``"lda"``
             (:class:`ainews.TopicModel` over concept and word tokens); ``None`` for
-            :data:`DEFAULT_METHOD`.
+            ``ainews.topics.choice.DEFAULT_METHOD``.
         random_state: seed of every fit.
         **params: further parameters of that class.
 

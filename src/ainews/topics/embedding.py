@@ -130,16 +130,16 @@ class EmbeddingTopicModel(EmbeddingViews):
         max_sentences: embed only the first ``n`` body sentences of each article.
         lexical_weight: share (0 to 1) of the clustering space given to the articles' words
             (TF-IDF of their tokens reduced to 100 dimensions by truncated SVD) beside their
-            vectors, or ``"auto"`` (the default, :data:`AUTO_LEXICAL_WEIGHT`). 0 clusters
+            vectors, or ``"auto"`` (the default, ``AUTO_LEXICAL_WEIGHT = 0.5``). 0 clusters
             meanings only. Words separate subjects more sharply within one language but would
             pull languages apart, so they are taken from the corpus's main language only: an
             article in another language gets the mean word vector of its
-            :data:`LEXICAL_NEIGHBOURS` nearest main-language articles by meaning (see
-            :func:`lexical_space`).
+            ``LEXICAL_NEIGHBOURS`` (5) nearest main-language articles by meaning (see
+            ``ainews.topics.embedding.lexical_space``).
         n_top_terms: top terms per topic used for coherence, stability and labels.
         term_weight: how terms name a topic: ``"lift"`` (document-frequency lift, the default:
             more coherent top terms) or ``"ctfidf"`` (class-based TF-IDF); see
-            :mod:`ainews.topics.labels`.
+            ``ainews.topics.labels``.
         window: co-occurrence window (tokens) of the NPMI coherence.
         include_duplicates: keep articles whose ``dup_of`` is set (left out by default).
         cache_dir: token cache folder (default: the language layer's).
