@@ -5,12 +5,12 @@ Korean, the NER tagger), and the owner the amount's own phrase gives it ("삼성
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from ..lang.memo import DiskMemo
 from ._common import Article
+from .ko_names import _split_version_ko
 from .entities import article_entities
 
 # a short bracket between a name and its particle: "SK하이닉스(000660)가", "마이크로소프트(MS)는"
@@ -217,9 +217,7 @@ def _en_name(name: str, lex: dict) -> tuple[str, str]:
 
 # kiwi's verdicts on subject-marked words, memoised on disk like the person finder's (a process
 # whose sentences are cached then extracts without loading kiwi's model)
-_WORD_MEMO = "investor_word2"
-_WORD_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
-_WORD_PENDING: dict[tuple[str, str], dict[str, str]] = {}
+_WORDS = DiskMemo("investor_word2", _split_version_ko)
 
 
 def _name_like(word: str) -> bool:
@@ -229,26 +227,12 @@ def _name_like(word: str) -> bool:
     ending (주성엔지니어링, 에이치엘바이오: ``company_endings`` of investment_phrases.yml); common
     nouns and verb forms (스타트업, 최고경영자, 낮추, 전망) are not. Memoised on disk
     (:func:`save_word_checks`)."""
-    from ..lang.sentcache import load_memo
-    from .ko_names import _memo_where
-
-    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
-    verdicts = _WORD_VERDICTS.get(where)
-    if verdicts is None:
-        verdicts = _WORD_VERDICTS[where] = load_memo(_WORD_MEMO, where[1], cache_dir=where[0])
-    found = verdicts.get(word)
-    if found is None:
-        found = verdicts[word] = _WORD_PENDING.setdefault(where, {})[word] = "1" if _kiwi_name_like(word) else "0"
-    return found == "1"
+    return _WORDS.get(word, lambda: "1" if _kiwi_name_like(word) else "0") == "1"
 
 
 def save_word_checks() -> None:
     """Write the word verdicts found since the last call to the on-disk memo."""
-    from ..lang.sentcache import save_memo
-
-    while _WORD_PENDING:
-        (folder, version), items = _WORD_PENDING.popitem()
-        save_memo(_WORD_MEMO, version, items, cache_dir=Path(folder))
+    _WORDS.save()
 
 
 def _kiwi_name_like(word: str) -> bool:

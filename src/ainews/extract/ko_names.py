@@ -8,18 +8,14 @@ fresh process extracts without loading kiwi's model.
 
 from __future__ import annotations
 
-import os
 import re
-from functools import lru_cache
-from pathlib import Path
 
+from ..lang.memo import DiskMemo
 from . import _lexicon as lx
 
 # kiwi's verdicts on candidate names, per (cache folder, kiwi version): read from the on-disk memo
 # once per process, new ones written back by save_name_checks(). With sentences and verdicts on
 # disk, a fresh process extracts without loading kiwi's model (seconds per notebook kernel).
-_VERDICTS: dict[tuple[str, str], dict[str, str]] = {}
-_PENDING: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def ko_name_ok(name: str) -> bool:
@@ -32,35 +28,24 @@ def _ko_name_ok(name: str) -> bool:
 
     The verdict is memoised on disk (see :func:`save_name_checks`), so kiwi is asked once per word.
     """
-    from ..lang.sentcache import load_memo
-
-    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
-    verdicts = _VERDICTS.get(where)
-    if verdicts is None:
-        verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
-    found = verdicts.get(name)
-    if found is None:
-        found = verdicts[name] = _PENDING.setdefault(where, {})[name] = "1" if _kiwi_name_ok(name) else "0"
-    return found == "1"
+    return _NAMES.get(name, lambda: "1" if _kiwi_name_ok(name) else "0") == "1"
 
 
-_MEMO = "ko_name8"
+def _split_version_ko() -> str:
+    from ..lang.sentences import split_version
+
+    return split_version("ko")
+
+
+# Verdicts depend on kiwi and the user dictionary (the Korean split version); bump the kind when
+# the verdict rule changes, so old verdicts are ignored.
+_NAMES = DiskMemo("ko_name8", _split_version_ko)
 
 
 def ko_proper_nouns(name: str) -> bool:
     """Whether kiwi reads every word of ``name`` as one proper noun ("루카스 스위셔": 루카스/NNP
     스위셔/NNP), memoised on disk beside the name checks (key prefixed ``NNP:``)."""
-    from ..lang.sentcache import load_memo
-
-    where = _memo_where(os.environ.get("AINEWS_PROCESSED"), os.environ.get("AINEWS_DATA"))
-    verdicts = _VERDICTS.get(where)
-    if verdicts is None:
-        verdicts = _VERDICTS[where] = load_memo(_MEMO, where[1], cache_dir=where[0])
-    key = "NNP:" + name
-    found = verdicts.get(key)
-    if found is None:
-        found = verdicts[key] = _PENDING.setdefault(where, {})[key] = "1" if _kiwi_proper_nouns(name) else "0"
-    return found == "1"
+    return _NAMES.get("NNP:" + name, lambda: "1" if _kiwi_proper_nouns(name) else "0") == "1"
 
 
 def _kiwi_proper_nouns(name: str) -> bool:
@@ -74,23 +59,9 @@ def _kiwi_proper_nouns(name: str) -> bool:
     return all(t.start in bounds and t.end in bounds for t in toks)
 
 
-@lru_cache(maxsize=8)
-def _memo_where(_processed: str | None, _data: str | None) -> tuple[str, str]:
-    # (memo folder, kiwi split version), per environment: resolving paths and hashing the user
-    # dictionary on every name check cost more than the checks themselves
-    from ..config import processed_dir
-    from ..lang.sentences import split_version
-
-    return str(processed_dir() / "tokens"), split_version("ko")  # bump when the verdict rule changes: old verdicts are then ignored
-
-
 def save_name_checks() -> None:
     """Write the name verdicts found since the last call to the on-disk memo."""
-    from ..lang.sentcache import save_memo
-
-    while _PENDING:
-        (folder, version), items = _PENDING.popitem()
-        save_memo(_MEMO, version, items, cache_dir=Path(folder))
+    _NAMES.save()
 
 
 def _kiwi_name_ok(name: str) -> bool:
