@@ -63,10 +63,8 @@ def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
         _SPLITS.fill([(a.lang, a.body) for a in block])
         yield from block
     from ..lang.memo import save_memos
-    from .persons import save_name_checks
 
-    save_name_checks()
-    save_memos()
+    save_memos()  # every DiskMemo of the process: NER answers, name verdicts of kiwi
 
 
 def _validated(articles: pd.DataFrame) -> Iterator[Article]:

@@ -212,8 +212,7 @@ class EmbeddingTopicModel(EmbeddingViews):
         return self
 
     def _space(self, V, token_lists, langs=None):
-        w = AUTO_LEXICAL_WEIGHT if isinstance(self.lexical_weight, str) and self.lexical_weight == "auto" \
-            else self.lexical_weight
+        w = AUTO_LEXICAL_WEIGHT if self.lexical_weight == "auto" else self.lexical_weight
         try:
             w = float(w)
         except (TypeError, ValueError):
