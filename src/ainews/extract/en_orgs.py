@@ -13,9 +13,9 @@ from functools import lru_cache
 from . import _lexicon as lx
 from .speakers import speaker_of
 
-# a full stop inside a name (U.N., Co.) but not one that ends a sentence run into the next
-# ("... the Ministry of Unification.The event": a space lost after the stop)
-_CAP = r"[A-Z](?:[\w’'&\-]|(?<![a-z])\.|\.(?![A-Za-z]))*"
+# a full stop inside a name (U.N., Co.) but not one that ends a sentence: after a lower-case letter,
+# a stop before a capital ends it, with or without the space ("the Ministry of Unification.The event")
+_CAP = r"[A-Z](?:[\w’'&\-]|(?<![a-z])\.|\.(?![A-Za-z]|\s+[A-Z]))*"
 # a capitalised name; commas only in a list closed by "and" ("Ministry of Land, Infrastructure and Transport")
 ORG_SEQ = re.compile(rf"{_CAP}(?:\s(?:(?:of|and|for|on|the|&)\s)*{_CAP})*(?:(?:,\s{_CAP})+,?\sand\s{_CAP}(?:\s{_CAP})*)?")
 _PLACE_WORDS = {"Province", "City", "County", "District", "Island", "Prefecture", "Peninsula", "Sea", "River"}
