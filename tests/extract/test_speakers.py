@@ -323,9 +323,10 @@ def test_speakers_on_labelled_korea_herald_articles():
         g = {_norm(s) for s in gold[src]["speakers"]}
         p = {_norm(s) for s in q.loc[q.doc_id == doc, "speaker"].dropna()}
         tp, n_pred, n_gold = tp + len(g & p), n_pred + len(p), n_gold + len(g)
-    # Measured 0.94 / 0.74 (0.78 / 0.36 before English attribution after the quote, organisations,
-    # reported speech and romanised Korean names).
-    assert tp / n_pred >= 0.90 and tp / n_gold >= 0.70
+    # Measured 0.945 / 0.81 (0.94 / 0.77 before organisations as subjects before the verb, their
+    # fullest form and ages in appositions; 0.78 / 0.36 before English attribution after the quote,
+    # organisations, reported speech and romanised Korean names).
+    assert tp / n_pred >= 0.90 and tp / n_gold >= 0.78
 
 
 def test_english_bare_title():
