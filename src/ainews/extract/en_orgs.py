@@ -13,9 +13,11 @@ from functools import lru_cache
 from . import _lexicon as lx
 from .speakers import speaker_of
 
-_CAP = r"[A-Z][\w’'&.\-]*"
+# a full stop inside a name (U.N., Co.) but not one that ends a sentence: after a lower-case letter,
+# a stop before a capital ends it, with or without the space ("the Ministry of Unification.The event")
+_CAP = r"[A-Z](?:[\w’'&\-]|(?<![a-z])\.|\.(?![A-Za-z]|\s+[A-Z]))*"
 # a capitalised name; commas only in a list closed by "and" ("Ministry of Land, Infrastructure and Transport")
-ORG_SEQ = re.compile(rf"{_CAP}(?:\s(?:(?:of|and|for|on|the|&)\s)*{_CAP})*(?:(?:,\s{_CAP})+,?\sand\s{_CAP})?")
+ORG_SEQ = re.compile(rf"{_CAP}(?:\s(?:(?:of|and|for|on|the|&)\s)*{_CAP})*(?:(?:,\s{_CAP})+,?\sand\s{_CAP}(?:\s{_CAP})*)?")
 _PLACE_WORDS = {"Province", "City", "County", "District", "Island", "Prefecture", "Peninsula", "Sea", "River"}
 # an unnamed official of a named body: "a Unification Ministry official", "officials of the NIS"
 _OFFICIAL = re.compile(rf"(?:an?\s|the\s)?(?P<org>{_CAP}(?:\s(?:of\s|for\s|and\s)?{_CAP})*)"
@@ -58,6 +60,35 @@ def org_named(body: str, ents, lo: int, hi: int) -> tuple | None:
             name = _expand(name, body, lo)
             return name, "org", None, name
     return None
+
+
+_POSSESSOR = re.compile(r"^[A-Z][\w.\-]*[’']s\s+(?=[A-Z])")
+
+
+def en_full_org(name: str, body: str) -> str:
+    """The fullest form of an organization the article writes ("Security Council" -> U.N. Security
+    Council), without a possessor before it ("Seoul’s Foreign Ministry" -> Foreign Ministry)."""
+    if len(_POSSESSOR.sub("", name).split()) >= 2:
+        name = _POSSESSOR.sub("", name)
+    if not re.fullmatch(r"[A-Z][\w.’'&\- ]*", name) or " " not in name:
+        return name
+    best = name
+    # capitalised words before the name: abbreviations (U.N.), not a sentence end, a possessive or
+    # a sentence's first function word ("In Korea Exchange")
+    word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w&]*(?:-[A-Z][\w&]*)*)"
+    for m in re.finditer(rf"(?<![\w.’'])(?:{word}\s){{1,3}}{re.escape(name)}\b", body):
+        words = m.group(0).split()[: -len(name.split())]
+        while words and words[0] in _FUNCTION_WORDS:
+            words = words[1:]
+        full = " ".join([*words, name])
+        if len(full) > len(best) and ORG_SEQ.fullmatch(full):
+            best = full
+    return best
+
+
+_FUNCTION_WORDS = {"The", "In", "On", "At", "For", "By", "As", "But", "And", "Or", "While", "When", "After",
+                   "Before", "According", "Under", "With", "From", "To", "If", "Since", "Also", "Meanwhile",
+                   "A", "An", "This", "That", "Its", "Their", "Both", "Former", "Then", "Earlier", "Later"}
 
 
 def _expand(name: str, body: str, before: int) -> str:
@@ -105,31 +136,44 @@ PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "leader"
 
 
 # "...," it said / the ministry said: an organization named before
-ORG_REF = re.compile(r"^(?:it|the\s(?P<noun>ministry|office|agency|company|firm|council|court|party|group|"
+ORG_REF = re.compile(r"^(?:it|the\s(?P<mods>(?:[\w’'-]+\s){0,2}?)(?P<noun>ministry|office|agency|company|firm|council|court|party|group|"
                       r"commission|committee|government|association|federation|union|bank|institute|"
                       r"administration|department|prosecution|police|center|foundation|board))$", re.I)
 
 
-def org_before(body, ents, lo, noun):
+def org_before(body, ents, lo, noun, mods=""):
     """The organization an "it" or "the ministry" after a quote refers to: the last organization named
-    (within 1,500 characters) as the subject of a sentence, or whose name holds the noun."""
+    (within 1,500 characters) as the subject of a sentence, or whose name holds the noun; of those,
+    one that shares the words before the noun ("the finance ministry": Ministry of Strategy and
+    Finance over the Ministry of Health named later), in its fullest form written before
+    ("the council": U.N. Security Council, not the later "Security Council")."""
     q0 = max(body.rfind("“", 0, lo), body.rfind('"', 0, lo - 1))
     start = max(0, q0 - 1500)
     cands = []
+    names = []
     for m in ORG_SEQ.finditer(body, start, max(q0, 0)):
-        name = LEAD.sub("", m.group(0).rstrip("."))
+        # "the Ministry of National Defense and the Ministry of Science": two organizations
+        parts = re.split(r"\s(?:and|&)\sthe\s(?=[A-Z])", m.group(0))
+        names += [(p, m.end() if i == len(parts) - 1 else -1, m.start() if i == 0 else -1) for i, p in enumerate(parts)]
+    for name, m_end, m_start in names:
+        name = LEAD.sub("", name.rstrip("."))
         words = name.split()
         if len(words) < 2 or not any(w.strip(",") in lx.orgs()["en_suffixes"] for w in words):
             continue
         if noun:
             if noun.lower() in (w.lower().strip("’'s,") for w in words):
                 cands.append(name)
-        elif re.match(r"\s(?:\w+\s)?(?:said|says|announced|stated|added|claimed|noted)\b", body[m.end():m.end() + 30]) \
-                or re.search(r"according to (?:the )?$", body[max(0, m.start() - 20):m.start()]):
+        elif (m_end >= 0 and re.match(r"\s(?:\w+\s)?(?:said|says|announced|stated|added|claimed|noted)\b",
+                                     body[m_end:m_end + 30])) \
+                or (m_start >= 0 and re.search(r"according to (?:the )?$", body[max(0, m_start - 20):m_start])):
             cands.append(name)
     if not cands:
         return None
-    name = cands[-1]
+    wanted = {_stem(w) for w in (mods or "").split()} - {_stem(w) for w in _UNNAMED_STOP}
+    shared = [c for c in cands if wanted & {_stem(w) for w in c.split()}]
+    name = (shared or cands)[-1]
+    fuller = [c[:c.index(" " + name) + 1 + len(name)] for c in cands if re.search(rf" {re.escape(name)}\b", c)]
+    name = max([name, *fuller], key=len)
     return name, "org", None, name
 
 

@@ -19,6 +19,8 @@ __all__ = ["find_persons", "ko_name_ok", "ko_proper_nouns", "save_name_checks"]
 
 _EN_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?"  # Kim MinYoung, Lee Soo-jung
 _EN_NAME = rf"{_EN_TOKEN}(?: {_EN_TOKEN}){{1,2}}"
+# an age between a name and its description: "Pan Wen, 37, senior consultant of OBOR Investment"
+_AGE = r"(?:\d{1,3},\s)?"
 # lower-case words after "Name, " that do not describe a person ("Seoul, which ...")
 _NOT_ROLE = "which|who|whose|where|when|while|and|but|or|that|said|says|according|as|after|before|in|on|at|for|with|to|from|is|was|has|had|will|would"
 
@@ -34,14 +36,14 @@ def _patterns() -> dict[str, re.Pattern]:
         "en_before": re.compile(rf"\b(?P<role>{roles_en})\s+(?P<name>{_EN_TOKEN}(?: {_EN_TOKEN}){{0,2}})"
                                 r"(?:['’]s)?\b"),
         # "Jung Sinah, CEO of Kakao", "Chey Taewon, Chairman of the Korea Chamber of ..."
-        "en_after": re.compile(rf"\b(?P<name>{_EN_NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z][\w&-]*\s)*?"
+        "en_after": re.compile(rf"\b(?P<name>{_EN_NAME}),\s+{_AGE}(?:the\s+)?(?P<role>(?:[A-Z][\w&-]*\s)*?"
                                rf"(?:{roles_en})\b(?:\s\([A-Z]+\))?(?:\s(?:of|at)\s(?:the\s)?"
                                r"[A-Z][\w&-]*(?:\s(?:and\s|of\s|for\s)?[A-Z][\w&-]*)*)?)"
                                r"(?!\s[A-Z][a-z])"),
         # "Chief Operating Officer (COO), Jen Wong, said"
         "en_appos": re.compile(rf"\b(?P<role>{roles_en})(?:\s\([A-Z]+\))?,\s(?P<name>{_EN_NAME}),"),
         # "Yang Uk, a senior research fellow at the Korea Security and Defense Forum"
-        "en_desc": re.compile(rf"\b(?P<name>{_EN_NAME}),\s(?:(?:a|an|the)\s)?(?!(?:{_NOT_ROLE})\b)(?P<role>[a-z][^,.;:\"“”]{{2,60}}(?<=\w))"),
+        "en_desc": re.compile(rf"\b(?P<name>{_EN_NAME}),\s{_AGE}(?:(?:a|an|the)\s)?(?!(?:{_NOT_ROLE})\b)(?P<role>[a-z][^,.;:\"“”]{{2,60}}(?<=\w))"),
         # "Qiu Guohong, Chinese ambassador to Korea,": a nationality or place, then a title
         "en_desc_title": re.compile(rf"\b(?P<name>{_EN_NAME}),\s(?:(?:a|an|the)\s)?(?P<role>[A-Z][a-z]+\s(?:[a-z]+\s)?"
                                     r"(?:ambassador|minister|official|envoy|spokesperson|spokesman|president|chairman|"

@@ -20,7 +20,8 @@ import pandas as pd
 from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
 from .entities import article_entities
-from .quotes_en import en_after, en_context, en_reported
+from .en_orgs import en_full_org
+from .quotes_en import en_after, en_before_org, en_context, en_reported
 from .quotes_ja import quotes_ja
 from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
 from .speakers_ko import short_of_tagged, tagged_subject
@@ -240,7 +241,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             ev = evidence(art, qs, qe)
             name, kind, role, org = speaker if speaker else (None, None, None, None)
             if kind == "org":
-                name = org = alias_full_name(name, body)
+                name = org = alias_full_name(name, body) if lang == "ko" else en_full_org(name, body)
             rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
             state["prev_end"], state["prev_sent"] = m.end(), s0
@@ -284,6 +285,10 @@ def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
             return speaker_of(e, ents), "named", verb
         if pron and last:
             return last, "pronoun", verb
+        if e is None and not pron:
+            found = en_before_org(body, ents, seg_lo, seg_lo + vb.start())
+            if found is not None:
+                return found[0], found[1], verb
     found = en_after(body, m, ents, last, state["prev_end"])
     if found is not None:
         return found

@@ -91,7 +91,7 @@ def _subject(body, ents, lo, hi, last, prev_end=-1):
         return org, "named"
     ref = ORG_REF.match(body[lo:hi].strip(" ,"))
     if ref:
-        org = org_before(body, ents, lo, ref.group("noun"))
+        org = org_before(body, ents, lo, ref.group("noun"), ref.group("mods"))
         if org is not None:
             return org, "pronoun"
     return None
@@ -118,7 +118,7 @@ def en_after(body, m, ents, last, prev_end=-1):
         np = vf.group("np")
         if rx["pron"].match(np) and last:
             return last, "pronoun", vf.group("verb")
-        end = re.search(r"[,;]|\.(?:\s|$)", np)
+        end = re.search(r"[,;]|\.(?:\s|$|[A-Z“\"])", np)  # also a stop with its space lost (".This")
         np_hi = lo + (end.start() if end else len(np))
         org = org_named(body, ents, lo, np_hi) or unnamed_official(body, ents, lo, np_hi)
         if org is not None:
@@ -135,6 +135,22 @@ def en_after(body, m, ents, last, prev_end=-1):
     people = [e for e in _people(ents, m.end(), m.end() + 40) if _TITLES_ONLY.match(body, m.end(), e["start"])]
     if people and body[m.end():people[0]["end"] + 2].rstrip().endswith((",", ".")):
         return speaker_of(people[0], ents), "named", None
+    return None
+
+
+def en_before_org(body, ents, lo, hi):
+    """The organization that is the subject before a speech verb that introduces a quote ("The
+    ministry said in a statement, "..."", "An official at the institute said, "...""): the whole
+    subject, or the clause after its last comma ("In Seoul, the agency said"); None for a person."""
+    cut = body.rfind(",", lo, hi)
+    for a in (lo, cut + 1) if cut >= 0 else (lo,):
+        a += len(body[a:hi]) - len(body[a:hi].lstrip())
+        if a >= hi or not re.match(r"[\w’'\s.&-]+$", body[a:hi].rstrip()):
+            continue
+        b = a + len(body[a:hi].rstrip())
+        found = _subject(body, ents, a, b, None)
+        if found is not None and found[0][1] == "org":
+            return found
     return None
 
 
