@@ -227,8 +227,10 @@ def _card(path, model, articles, rows, folds, random_state, thr, cv, rule, loso)
             "leave-one-set-out figures for small sets are noisy (naver-extra2: 36 gold places, Korea Herald: 10)",
             "the threshold is chosen on the pooled out-of-fold decisions; per-set figures move with it",
             "the label files disagree with each other on some kinds of place, which caps precision: a province "
-            "written before its city (전남 여수, 경북 구미) is listed in some files and not in others, as is 수도권 "
-            "named as a labour market or a concept; same-story articles in different files carry different lists",
+            "written before its city (경북 구미) is listed in some articles and not in others, as is 수도권 named as "
+            "a labour market or a concept, and the shared sample itself labels these both ways; where our own files "
+            "contradicted the shared sample on the same wording they were corrected (data/gold/README.md, "
+            "'Corrections of places')",
         ],
     }
 
