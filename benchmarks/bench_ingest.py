@@ -7,6 +7,7 @@ Run: `make bench` or `.venv/bin/python benchmarks/bench_ingest.py [FOLDER]`.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,7 +15,11 @@ from pathlib import Path
 from ainews import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT.parent / "shared" / "corpora" / "naver-ai-2025-12"
+# The shared corpora: $AINEWS_SHARED, else a `shared` folder next to a parent of the checkout
+# (a worktree sits one level deeper than the main checkout).
+_SHARED = os.environ.get("AINEWS_SHARED") or next(
+    (str(p / "shared") for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), "../shared")
+DEFAULT = Path(_SHARED) / "corpora" / "naver-ai-2025-12"
 
 
 def main() -> None:
