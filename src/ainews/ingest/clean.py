@@ -144,18 +144,35 @@ def _strip_title_prefix(line: str, title: str) -> str | None:
     return None
 
 
-def _lexicon_claims(line: str, rules: _Rules) -> bool:
-    """Whether a lexicon rule (boilerplate, byline, caption) already decides ``line``."""
-    return bool(_boilerplate_reason(line, rules) or _byline_name(line, rules) is not None
-                or _is_caption(line, rules))
+def _lexicon_verdict(line: str, rules: _Rules) -> tuple[str | None, str | None, bool]:
+    """``(boilerplate reason, byline name, is caption)`` of ``line``, each judged only when the
+    ones before it did not decide the line (the order the page loop asks in)."""
+    reason = _boilerplate_reason(line, rules)
+    if reason:
+        return reason, None, False
+    name = _byline_name(line, rules)
+    if name is not None:
+        return None, name, False
+    return None, None, _is_caption(line, rules)
 
 
-def _content_drops(lines: list[str], rules: _Rules, title: str, furniture: dict[str, int]) -> dict[int, str]:
-    """Lines that main-content detection rejects, by index into ``lines``, with the reason."""
+def _lexicon_claims(line: str, rules: _Rules, known: dict | None = None) -> bool:
+    """Whether a lexicon rule (boilerplate, byline, caption) already decides ``line``; the
+    verdict is kept in ``known`` for the page loop."""
+    verdict = _lexicon_verdict(line, rules)
+    if known is not None:
+        known[line] = verdict
+    return bool(verdict[0]) or verdict[1] is not None or verdict[2]
+
+
+def _content_drops(lines: list[str], rules: _Rules, title: str, furniture: dict[str, int],
+                   known: dict | None = None) -> dict[int, str]:
+    """Lines that main-content detection rejects, by index into ``lines``, with the reason
+    (the lexicon verdicts it takes are kept in ``known``)."""
     drops = {i: f"site furniture (on {furniture[x]} pages of the folder)"
              for i, x in enumerate(lines) if x in furniture and x != title}
     idx = [i for i, x in enumerate(lines)
-           if x and x != title and i not in drops and not _lexicon_claims(x, rules)]
+           if x and x != title and i not in drops and not _lexicon_claims(x, rules, known)]
     cand = [lines[i] for i in idx]
     heads = {k for k, x in enumerate(cand) if _looks_like_heading(x, _TITLE_MAX)}
     verdicts = content_verdicts(cand, headings=heads)
@@ -202,7 +219,9 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
     seen_captions: set[str] = set()
 
     lines = [clean_text(raw) for raw in text.splitlines()]
-    rejected = _content_drops(lines, rules, out.title, furniture or {}) if detect_content else {}
+    # Lexicon verdicts per line, taken once: content detection asks for them first.
+    known: dict[str, tuple] = {}
+    rejected = _content_drops(lines, rules, out.title, furniture or {}, known) if detect_content else {}
     for k, line in enumerate(lines):
         for rx, why in rules.prefixes:
             m = rx.match(line)
@@ -211,19 +230,20 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
                 line = line[m.end():].strip()
         if not line:
             continue
-        reason = _boilerplate_reason(line, rules)
+        verdict = known.get(line)
+        reason, name, is_caption = verdict if verdict is not None else _lexicon_verdict(line, rules)
         if reason:
             # A short last paragraph with the footer glued on: keep the sentence, drop the footer.
             head, cuts = cut_inline(line, rules.tails, rules.spans)
             if cuts and _SENTENCE_END.search(head) and not _boilerplate_reason(head, rules):
                 reason, line = None, head
                 out.dropped.extend(cuts)
+                _, name, is_caption = _lexicon_verdict(line, rules)
         if reason:
             out.dropped.append((line, reason))
             if reason in rules.ends:
                 in_footer = True
             continue
-        name = _byline_name(line, rules)
         if name is not None:
             if name and not out.byline:
                 out.byline = name
@@ -235,7 +255,7 @@ def clean_page(text: str, *, title: str | None = None, find_headings: bool = Tru
             out.dropped.append((line, "title repeated"))
             continue
         glued = _strip_title_prefix(line, out.title) if find_headings else None
-        if glued is not None or _is_caption(line, rules):
+        if glued is not None or is_caption:
             caption = glued if glued is not None else line
             if caption in seen_captions:
                 out.dropped.append((line, "caption repeated"))

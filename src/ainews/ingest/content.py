@@ -43,7 +43,8 @@ MENU_ITEM_LEN = 40  # ...of this mean length at most (list items in an article a
 # A short line seen this many times on one page is furniture.
 REPEATED = 3
 
-_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f]")
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 # Japanese closes a quoted sentence without 。 (「…と思います」): a kana before the closing bracket
 # at the end of a line ends a sentence too.
 _SENTENCE_END = re.compile(r"(([.!?。！？]|다\.?)[\"'”’」』)\]]*|[\u3040-\u30ff]」)$")
@@ -61,9 +62,17 @@ REASON_MENU = "not article text (menu or link list: a run of short lines, or a l
 REASON_NO_SENTENCES = "not article text (no sentences: list, widget or teaser)"
 
 
+def _count(rx: re.Pattern, text: str) -> int:
+    """How many characters of ``text`` the run pattern ``rx`` (``[...]+``) covers.
+
+    Removing runs is several times faster than listing every character with ``findall``.
+    """
+    return len(text) - len(rx.sub("", text))
+
+
 def weighted_length(line: str) -> float:
     """Length in Latin-letter equivalents: a CJK character counts 2.5."""
-    n_cjk = len(_CJK.findall(line))
+    n_cjk = _count(_CJK, line)
     return len(line) - n_cjk + 2.5 * n_cjk
 
 
@@ -90,8 +99,8 @@ def _stoplist(lang: str) -> frozenset[str]:
 def page_stoplist(lines: list[str]) -> frozenset[str]:
     """The stop words of the page's language: the jusText list covering most of its words."""
     sample = "".join(lines)[:20_000]
-    n_cjk = len(_CJK.findall(sample))
-    n_hangul = len(re.findall(r"[\uac00-\ud7a3]", sample))
+    n_cjk = _count(_CJK, sample)
+    n_hangul = _count(_HANGUL, sample)
     if n_cjk > len(sample) / 3 and n_hangul < n_cjk / 2:
         return frozenset()  # Chinese or Japanese: no spaces between words, sentences decide
     index = _stop_index()
@@ -121,7 +130,7 @@ def _context_free(line: str, wlen: float, stop: frozenset[str]) -> str:
         # A sentence (or a lead-in ending in ':') with some function words: judged by its neighbours.
         if density >= STOP_SENTENCE and (line.endswith(":") or _SENTENCE_END.search(line)):
             return "neargood"
-        if len(_CJK.findall(line)) < len(line) / 2:
+        if _count(_CJK, line) < len(line) / 2:
             return "bad"
         # Text mostly in CJK characters: few listed words, still prose when made of sentences.
     marks = len(_SENTENCE_MARK.findall(line + " "))

@@ -35,8 +35,15 @@ def _crc32(b: bytes) -> int:
     return zlib.crc32(b)
 
 
+_BLANK: list[MinHash] = []
+
+
 def _minhash(words: list[str]) -> MinHash:
-    m = MinHash(num_perm=_NUM_PERM, seed=1, hashfunc=_crc32)
+    # Copies of one blank sketch: a new MinHash draws its permutations from a fresh random
+    # generator every time (the same ones, as the seed is fixed), which cost more than hashing.
+    if not _BLANK:
+        _BLANK.append(MinHash(num_perm=_NUM_PERM, seed=1, hashfunc=_crc32))
+    m = _BLANK[0].copy()
     shingles = {" ".join(words[i:i + 3]).encode("utf-8") for i in range(len(words) - 2)}
     m.update_batch(list(shingles))
     return m

@@ -138,11 +138,29 @@ def decode_bytes(data: bytes, source: str) -> str:
                     f"{source}: the bytes match no known text encoding; re-save the file as UTF-8"
                 ) from None
     text = text.replace("\x00", "")
-    if not _FTFY_WORK.search(text):
-        # Nothing ftfy could change but the normal form: mojibake needs a UTF-8 lead byte read
-        # as Latin-1/CP1252 (Â..ô), and control characters, odd line breaks and surrogates are
-        # absent. Skipping it halves the cost of reading clean CJK text.
-        return unicodedata.normalize("NFC", text)
-    # ftfy repairs "ì\x9d¸ê³µì§\x80ë\x8a¥"-style mojibake and leaves good text alone.
-    return ftfy.fix_text(text, normalization="NFC", unescape_html=False, fix_latin_ligatures=False,
-                         uncurl_quotes=False, fix_character_width=False)
+    return _repair(text)
+
+
+def _repair(text: str) -> str:
+    """``text`` in NFC with mojibake repaired: ftfy on the lines that need it, NFC elsewhere.
+
+    ftfy fixes text line by line (each segment up to and including a ``\n``), so running it only
+    on the lines holding a character it could act on gives the same text as running it on the
+    whole. Mojibake needs a UTF-8 lead byte read as Latin-1/CP1252 (Â..ô); control characters,
+    odd line breaks and surrogates are the other things it changes. Skipping the other lines
+    halves the cost of reading clean CJK text, and one '×' no longer sends a whole page through it.
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _FTFY_WORK.finditer(text):
+        if m.start() < pos:
+            continue  # on a line already repaired
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start()) + 1 or len(text)
+        out.append(unicodedata.normalize("NFC", text[pos:start]))
+        # ftfy repairs "ì\x9d¸ê³µì§\x80ë\x8a¥"-style mojibake and leaves good text alone.
+        out.append(ftfy.fix_text(text[start:end], normalization="NFC", unescape_html=False,
+                                 fix_latin_ligatures=False, uncurl_quotes=False, fix_character_width=False))
+        pos = end
+    out.append(unicodedata.normalize("NFC", text[pos:]))
+    return "".join(out)

@@ -15,15 +15,19 @@ __all__ = ["cut_inline"]
 
 
 def compile_inline(data: dict) -> tuple[tuple, tuple]:
-    """``(tails, spans)``: ``(regex, reason, triggers)`` of the lexicon's inline sections."""
+    """``(tails, spans)``: ``(regex, reason, triggers)`` of the lexicon's inline sections;
+    ``triggers`` is one pattern finding any of the rule's trigger words (``None``: always tried)."""
     def one(p: dict) -> tuple:
-        return re.compile(p["regex"], re.I), p["reason"], tuple(str(t).lower() for t in p.get("trigger", []))
+        words = sorted({str(t).lower() for t in p.get("trigger", [])})
+        trig = re.compile("|".join(map(re.escape, words))) if words else None
+        return re.compile(p["regex"], re.I), p["reason"], trig
 
     return tuple(map(one, data.get("inline_tail", []))), tuple(map(one, data.get("inline_span", [])))
 
 
-def _tried(low: str, triggers: tuple) -> bool:
-    return not triggers or any(t in low for t in triggers)
+def _tried(low: str, triggers: re.Pattern | None) -> bool:
+    # One search for the rule's trigger words (a generator over them cost more than the rules).
+    return triggers is None or triggers.search(low) is not None
 
 
 def cut_inline(line: str, tails: tuple, spans: tuple) -> tuple[str, list[tuple[str, str]]]:

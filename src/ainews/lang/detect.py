@@ -27,10 +27,10 @@ def _english_function_words() -> frozenset[str]:
 
 LANGS = ("ko", "en", "ja", "und")
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _WORD = re.compile(r"[A-Za-z']+")
 
 # A Hangul syllable carries roughly as much text as three Latin letters.
@@ -50,10 +50,8 @@ def detect_lang(text: str, *, sample: int = 20_000) -> str:
     if not text:
         return "und"
     s = text[:sample]
-    hangul = len(_HANGUL.findall(s))
-    kana = len(_KANA.findall(s))
-    han = len(_HAN.findall(s))
-    latin = len(_LATIN.findall(s))
+    # Characters covered by runs of each script (removing runs beats listing every character).
+    hangul, kana, han, latin = (len(s) - len(rx.sub("", s)) for rx in (_HANGUL, _KANA, _HAN, _LATIN))
     total = hangul * _HANGUL_WEIGHT + kana * _HANGUL_WEIGHT + han * _HANGUL_WEIGHT + latin
     if total < 12:
         return "und"

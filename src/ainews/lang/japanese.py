@@ -182,9 +182,13 @@ def tokenize_ja(texts: Iterable[str]) -> Iterator[list[str]]:
     """
     tok, keep, proper = get_sudachi()
     stop = _stopwords_ja()
-    # The decision for a (normalised form, proper noun?) pair never changes within a run: a dict
-    # look-up per morpheme instead of two regular expressions (news repeats its nouns).
-    memo: dict[tuple[str, bool], str | None] = {}
+    # The decision for a normalised form never changes within a run: a dict look-up per morpheme
+    # instead of two regular expressions (news repeats its nouns). One memo for proper nouns, one
+    # for common nouns, found from the POS id: a kept POS is one look-up, no tuple key.
+    common: dict[str, str | None] = {}
+    names: dict[str, str | None] = {}
+    memo_of = {pid: (names if pid in proper else common) for pid in keep}.get
+    tokenize = tok.tokenize
     # News repeats whole lines (a column's footer, a byline, a syndicated paragraph): a line seen
     # before in this batch gives its tokens again without a second analysis.
     seen: dict[str, list[str]] = {}
@@ -197,14 +201,14 @@ def tokenize_ja(texts: Iterable[str]) -> Iterator[list[str]]:
                 out.extend(again)
                 continue
             first = len(out)
-            for m in tok.tokenize(piece):
-                pid = m.part_of_speech_id()
-                if pid not in keep:
-                    continue
-                key = (m.normalized_form(), pid in proper)
-                form = memo.get(key, _UNSEEN)
+            for m in tokenize(piece):
+                memo = memo_of(m.part_of_speech_id())
+                if memo is None:
+                    continue  # not a common or proper noun
+                norm = m.normalized_form()
+                form = memo.get(norm, _UNSEEN)
                 if form is _UNSEEN:
-                    form = memo[key] = _content_form(*key, stop)
+                    form = memo[norm] = _content_form(norm, memo is names, stop)
                 if form is not None:
                     append(form)
             if len(seen) < _SEEN_MAX and len(piece) <= _SEEN_LEN:
