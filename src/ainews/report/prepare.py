@@ -4,7 +4,7 @@ Every chapter is a notebook run in its own kernel, one after the other, and the 
 same analyses through :func:`ainews.report.cached`. Run one after the other, the first chapter
 computes them all while the second core of the machine waits. :func:`prepare` computes them first,
 in two phases on the same processes: the inputs the analyses share (kiwi's tokens and sentence
-spans, sentence vectors; :mod:`ainews.report.warm`), cut into jobs so each is computed once and
+spans, sentence vectors; ``ainews.report.warm``), cut into jobs so each is computed once and
 written to its disk cache; then the analyses in groups (topic models and quotes in one, the
 other extractors and themes in another), which read those caches. Each result is stored where
 :func:`~ainews.report.cached` looks for it, so every chapter then only loads. ``make book`` runs
@@ -80,7 +80,7 @@ def prepare(source=None, *, processes: int = 2, groups=PREPARED, warm: bool = Tr
     """Compute the chapters' shared analyses of ``source`` that are not cached yet.
 
     First the inputs the analyses share (kiwi's tokens and sentence spans, sentence vectors:
-    :mod:`ainews.report.warm`) are computed once, spread over the processes, and written to
+    ``ainews.report.warm``) are computed once, spread over the processes, and written to
     their on-disk caches; then the groups run on the same processes, reading those caches, so
     no two processes compute the same thing.
 

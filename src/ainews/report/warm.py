@@ -7,7 +7,7 @@ embedding topic model every body sentence and the title). Each is cached on disk
 but a cache only helps a process that starts after it is written: two analyses started at once
 on cold caches both compute it. :func:`warm_jobs` cuts this shared work into jobs no two
 processes repeat (the tokens, the sentence spans, and the distinct sentences to encode in chunks),
-which :func:`ainews.report.prepare.prepare` spreads over its processes before the analyses.
+which ``ainews.report.prepare.prepare`` spreads over its processes before the analyses.
 """
 
 from __future__ import annotations
