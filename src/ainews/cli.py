@@ -187,15 +187,16 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _prepare(args) -> int:
-    from .report.prepare import prepare
+    from .report.prepare import last_cpu, prepare
 
     t0 = time.perf_counter()
     done = prepare(args.path, processes=args.processes)
     if not done:
         print("the report's shared analyses are cached already; nothing to compute")
     else:
-        print(f"computed {', '.join(f'{n} ({s:.1f} s)' for n, s in done.items())} "
-              f"in {time.perf_counter() - t0:.1f} s on {args.processes} processes")
+        steps = ", ".join(f"{n} ({s:.1f} s, {last_cpu[n]:.1f} s CPU)" if n in last_cpu else f"{n} ({s:.1f} s)"
+                          for n, s in done.items())
+        print(f"computed {steps} in {time.perf_counter() - t0:.1f} s on {args.processes} processes")
     return 0
 
 

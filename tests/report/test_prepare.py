@@ -22,7 +22,8 @@ def test_prepare_fills_the_cache_the_chapters_read(tmp_path, monkeypatch, seeds_
     monkeypatch.setenv("AINEWS_CACHE", str(tmp_path / "cache"))
     groups = (("extract_amounts",), ("extract_quotes",))
     done = prepare(groups=groups, processes=2)
-    assert set(done) == {"extract_amounts", "extract_quotes"}
+    # the shared inputs (tokens, sentences, vectors) first, then the analyses
+    assert set(done) == {"warm-up", "extract_amounts", "extract_quotes"}
     articles = ainews.get_articles()
     for fn in (ainews.extract_amounts, ainews.extract_quotes):
         path = cache_path(fn, articles)

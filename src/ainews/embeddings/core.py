@@ -150,7 +150,9 @@ def sentence_vectors(sentences: list[str], *, cache_dir: str | Path | None = Non
                 todo[k] = s
         fresh: dict[str, np.ndarray] = {}
         if todo:
-            vecs = _encode(list(todo.values()))
+            # rounded as the store keeps them, so a vector is the same fresh or read back and
+            # results do not depend on which process happened to encode a sentence first
+            vecs = _encode(list(todo.values())).astype(np.float16).astype(np.float32)
             fresh = dict(zip(todo, vecs))
             store.put(fresh)
     finally:
