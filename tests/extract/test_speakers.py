@@ -382,3 +382,30 @@ def test_english_function_word_is_no_short_name():
     # "An" is an article, not the family name of An Cheol-soo
     q = _quotes('An Cheol-soo left early. An official said, "The meeting is over."', "en")
     assert "An Cheol-soo" not in q.speaker.dropna().tolist()
+
+
+def _titled(title: str, body: str) -> pd.DataFrame:
+    return extract_quotes(pd.DataFrame({"doc_id": ["t"], "title": [title], "body": [body], "lang": ["ko"]}))
+
+
+def test_company_side_and_headline_subject_name_the_company():
+    # "회사 측은" with the company on no list: the company the headline opens with and the body repeats
+    q = _titled("옵티코어, 데이터센터 광트랜시버 공급 계약",
+                "옵티코어는 29일 40억원 규모의 공급 계약을 체결했다고 공시했다. 옵티코어는 광트랜시버를 만든다.\n"
+                "회사 측은 “투자자는 신중히 투자할 필요가 있다”고 당부했다.")
+    assert q["speaker"].tolist() == ["옵티코어"]
+    q = _titled("그래핀랩, 해외 시장 공략",
+                "그래핀랩이 중국에 법인을 세웠다.\n그래핀랩은 “중요한 첫발을 내디뎠다”며 “성장에 기여할 것”이라고 밝혔다.")
+    assert q["speaker"].tolist() == ["그래핀랩", "그래핀랩"]
+    # a headline subject the body does not repeat as a subject is not taken
+    q = _titled("옵티코어, 공급 계약", "계약 규모는 40억원이다.\n회사 측은 “신중히 투자해야 한다”고 당부했다.")
+    assert q["speaker"].isna().all()
+
+
+def test_outlets_in_brackets_and_latin_names_before_particles():
+    q = _quotes("언론은 우려를 제기했다. “재정 건전화 관점이 부족하다”(니혼게이자이신문), "
+                "“금융시장은 경계심을 풀지 않고 있다”(요미우리신문) 등이다.")
+    assert q["speaker"].tolist() == ["니혼게이자이신문", "요미우리신문"]
+    # "CNN은": a Latin name followed by a particle is the organization, not the previous speaker
+    q = _quotes("블룸버그는 “AI 투자가 늘고 있다”고 보도했다. CNN은 “데이터센터가 부족하다”고 전했다.")
+    assert q["speaker"].tolist() == ["블룸버그", "CNN"]

@@ -15,6 +15,10 @@ KO_PARTICLE = (r"은|는|이|가|을|를|의|에|와|과|도|로|으로|만|까�
                r"조차|마저|뿐|라고|이라|이나|나|과의|와의")
 KO_AFTER = rf"(?=$|[^가-힣]|(?:{KO_PARTICLE}))"
 KO_BEFORE = r"(?<![가-힣])"
+# What may follow a Latin-script name in Korean text: a whole particle ending the word ("CNN은",
+# "TSMC와의", "AWS에서"), not the start of a longer Hangul name ("SK이노베이션", "LG전자").
+LATIN_AFTER = (rf"(?![\w])|(?=(?:{KO_PARTICLE}|에서|에게|에는|에서는|와는|과는|로는|으로는|이다|였다|이며|이자)"
+               r"(?![가-힣]))")
 
 
 def _alt(words) -> str:
@@ -84,7 +88,7 @@ def orgs() -> dict:
     suffix_ko = data.get("ko_suffixes") or []
     return {
         "known": known,
-        "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?![\w])"),
+        "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?:{LATIN_AFTER})"),
         # a Latin letter right after a Hangul name continues it ("삼성SDI" is no "삼성")
         "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)})(?![A-Za-z]){KO_AFTER}"),
         # Japanese is written without spaces: names match anywhere, longest form first.

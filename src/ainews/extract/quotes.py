@@ -23,7 +23,8 @@ from .entities import article_entities
 from .en_orgs import en_full_org
 from .quotes_en import en_after, en_before_org, en_context, en_reported
 from .quotes_ja import quotes_ja
-from .speakers import alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of
+from .speakers import (alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of,
+                       title_subject_quote)
 from .speakers_ko import short_of_tagged, tagged_subject
 from .turns_ko import turn_rows
 
@@ -125,6 +126,11 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
             people = [x for x in ents if x["kind"] == "person" and lo <= x["start"] and x["end"] <= hi]
             if people:
                 return speaker_of(people[0], ents), "named", None
+            # ""..."(요미우리신문)": an organization that is the whole bracket
+            inner = body[lo:hi].strip()
+            orgs = [x for x in ents if x["kind"] == "org" and x["text"] == inner and lo <= x["start"] < hi]
+            if orgs:
+                return speaker_of(orgs[0], ents), "named", None
         # a quote that opens a paragraph, its speaker the subject of the next sentence:
         # ""...6G는 진화하는 과정이다." 팔라비 마하잔 노키아 최고 기술 책임자는 ..."
         if body[m.end() - 2:m.end() - 1] in ".!?" or body[m.end():m.end() + 1] in ".":
@@ -156,7 +162,8 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
         return person, "named", verb
     if e is not None:
         return speaker_of(e, ents), "named", verb
-    off = ko_official(body, before_lo, q0) or company_official(body, before_lo, q0, ents)
+    off = (ko_official(body, before_lo, q0) or company_official(body, before_lo, q0, ents, art.title)
+           or title_subject_quote(body, before_lo, q0, ents, art.title))
     if off is not None:
         return off, "named", verb
     people = [x for x in ents if x["kind"] == "person"]

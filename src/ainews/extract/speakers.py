@@ -140,22 +140,54 @@ def alias_full_name(name: str, body: str) -> str:
     return m.group("full") if m else name
 
 
-def company_official(body: str, lo: int, hi: int, ents: list[dict]) -> tuple | None:
-    """"회사 관계자는", "이 회사 관계자는": an official of the company the article is about, the
-    organization it names most often (at least twice) before the quote."""
+def company_official(body: str, lo: int, hi: int, ents: list[dict], title: str = "") -> tuple | None:
+    """"회사 관계자는", "이 회사 관계자는", "회사 측은": an official of the company the article is about,
+    the organization it names most often (at least twice) before the quote, else the company the
+    headline is about (:func:`title_subject`)."""
     if not _COMPANY_OFFICIAL.search(body, lo, hi):
         return None
     from collections import Counter
 
     orgs = [e for e in ents if e["kind"] == "org" and e["start"] < hi]
     counts = Counter(e["canonical"] for e in orgs)
-    if not counts:
+    if counts:
+        canon, n = counts.most_common(1)[0]
+        if n >= 2:
+            last = [e for e in orgs if e["canonical"] == canon][-1]
+            return speaker_of(last, ents)
+    name = title_subject(title, body[:hi], ents)
+    return (name, "org", None, name) if name else None
+
+
+# a headline that opens with its subject and a comma: "옵티코어, AI 데이터센터 광트랜시버 공급 계약"
+_TITLE_SUBJECT = re.compile(r"^\s*(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})\s?,\s")
+
+
+def title_subject(title: str, body: str, ents: list[dict]) -> str | None:
+    """The organization a headline is about when it opens with its name and a comma ("그래핀랩, 차세대
+    EUV 펠리클로 해외 시장 공략"), named at least twice in ``body`` as a subject or owner (그래핀랩은,
+    그래핀랩이, 그래핀랩의); None for a person, a place or a name the body does not repeat."""
+    m = _TITLE_SUBJECT.match(title or "")
+    if not m:
         return None
-    canon, n = counts.most_common(1)[0]
-    if n < 2:
+    name = m.group("name")
+    if any(e["kind"] in ("person", "place") and e["text"] == name for e in ents) \
+            or name in lx.place_matchers()[3]:
         return None
-    last = [e for e in orgs if e["canonical"] == canon][-1]
-    return speaker_of(last, ents)
+    uses = re.findall(rf"(?<![가-힣A-Za-z0-9]){re.escape(name)}(?:은|는|이|가|의|도)(?![가-힣])", body)
+    return name if len(uses) >= 2 else None
+
+
+def title_subject_quote(body: str, lo: int, hi: int, ents: list[dict], title: str) -> tuple | None:
+    """An organization speaker that is the headline's subject (:func:`title_subject`) and the subject
+    of the words before the quote ("그래핀랩은 "..."", "그래핀랩은 29일 "..."")."""
+    name = title_subject(title, body, ents)
+    if name is None:
+        return None
+    seg = body[lo:hi].strip(" ,\n")
+    if re.fullmatch(rf"{re.escape(name)}(?:은|는|이|가|도)(?:\s(?:[0-9]{{1,2}}일|이날|또|또한|이어|아울러))?", seg):
+        return name, "org", None, name
+    return None
 
 
 def _named_body(word: str) -> bool:
