@@ -409,3 +409,18 @@ def test_outlets_in_brackets_and_latin_names_before_particles():
     # "CNN은": a Latin name followed by a particle is the organization, not the previous speaker
     q = _quotes("블룸버그는 “AI 투자가 늘고 있다”고 보도했다. CNN은 “데이터센터가 부족하다”고 전했다.")
     assert q["speaker"].tolist() == ["블룸버그", "CNN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title abbreviation before a name followed by "of the ... Party": a person, not an organization
+        ("“It will violate its own laws,” said Rep. Shin Cheol-yeon of the People’s Party on Aug 4.",
+         "Shin Cheol-yeon"),
+        # a title phrase is no name, also when the next sentence lost its space
+        ("“This is just the beginning,” said Vice Environment Minister Jeong Yeon-man.Vice Environment "
+         "Minister Jeong added that more would follow.", "Jeong Yeon-man"),
+    ],
+)
+def test_english_titles_before_names(text, speaker):
+    assert _quotes(text, "en")["speaker"].tolist() == [speaker]

@@ -37,6 +37,7 @@ def _orgs(body: str, lang: str) -> list[dict]:
                     "start": m.start(1), "end": m.end(1)})
     if lang != "ko":
         roles = lx.roles()["en"]
+        after_title = None
         for m in _CAP_SEQ.finditer(body):
             seq = m.group(0)
             words = seq.split()
@@ -56,6 +57,11 @@ def _orgs(body: str, lang: str) -> list[dict]:
             if at < 0:  # the words were joined across a line break: no single span to cite
                 continue
             start = m.start() + at
+            # "Rep. Shin Cheol-yeon of the People's Party": after a title the words name a person
+            if after_title is None:
+                after_title = re.compile(rf"(?:^|\s)(?:{lx.roles()['en_alt']})\s+$")
+            if after_title.search(body, max(0, start - 40), start):
+                continue
             out.append({"kind": "org", "text": text, "org_id": o["known"].get(text),
                         "start": start, "end": start + len(text)})
     return out

@@ -139,7 +139,8 @@ def find_persons(body: str, lang: str) -> list[dict]:
             toks = toks[inner[-1] + 1:]
         if len(toks) == 1 and lang != "ko" and m.re is p["en_desc"]:
             return
-        if not toks:
+        # a title phrase read as a name ("said Vice Environment Minister Jeong"): it ends on a title
+        if not toks or (lang != "ko" and toks[-1] in role_words):
             return
         name = " ".join(toks)
         if name in lx.place_matchers()[3] or name in lx.orgs()["known"] or any(
