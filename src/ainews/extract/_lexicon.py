@@ -110,6 +110,8 @@ def roles() -> dict:
     return {
         "en": set(en),
         "en_not_name": set(str(w) for w in data.get("en_not_name") or []),
+        "en_surname_not_alone": set(str(w) for w in data.get("en_ko_surname_not_alone") or []),
+        "en_org_openers": set(str(w) for w in data.get("en_org_openers") or []),
         "en_ko_surname_alt": _alt([str(w) for w in data.get("en_ko_surnames") or []]),
         "en_alt": _alt(en),
         "ko_alt": _alt(ko),

@@ -78,17 +78,12 @@ def en_full_org(name: str, body: str) -> str:
     word = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w&]*(?:-[A-Z][\w&]*)*)"
     for m in re.finditer(rf"(?<![\w.’'])(?:{word}\s){{1,3}}{re.escape(name)}\b", body):
         words = m.group(0).split()[: -len(name.split())]
-        while words and words[0] in _FUNCTION_WORDS:
+        while words and words[0] in lx.roles()["en_org_openers"]:
             words = words[1:]
         full = " ".join([*words, name])
         if len(full) > len(best) and ORG_SEQ.fullmatch(full):
             best = full
     return best
-
-
-_FUNCTION_WORDS = {"The", "In", "On", "At", "For", "By", "As", "But", "And", "Or", "While", "When", "After",
-                   "Before", "According", "Under", "With", "From", "To", "If", "Since", "Also", "Meanwhile",
-                   "A", "An", "This", "That", "Its", "Their", "Both", "Former", "Then", "Earlier", "Later"}
 
 
 def _expand(name: str, body: str, before: int) -> str:

@@ -64,16 +64,10 @@ def resolve_mentions(body: str, found: list[dict], shorts, lang: str) -> list[di
     return out
 
 
-# two-letter words that are also English function words or common nouns (An, Go), never taken as a
-# family name on their own
-_NOT_SURNAME = {"An", "As", "At", "In", "On", "Oh", "No", "So", "Do", "Go", "To", "By", "Or", "If", "It", "Is", "Of",
-                "Up", "We", "He", "Me", "My", "Us", "Be", "Am", "Ok"}
-
-
 def _short_surname(word: str, name: str) -> bool:
     """A two-letter Korean family name of a romanised Korean name ("Ko" of Ko Young-hwan, "Yu" of
     Yu Myung-hee), which later mentions use alone ("Ko reportedly told Yonhap")."""
-    return (len(word) == 2 and word not in _NOT_SURNAME and name.startswith(word + " ")
+    return (len(word) == 2 and word not in lx.roles()["en_surname_not_alone"] and name.startswith(word + " ")
             and re.fullmatch(r"[A-Z][a-z] [A-Z][a-z]+-[a-z]+", name) is not None)
 
 
