@@ -61,6 +61,21 @@ def _same_story(title: str, others: list[set[str]]) -> bool:
     return any(g and o and len(g & o) / len(g | o) >= TITLE_JACCARD for o in others)
 
 
+def take_new(pool, order, n: int, chosen: list[str], seen: list) -> None:
+    """Append to ``chosen`` the first ``n`` articles of ``pool`` in ``order`` that are neither chosen
+    already nor the same story as a title in ``seen`` (which grows with each one taken)."""
+    got = 0
+    for i in order:
+        src, title = pool["source"].iloc[i], pool["title"].iloc[i]
+        if got == n:
+            break
+        if src in chosen or _same_story(title, seen):
+            continue
+        chosen.append(src)
+        seen.append(_bigrams(title))
+        got += 1
+
+
 def select(corpus: str = "../shared/corpora/koreaherald-2016") -> list[str]:
     """Return the selected ``source`` keys, stratified draws first, then the uniform ones."""
     articles, _ = ainews.ingest(corpus)
@@ -74,16 +89,7 @@ def select(corpus: str = "../shared/corpora/koreaherald-2016") -> list[str]:
     chosen: list[str] = []
 
     def take(order: np.ndarray, n: int) -> None:
-        got = 0
-        for i in order:
-            src, title = pool["source"].iloc[i], pool["title"].iloc[i]
-            if got == n:
-                break
-            if src in chosen or _same_story(title, seen):
-                continue
-            chosen.append(src)
-            seen.append(_bigrams(title))
-            got += 1
+        take_new(pool, order, n, chosen, seen)
 
     for n, pattern in STRATA.values():
         rx = re.compile(pattern, re.I | re.S)

@@ -43,6 +43,9 @@ import numpy as np
 
 import ainews
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from select_koreaherald_b import _bigrams, take_new  # noqa: E402  (the same title test, Jaccard 0.5)
+
 SEED = 20161208
 LABELLED = [Path(__file__).with_name(n) for n in ("koreaherald-2016.json", "koreaherald-2016-b.json")]
 _COUNTRY = (r"(?:Korea|Japan|China|the U\.S\.|U\.S\.|United States|America|Vietnam|India|Indonesia|Mexico"
@@ -72,18 +75,8 @@ STRATA = {
 _BUSINESS = re.compile(r"invest\w*|\bplants?\b|factor(?:y|ies)|industr\w+|\bfirms?\b|compan(?:y|ies)|business\w*"
                        r"|start-?ups?|econom(?:y|ic)|export\w*|technolog\w+|semiconductor|chips?\b|manufactur\w+", re.I)
 _CROWDED = re.compile(r"Choi Soon-sil|Choi's|impeach|K-Sports|Mir Foundation|Kaesong|Gaeseong|Gaesong", re.I)
-MIN_CHARS, MIN_BUSINESS, TITLE_JACCARD = 800, 6, 0.5
+MIN_CHARS, MIN_BUSINESS = 800, 6
 MIN_HITS = {"cross_border": 2, "regional_hubs": 2, "near_miss": 3}
-
-
-def _bigrams(title: str) -> set[str]:
-    t = re.sub(r"\W+", "", str(title).lower())
-    return {t[i:i + 2] for i in range(len(t) - 1)}
-
-
-def _same_story(title: str, others: list[set[str]]) -> bool:
-    g = _bigrams(title)
-    return any(g and o and len(g & o) / len(g | o) >= TITLE_JACCARD for o in others)
 
 
 def _eligible(text: str) -> bool:
@@ -110,16 +103,7 @@ def select(corpus: str = "../shared/corpora/koreaherald-2016") -> list[str]:
     chosen: list[str] = []
 
     def take(order: np.ndarray, n: int) -> None:
-        got = 0
-        for i in order:
-            src, title = pool["source"].iloc[i], pool["title"].iloc[i]
-            if got == n:
-                break
-            if src in chosen or _same_story(title, seen):
-                continue
-            chosen.append(src)
-            seen.append(_bigrams(title))
-            got += 1
+        take_new(pool, order, n, chosen, seen)
 
     for name, (n, pattern) in STRATA.items():
         rx = re.compile(pattern, re.I | re.S)

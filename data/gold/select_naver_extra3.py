@@ -71,13 +71,19 @@ def _cooc(body: str, a: re.Pattern, b: re.Pattern) -> int:
     return sum(1 for s in SENT.findall(body) if a.search(s) and b.search(s))
 
 
-def select(corpus: Path) -> list[str]:
+def labelled_keys(names) -> set[str]:
+    """Keys of the label files ``names`` ("gold/..." under the shared folder, others beside this script)."""
     here = Path(__file__).resolve().parent
     labelled: set[str] = set()
-    for name in LABELLED:
+    for name in names:
         path = _root() / name if name.startswith("gold/") else here / name
         if path.exists():
             labelled |= set(json.loads(path.read_text(encoding="utf-8")))
+    return labelled
+
+
+def select(corpus: Path) -> list[str]:
+    labelled = labelled_keys(LABELLED)
     docs = {f.name: _split(f.read_text(encoding="utf-8")) for f in sorted(corpus.glob("*.md"))}
     seen = [_key(docs[g]) for g in sorted(labelled) if g in docs]
     counts = {

@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from select_naver_extra import _key, _near_dup, _root, _split  # noqa: E402
-from select_naver_extra3 import AIWORDS, DEAL, MARKET, SENT, _cooc  # noqa: E402
+from select_naver_extra3 import AIWORDS, DEAL, MARKET, SENT, _cooc, labelled_keys  # noqa: E402
 
 SEED = 20251207
 N_CROSS, N_DOMESTIC = 34, 8
@@ -58,12 +58,7 @@ def _invest(body: str) -> int:
 
 
 def select(corpus: Path) -> list[str]:
-    here = Path(__file__).resolve().parent
-    labelled: set[str] = set()
-    for name in LABELLED:
-        path = _root() / name if name.startswith("gold/") else here / name
-        if path.exists():
-            labelled |= set(json.loads(path.read_text(encoding="utf-8")))
+    labelled = labelled_keys(LABELLED)
     docs = {f.name: _split(f.read_text(encoding="utf-8")) for f in sorted(corpus.glob("*.md"))}
     seen = [_key(docs[g]) for g in sorted(labelled) if g in docs]
     ok = {n for n, (_, b) in docs.items() if len(MARKET.findall(b)) < 3 and AIWORDS.search(b)}
