@@ -114,6 +114,8 @@ def roles() -> dict:
         "en_org_openers": set(str(w) for w in data.get("en_org_openers") or []),
         "en_ko_surname_alt": _alt([str(w) for w in data.get("en_ko_surnames") or []]),
         "en_alt": _alt(en),
+        # a title right before a position: "said Rep. " (searched up to a name's start)
+        "en_title_end": re.compile(rf"(?:^|\s)(?:{_alt(en)})\s+$"),
         "ko_alt": _alt(ko),
         "ko_set": set(ko),
         "surnames": set(surnames),

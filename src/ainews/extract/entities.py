@@ -37,7 +37,6 @@ def _orgs(body: str, lang: str) -> list[dict]:
                     "start": m.start(1), "end": m.end(1)})
     if lang != "ko":
         roles = lx.roles()["en"]
-        after_title = None
         for m in _CAP_SEQ.finditer(body):
             seq = m.group(0)
             words = seq.split()
@@ -58,9 +57,7 @@ def _orgs(body: str, lang: str) -> list[dict]:
                 continue
             start = m.start() + at
             # "Rep. Shin Cheol-yeon of the People's Party": after a title the words name a person
-            if after_title is None:
-                after_title = re.compile(rf"(?:^|\s)(?:{lx.roles()['en_alt']})\s+$")
-            if after_title.search(body, max(0, start - 40), start):
+            if lx.roles()["en_title_end"].search(body, max(0, start - 40), start):
                 continue
             out.append({"kind": "org", "text": text, "org_id": o["known"].get(text),
                         "start": start, "end": start + len(text)})
