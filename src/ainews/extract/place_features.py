@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..lexicons import load_yaml_lexicon
-from .place_roles import _quoted, _role_res, _sentence
+from .place_roles import HOME_COUNTRIES, _quoted, _role_res, _sentence
 
 __all__ = ["FEATURES", "candidate_ids", "place_features"]
 
@@ -70,12 +70,12 @@ def _cue_res() -> dict:
 
 
 def candidate_ids(mentions: list[dict], meta: dict) -> list[str]:
-    """Ids of the Korean and Japanese places (not countries) among ``mentions``, in order of first mention."""
+    """Ids of the Korean and Japanese places (not countries; :data:`HOME_COUNTRIES`) among ``mentions``, in order of first mention."""
     out = []
     for m in mentions:
         pid = m["place_id"]
         kind, country = meta.get(pid, ("", "", ""))[:2]
-        if country in ("KR", "JP") and kind != "country" and pid not in out:
+        if country in HOME_COUNTRIES and kind != "country" and pid not in out:
             out.append(pid)
     return out
 

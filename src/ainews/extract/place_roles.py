@@ -12,13 +12,18 @@ from functools import lru_cache
 from . import _lexicon as lx
 from ..lexicons import load_yaml_lexicon
 
+# Countries whose places (below country level) can be places of activity: Korea, Japan and the
+# inter-Korean Kaesong industrial complex (the gazetteer's only North Korean place below the country),
+# which readers list as a Korean place of activity in the Korea Herald labels.
+HOME_COUNTRIES = ("KR", "JP", "KP")
+
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
             ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
-             "activity_ko", "activity_en", "affiliation_ko", "compare_ko")}
+             "activity_ko", "activity_en", "affiliation_ko", "compare_ko", "site_ko")}
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +31,7 @@ def _role_res() -> dict:
     c = _cues()
     return {
         "head": re.compile(rf"\d{{0,2}}(?:{lx.alt(c['ko_heads'])}){lx.KO_AFTER}"),
+        "site": re.compile(rf"\s[가-힣]{{0,4}}?(?:{lx.alt(c['site_ko'])}){lx.KO_AFTER}"),
         "build": re.compile(rf"(?:에|에서|에는|에도)\s[^.!?\n]{{0,20}}?(?:{'|'.join(c['build_ko'])})"),
         # the same cue in the clause of the name: at most one word between (청주에 건설한, 율촌에 OO 공장을);
         # 정규 예산에서 지속적이고 안정적인 투자, 양산에 들어갔다"며 ... 공장 are common words further off
@@ -58,12 +64,12 @@ def _role_res() -> dict:
 
 def _headed(body: str, end: int) -> bool:
     r = _role_res()
-    return bool(r["head"].match(body, end) or r["build_near"].match(body, end))
+    return bool(r["head"].match(body, end) or r["site"].match(body, end) or r["build_near"].match(body, end))
 
 
 def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
     """The role of the place ``body[start:end]`` of gazetteer ``kind`` in ``country``."""
-    if kind == "country" or country not in ("KR", "JP"):
+    if kind == "country" or country not in HOME_COUNTRIES:
         return "mention"
     r = _role_res()
     before = body[max(0, start - 12):start]

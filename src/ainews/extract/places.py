@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from . import _lexicon as lx
-from .place_roles import _cues, _headed, _role
+from .place_roles import HOME_COUNTRIES, _cues, _headed, _role
 
 __all__ = ["find_places", "place_id", "PLACE_ROLES"]
 
@@ -63,7 +63,7 @@ def _index() -> dict:
     for r in gz.itertuples(index=False):
         stems.setdefault(_SUFFIX.sub("", r.name_ko), []).append(r.id)
     upper = {n.upper(): i for n, i in unique.items() if n.isascii() and n[:1].isupper() and len(n) > 3
-             and meta[i][1] in ("KR", "JP") and meta[i][0] != "country"}
+             and meta[i][1] in HOME_COUNTRIES and meta[i][0] != "country"}
     return {"unique": unique, "shared": shared, "context": ctx, "meta": meta, "stems": stems, "upper": upper}
 
 
