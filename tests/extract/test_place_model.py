@@ -59,7 +59,9 @@ def test_card_decision_is_the_skops_model():
     _, f = _features()
     rng = np.random.default_rng(0)
     X = np.vstack([f.to_numpy(), f.to_numpy() * rng.uniform(0, 2, size=f.shape)])
-    z = X @ np.asarray(sc["weights"]) + sc["intercept"]
+    # both clip to the training range: random scalings send features outside it
+    assert "lower" in sc and not np.allclose(np.clip(X, sc["lower"], sc["upper"]), X)
+    z = np.clip(X, sc["lower"], sc["upper"]) @ np.asarray(sc["weights"]) + sc["intercept"]
     assert np.allclose(1 / (1 + np.exp(-z)), model.predict_proba(X)[:, 1], atol=1e-6)
     assert sc["threshold"] == model.threshold
     card = json.loads(place_model_path().with_suffix(".card.json").read_text(encoding="utf-8"))

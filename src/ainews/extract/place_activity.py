@@ -2,7 +2,8 @@
 
 The model (:class:`ainews.extract.place_model.PlaceModel`, ``data/models/places.skops``) is a
 standardisation and a logistic regression; its card ``places.card.json`` holds the same decision
-on the raw features (``scoring``: feature names, weights, intercept, threshold), which is what
+on the raw features (``scoring``: feature names, weights, intercept, threshold, the training
+range each feature is clipped to), which is what
 extraction uses: a dot product per place, with no scikit-learn import on the extraction path.
 """
 
@@ -12,6 +13,8 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 __all__ = ["decide_places", "place_model_path", "place_scorer"]
 
@@ -43,8 +46,11 @@ def place_scorer(path: str | None = None) -> dict | None:
     if list(sc["features"]) != list(FEATURES):
         raise ValueError(f"{p} was trained on other features than ainews.extract.place_features.FEATURES; "
                          "retrain it with `make train-places` (or `ainews train-places`)")
-    return {"weights": [float(w) for w in sc["weights"]], "intercept": float(sc["intercept"]),
-            "threshold": float(sc["threshold"])}
+    out = {"weights": [float(w) for w in sc["weights"]], "intercept": float(sc["intercept"]),
+           "threshold": float(sc["threshold"])}
+    if "lower" in sc and "upper" in sc:  # the training range of each feature
+        out["lower"], out["upper"] = [float(v) for v in sc["lower"]], [float(v) for v in sc["upper"]]
+    return out
 
 
 def decide_places(body: str, title: str, lang: str, mentions: list[dict], in_org: dict | None = None,
@@ -82,6 +88,8 @@ def decide_places(body: str, title: str, lang: str, mentions: list[dict], in_org
                             org_starts)
     if not ids:
         return mentions
+    if "lower" in scorer:
+        X = np.clip(X, scorer["lower"], scorer["upper"])
     z = X @ scorer["weights"] + scorer["intercept"]
     score = {pid: 1.0 / (1.0 + math.exp(-v)) for pid, v in zip(ids, z.tolist())}
     by_id: dict[str, list[dict]] = {}

@@ -216,8 +216,11 @@ def _card(path, model, articles, rows, folds, random_state, thr, cv, rule, loso)
         "coefficients_standardised": coef,
         "scoring": {"features": list(model.feature_names_), "weights": [round(float(w), 8) for w in model.w_],
                     "intercept": round(float(model.b_), 8), "threshold": thr,
+                    "lower": [round(float(v), 8) for v in model.lower_],
+                    "upper": [round(float(v), 8) for v in model.upper_],
                     "note": "the same decision on the raw features (weights divided by the scale of the "
-                            "standardisation): what extraction computes, without importing scikit-learn"},
+                            "standardisation, features clipped to their training range lower..upper): "
+                            "what extraction computes, without importing scikit-learn"},
         "limits": [
             "labels come from Korean Naver news of December 2025, English Korea Herald news of 2016 (few "
             "places there) and 40 Japanese livedoor articles of 2010-2012 (7 places): Japanese places rely "

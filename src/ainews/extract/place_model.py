@@ -33,6 +33,8 @@ class PlaceModel(ClassifierMixin, BaseEstimator):
         class_weight: passed to the regression.
 
     Attributes:
+        lower_, upper_: the smallest and largest value of each feature in training; scoring
+            clips features to this range.
         scaler_: the feature standardisation.
         clf_: the logistic regression.
         classes_: ``[0, 1]``.
@@ -48,6 +50,10 @@ class PlaceModel(ClassifierMixin, BaseEstimator):
         """Fit on features ``X`` (n, d) and 0/1 labels ``y``."""
         X = np.asarray(X, dtype=float)
         y = np.asarray(y, dtype=int)
+        # the range of each feature in training: scoring clips to it, so a text far outside what
+        # the model saw (a one-sentence text has an extreme density of activity words) is read
+        # as the nearest training case instead of being extrapolated linearly
+        self.lower_, self.upper_ = X.min(axis=0), X.max(axis=0)
         self.scaler_ = StandardScaler().fit(X)
         self.clf_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
         self.clf_.fit(self.scaler_.transform(X), y)
@@ -64,7 +70,10 @@ class PlaceModel(ClassifierMixin, BaseEstimator):
         """Log-odds of a place of activity per row."""
         if not hasattr(self, "w_"):
             self._fast()
-        return np.asarray(X, dtype=float) @ self.w_ + self.b_
+        X = np.asarray(X, dtype=float)
+        if hasattr(self, "lower_"):
+            X = np.clip(X, self.lower_, self.upper_)
+        return X @ self.w_ + self.b_
 
     def predict_proba(self, X) -> np.ndarray:
         """``(n, 2)`` probabilities of not / a place of activity."""
