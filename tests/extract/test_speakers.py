@@ -91,6 +91,9 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('테슬라 전 CEO는 "어렵다"고 말했다.', [None]),
         # an organization subject with its abbreviation in brackets
         ('시장이 올랐다. 워싱턴포스트(WP)는 "경제가 예상보다 안정적이었다"고 평가했다.', ["워싱턴포스트"]),
+        # a Latin organization name right after a sentence end with no space ("다뤘다.CBS는")
+        ('미국 CBS 방송은 광산을 다뤘다.CBS는 "광물 매장지가 자리 잡고 있다"며 "국방에 필요하다"고 밝혔다.',
+         ["CBS", "CBS"]),
     ],
 )
 def test_korean_quote_patterns(text, speakers):
