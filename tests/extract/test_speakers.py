@@ -78,6 +78,12 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         # a short form the article introduces with 이하 is named in full
         ('강원테크노파크(이하 강원TP)가 사업을 맡았다. 강원TP 관계자는 "해상도가 높아졌다"고 말했다.',
          ["강원테크노파크"]),
+        # a short form introduced in brackets after the full name, and a bare generic word
+        # (협의회) for the organization of that kind named last: both named in full
+        ('29일 한국산업기술진흥원(KIAT)에 따르면 시장이 커진다. KIAT 측은 "다음 무대가 되고 있다"고 말했다.',
+         ["한국산업기술진흥원"]),
+        ('한국개인정보보호책임자협의회(CPO협의회)가 고문을 위촉했다. CPO협의회는 활동을 넓혔다. '
+         '협의회 관계자는 "경험을 갖췄다"고 말했다.', ["한국개인정보보호책임자협의회"]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
         # a foreign name in Hangul the tagger reads whole, though kiwi knows only its first word

@@ -248,7 +248,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             ev = evidence(art, qs, qe)
             name, kind, role, org = speaker if speaker else (None, None, None, None)
             if kind == "org":
-                name = org = alias_full_name(name, body) if lang == "ko" else en_full_org(name, body)
+                name = org = alias_full_name(name, body, qs) if lang == "ko" else en_full_org(name, body)
             rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
             state["prev_end"], state["prev_sent"] = m.end(), s0

@@ -131,13 +131,29 @@ _COMPANY_OFFICIAL = re.compile(r"(?<![가-힣])(?:(?:이|해당|동|같은)[^\S\
                                r"(?:은|는|이|가|도)(?=[\s,])")
 
 
-def alias_full_name(name: str, body: str) -> str:
-    """The name an article gives in full before introducing ``name`` as its short form
-    ("강원테크노파크(이하 강원TP)" -> 강원테크노파크), else ``name``."""
-    if "이하" not in body:
+def alias_full_name(name: str, body: str, before: int | None = None) -> str:
+    """The name an article gives in full for ``name``, else ``name``: a short form it introduces in
+    brackets ("강원테크노파크(이하 강원TP)", "한국산업기술진흥원(KIAT)" -> the name before the
+    bracket), and a bare generic word ("협의회 관계자는") as the last organization ending with that
+    word named before ``before`` (the quote), itself expanded in turn ("CPO협의회" -> its full name)."""
+    if name in lx.orgs()["ko_suffix_words"]:
+        ends = [m.group(0) for m in re.finditer(
+            rf"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{{1,30}}{re.escape(name)}(?![가-힣A-Za-z0-9])", body[:before])]
+        if ends:
+            name = ends[-1]
+    if "(" not in body:
         return name
-    m = re.search(rf"(?P<full>[^\s()\"“”‘’'‧·ㆍ,]{{2,30}})\(이하[^\S\n]?['‘\"“]?{re.escape(name)}['’\"”]?\)", body)
-    return m.group("full") if m else name
+    m = re.search(rf"(?P<full>[^\s()\"“”‘’'‧·ㆍ,]{{2,30}})\((?P<this>이하[^\S\n]?)?['‘\"“]?{re.escape(name)}['’\"”]?\)",
+                  body)
+    if m is None:
+        return name
+    full = m.group("full")
+    # without 이하 the bracket may hold anything after a word ("툴스 포 휴머니티(TFH)": one word of a
+    # longer name): the word before it must read as a whole organization name, in Hangul and longer
+    if m.group("this") or (re.search(r"[가-힣]", full) and len(full) > len(name)
+                           and (full in lx.orgs()["known"] or _org_end().search(full))):
+        return full
+    return name
 
 
 def company_official(body: str, lo: int, hi: int, ents: list[dict], title: str = "") -> tuple | None:
