@@ -84,6 +84,9 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
          ["한국산업기술진흥원"]),
         ('한국개인정보보호책임자협의회(CPO협의회)가 고문을 위촉했다. CPO협의회는 활동을 넓혔다. '
          '협의회 관계자는 "경험을 갖췄다"고 말했다.', ["한국개인정보보호책임자협의회"]),
+        # speakers written jointly: the quote is given to each of them
+        ('산업통상부와 관세청은 29일 "수출액이 7천억 달러를 넘어섰다"고 밝혔다.', ["관세청", "산업통상부"]),
+        ('정해창·이경민 대신증권 연구원은 "변동성 확대를 염두에 둬야 한다"고 말했다.', ["이경민", "정해창"]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
         # a foreign name in Hangul the tagger reads whole, though kiwi knows only its first word

@@ -232,3 +232,27 @@ def ko_bare_role(body: str, lo: int, hi: int, people: list[dict]) -> dict | None
     role = m.group("role")
     cands = [e for e in people if e["start"] < m.start() and (e.get("role") or "").endswith(role)]
     return cands[-1] if cands else None
+
+
+_JOINED_BY = re.compile(r"^(?:[·ㆍ,]|와|과|및)[^\S\n]?$")
+
+
+def ko_joint(body: str, ent: dict, ents: list[dict]) -> list[tuple]:
+    """Speakers written jointly with the subject ``ent`` of a quote ("산업통상부와 관세청은",
+    "정해창·이경민 대신증권 연구원은"): the organization or person right before it, joined by 와/과,
+    a middle dot or a comma; a bare Korean name before a dot counts when kiwi reads it as a name."""
+    before = [e for e in ents if e["end"] <= ent["start"] and e["kind"] == ent["kind"]
+              and _JOINED_BY.match(body[e["end"]:ent["start"]])]
+    if before:
+        return [speaker_of(before[-1], ents)]
+    if ent["kind"] != "person":
+        return []
+    m = re.search(r"(?<![가-힣])(?P<name>[가-힣]{3})[·ㆍ]$", body[max(0, ent["start"] - 5):ent["start"]])
+    if m is None or m.group("name")[0] not in lx.roles()["surnames"]:
+        return []
+    from .persons import ko_name_ok
+
+    if not ko_name_ok(m.group("name")):
+        return []
+    _, _, role, org = speaker_of(ent, ents)
+    return [(m.group("name"), "person", role, org)]
