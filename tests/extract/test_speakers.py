@@ -87,6 +87,9 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         # speakers written jointly: the quote is given to each of them
         ('산업통상부와 관세청은 29일 "수출액이 7천억 달러를 넘어섰다"고 밝혔다.', ["관세청", "산업통상부"]),
         ('정해창·이경민 대신증권 연구원은 "변동성 확대를 염두에 둬야 한다"고 말했다.', ["이경민", "정해창"]),
+        # unnamed staff of an organization in the plural, with or without its possessive: the organization
+        ('JP모건체이스의 애널리스트들은 지난달 보고서에서 "아세안이 매력적"이라고 평가했다.', ["JP모건체이스"]),
+        ('업계 애널리스트들은 "아세안이 매력적"이라고 평가했다.', [None]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
         # a foreign name in Hangul the tagger reads whole, though kiwi knows only its first word

@@ -113,6 +113,9 @@ def ko_official(body: str, lo: int, hi: int) -> tuple | None:
     if m is None:
         return None
     toks = m.group("org").split()
+    # "JP모건체이스의 애널리스트들은": the owner, without its possessive particle
+    if toks and toks[-1].endswith("의") and re.search(r"[A-Z]", toks[-1]):
+        toks[-1] = toks[-1][:-1]
     # An unnamed source of a sector ("업계 관계자") is not an organization: the words before 관계자 must
     # read as an organization's name (Latin letters as in "LG AI연구원", or an organization ending).
     keep = []
