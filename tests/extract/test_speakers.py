@@ -78,6 +78,18 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         # a short form the article introduces with 이하 is named in full
         ('강원테크노파크(이하 강원TP)가 사업을 맡았다. 강원TP 관계자는 "해상도가 높아졌다"고 말했다.',
          ["강원테크노파크"]),
+        # a short form introduced in brackets after the full name, and a bare generic word
+        # (협의회) for the organization of that kind named last: both named in full
+        ('29일 한국산업기술진흥원(KIAT)에 따르면 시장이 커진다. KIAT 측은 "다음 무대가 되고 있다"고 말했다.',
+         ["한국산업기술진흥원"]),
+        ('한국개인정보보호책임자협의회(CPO협의회)가 고문을 위촉했다. CPO협의회는 활동을 넓혔다. '
+         '협의회 관계자는 "경험을 갖췄다"고 말했다.', ["한국개인정보보호책임자협의회"]),
+        # speakers written jointly: the quote is given to each of them
+        ('산업통상부와 관세청은 29일 "수출액이 7천억 달러를 넘어섰다"고 밝혔다.', ["관세청", "산업통상부"]),
+        ('정해창·이경민 대신증권 연구원은 "변동성 확대를 염두에 둬야 한다"고 말했다.', ["이경민", "정해창"]),
+        # unnamed staff of an organization in the plural, with or without its possessive: the organization
+        ('JP모건체이스의 애널리스트들은 지난달 보고서에서 "아세안이 매력적"이라고 평가했다.', ["JP모건체이스"]),
+        ('업계 애널리스트들은 "아세안이 매력적"이라고 평가했다.', [None]),
         # a name with an age, then 성+씨
         ('학생 고대연(22)씨는 학과가 바뀌었다. 고씨는 "과목이 낯설다"고 말했다.', ["고대연"]),
         # a foreign name in Hangul the tagger reads whole, though kiwi knows only its first word
@@ -91,6 +103,9 @@ def _quotes(text: str, lang: str = "ko") -> pd.DataFrame:
         ('테슬라 전 CEO는 "어렵다"고 말했다.', [None]),
         # an organization subject with its abbreviation in brackets
         ('시장이 올랐다. 워싱턴포스트(WP)는 "경제가 예상보다 안정적이었다"고 평가했다.', ["워싱턴포스트"]),
+        # a Latin organization name right after a sentence end with no space ("다뤘다.CBS는")
+        ('미국 CBS 방송은 광산을 다뤘다.CBS는 "광물 매장지가 자리 잡고 있다"며 "국방에 필요하다"고 밝혔다.',
+         ["CBS", "CBS"]),
     ],
 )
 def test_korean_quote_patterns(text, speakers):

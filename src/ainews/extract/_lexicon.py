@@ -88,7 +88,9 @@ def orgs() -> dict:
     suffix_ko = data.get("ko_suffixes") or []
     return {
         "known": known,
-        "en_re": re.compile(rf"(?<![\w.])(?:{_alt(en_forms)})(?:{LATIN_AFTER})"),
+        # not inside a dotted abbreviation or address (U.S.AID, www.kt.com); but a Korean sentence
+        # end joined to the next sentence ("다뤘다.CBS는") is a sentence boundary
+        "en_re": re.compile(rf"(?:(?<![\w.])|(?<=[가-힣][.!?]))(?:{_alt(en_forms)})(?:{LATIN_AFTER})"),
         # a Latin letter right after a Hangul name continues it ("삼성SDI" is no "삼성")
         "ko_re": re.compile(rf"{KO_BEFORE}(?:{_alt(ko_forms)})(?![A-Za-z]){KO_AFTER}"),
         # Japanese is written without spaces: names match anywhere, longest form first.

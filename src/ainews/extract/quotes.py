@@ -23,8 +23,8 @@ from .entities import article_entities
 from .en_orgs import en_full_org
 from .quotes_en import en_after, en_before_org, en_context, en_reported
 from .quotes_ja import quotes_ja
-from .speakers import (alias_full_name, company_official, ko_bare_role, ko_official, ko_subject, speaker_of,
-                       title_subject_quote)
+from .speakers import (alias_full_name, company_official, ko_bare_role, ko_joint, ko_official, ko_subject,
+                       speaker_of, title_subject_quote)
 from .speakers_ko import short_of_tagged, tagged_subject
 from .turns_ko import turn_rows
 
@@ -155,12 +155,14 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     last, prev_end, prev_sent, s0 = state["last"], state["prev_end"], state["prev_sent"], state["s0"]
     e = ko_subject(body, before_lo, q0, ents)
     if e is not None and e["kind"] == "person":
+        state["joint"] = ko_joint(body, e, ents)
         return speaker_of(e, ents), "named", verb
     person = tagged_subject(body, before_lo, q0, ents)
     if person is not None:
         state.setdefault("tagged", []).append(person)
         return person, "named", verb
     if e is not None:
+        state["joint"] = ko_joint(body, e, ents)
         return speaker_of(e, ents), "named", verb
     off = (ko_official(body, before_lo, q0) or company_official(body, before_lo, q0, ents, art.title)
            or title_subject_quote(body, before_lo, q0, ents, art.title))
@@ -211,7 +213,8 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         without its quote marks. ``speaker`` is the person's full name as written (no title), or the
         organization when no person is named (``speaker_kind`` ``person`` or ``org``); ``role`` and
         ``organization`` are the speaker's title and affiliation as the article states them.
-        ``speaker_how`` is ``named``, ``title`` (a bare title resolved to the person), ``pronoun``
+        ``speaker_how`` is ``named``, ``title`` (a bare title resolved to the person), ``joint`` (a
+        second speaker written jointly with the subject: the quote once more), ``pronoun``
         (resolved to the last speaker or person), ``continued`` (same speaker as the previous
         quote), ``turn`` (a transcript's labelled turn, no quote marks) or ``unresolved``.
     """
@@ -236,6 +239,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             s0, s1 = sentence_of(art, m.start())
             seg_lo = max(s0, state["prev_end"] if state["prev_sent"] == s0 else s0)
             state["s0"] = s0
+            state["joint"] = []
             if lang == "ko":
                 found = _ko_attribution(art, m, ents, seg_lo, s1, state, rx)
             else:
@@ -248,9 +252,15 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             ev = evidence(art, qs, qe)
             name, kind, role, org = speaker if speaker else (None, None, None, None)
             if kind == "org":
-                name = org = alias_full_name(name, body) if lang == "ko" else en_full_org(name, body)
+                name = org = alias_full_name(name, body, qs) if lang == "ko" else en_full_org(name, body)
             rows.append({**ev, "speaker": name, "speaker_kind": kind, "role": role, "organization": org,
                          "speaker_how": how or "unresolved", "quote": body[qs:qe], "verb": verb})
+            # speakers written jointly with the subject ("산업통상부와 관세청은"): the same quote again
+            for name, kind, role, org in state["joint"]:
+                if kind == "org":
+                    name = org = alias_full_name(name, body, qs)
+                rows.append({**rows[-1], "speaker": name, "speaker_kind": kind, "role": role,
+                             "organization": org, "speaker_how": "joint"})
             state["prev_end"], state["prev_sent"] = m.end(), s0
         if lang == "ko":
             rows.extend(turn_rows(art, rows))

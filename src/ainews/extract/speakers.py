@@ -113,6 +113,9 @@ def ko_official(body: str, lo: int, hi: int) -> tuple | None:
     if m is None:
         return None
     toks = m.group("org").split()
+    # "JP모건체이스의 애널리스트들은": the owner, without its possessive particle
+    if toks and toks[-1].endswith("의") and re.search(r"[A-Z]", toks[-1]):
+        toks[-1] = toks[-1][:-1]
     # An unnamed source of a sector ("업계 관계자") is not an organization: the words before 관계자 must
     # read as an organization's name (Latin letters as in "LG AI연구원", or an organization ending).
     keep = []
@@ -131,13 +134,29 @@ _COMPANY_OFFICIAL = re.compile(r"(?<![가-힣])(?:(?:이|해당|동|같은)[^\S\
                                r"(?:은|는|이|가|도)(?=[\s,])")
 
 
-def alias_full_name(name: str, body: str) -> str:
-    """The name an article gives in full before introducing ``name`` as its short form
-    ("강원테크노파크(이하 강원TP)" -> 강원테크노파크), else ``name``."""
-    if "이하" not in body:
+def alias_full_name(name: str, body: str, before: int | None = None) -> str:
+    """The name an article gives in full for ``name``, else ``name``: a short form it introduces in
+    brackets ("강원테크노파크(이하 강원TP)", "한국산업기술진흥원(KIAT)" -> the name before the
+    bracket), and a bare generic word ("협의회 관계자는") as the last organization ending with that
+    word named before ``before`` (the quote), itself expanded in turn ("CPO협의회" -> its full name)."""
+    if name in lx.orgs()["ko_suffix_words"]:
+        ends = [m.group(0) for m in re.finditer(
+            rf"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{{1,30}}{re.escape(name)}(?![가-힣A-Za-z0-9])", body[:before])]
+        if ends:
+            name = ends[-1]
+    if "(" not in body:
         return name
-    m = re.search(rf"(?P<full>[^\s()\"“”‘’'‧·ㆍ,]{{2,30}})\(이하[^\S\n]?['‘\"“]?{re.escape(name)}['’\"”]?\)", body)
-    return m.group("full") if m else name
+    m = re.search(rf"(?P<full>[^\s()\"“”‘’'‧·ㆍ,]{{2,30}})\((?P<this>이하[^\S\n]?)?['‘\"“]?{re.escape(name)}['’\"”]?\)",
+                  body)
+    if m is None:
+        return name
+    full = m.group("full")
+    # without 이하 the bracket may hold anything after a word ("툴스 포 휴머니티(TFH)": one word of a
+    # longer name): the word before it must read as a whole organization name, in Hangul and longer
+    if m.group("this") or (re.search(r"[가-힣]", full) and len(full) > len(name)
+                           and (full in lx.orgs()["known"] or _org_end().search(full))):
+        return full
+    return name
 
 
 def company_official(body: str, lo: int, hi: int, ents: list[dict], title: str = "") -> tuple | None:
@@ -216,3 +235,27 @@ def ko_bare_role(body: str, lo: int, hi: int, people: list[dict]) -> dict | None
     role = m.group("role")
     cands = [e for e in people if e["start"] < m.start() and (e.get("role") or "").endswith(role)]
     return cands[-1] if cands else None
+
+
+_JOINED_BY = re.compile(r"^(?:[·ㆍ,]|와|과|및)[^\S\n]?$")
+
+
+def ko_joint(body: str, ent: dict, ents: list[dict]) -> list[tuple]:
+    """Speakers written jointly with the subject ``ent`` of a quote ("산업통상부와 관세청은",
+    "정해창·이경민 대신증권 연구원은"): the organization or person right before it, joined by 와/과,
+    a middle dot or a comma; a bare Korean name before a dot counts when kiwi reads it as a name."""
+    before = [e for e in ents if e["end"] <= ent["start"] and e["kind"] == ent["kind"]
+              and _JOINED_BY.match(body[e["end"]:ent["start"]])]
+    if before:
+        return [speaker_of(before[-1], ents)]
+    if ent["kind"] != "person":
+        return []
+    m = re.search(r"(?<![가-힣])(?P<name>[가-힣]{3})[·ㆍ]$", body[max(0, ent["start"] - 5):ent["start"]])
+    if m is None or m.group("name")[0] not in lx.roles()["surnames"]:
+        return []
+    from .persons import ko_name_ok
+
+    if not ko_name_ok(m.group("name")):
+        return []
+    _, _, role, org = speaker_of(ent, ents)
+    return [(m.group("name"), "person", role, org)]
