@@ -62,15 +62,23 @@ def livedoor_dir() -> Path:
 @pytest.fixture
 def calls(monkeypatch):
     """Texts handed to the tokenizer by the token cache (counts real tokenization work)."""
+    from ainews.lang import cache as cache_mod
     from ainews.lang import tokens as tokens_mod
 
     seen: list[str] = []
     real = tokens_mod.tokenize
+    real_ko = cache_mod.analyse_ko  # Korean texts: tokens and sentences from one kiwi pass
 
     def counting(texts, *, lang=None):
         texts = list(texts)
         seen.extend(texts)
         return real(texts, lang=lang)
 
+    def counting_ko(texts):
+        texts = list(texts)
+        seen.extend(texts)
+        return real_ko(texts)
+
     monkeypatch.setattr(tokens_mod, "tokenize", counting)
+    monkeypatch.setattr(cache_mod, "analyse_ko", counting_ko)
     return seen

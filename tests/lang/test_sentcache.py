@@ -42,9 +42,9 @@ def split_calls(monkeypatch):
     seen: list[str] = []
     real = sentcache._split_batch
 
-    def counting(items):
+    def counting(items, folder=None):
         seen.extend(text for _, text in items)
-        return real(items)
+        return real(items, folder)
 
     monkeypatch.setattr(sentcache, "_split_batch", counting)
     return seen
@@ -196,3 +196,21 @@ def test_missing_texts_have_no_sentences(lexicon_copy):
 @given(st.lists(st.tuples(st.integers(0, 2**31), st.integers(0, 2**31)), max_size=50))
 def test_span_packing_round_trips(spans):
     assert sentcache._unpack(sentcache._pack(spans)) == spans
+
+
+def test_korean_tokens_and_sentences_come_from_one_analysis(lexicon_copy, seed_articles, split_calls, calls):
+    """Tokenizing Korean articles fills the sentence cache, and splitting them fills the token cache."""
+    arts = seed_articles.assign(lang=[ainews.detect_lang(b) for b in seed_articles["body"]])
+    ko = arts[arts["lang"] == "ko"]
+    assert len(ko) and len(ko) < len(arts), "the seeds hold Korean and other articles"
+    ainews.tokenize_articles(ko)
+    spans = ainews.lang.sentence_spans(ko["body"].tolist(), lang="ko")
+    assert split_calls == []  # read back: the tokenizer's analysis stored them
+    for body, sp in zip(ko["body"], spans):
+        assert [(s.start, s.end) for s in ainews.sentences(body, lang="ko")] == sp
+    other = arts[arts["lang"] != "ko"].assign(lang="ko", doc_id=lambda d: d.doc_id + "-ko")
+    ainews.lang.sentence_spans(other["body"].tolist(), lang="ko")
+    calls.clear()
+    toks = ainews.tokenize_articles(other, concepts=False)
+    assert calls == [] and toks["cached"].all()
+    assert toks["tokens"].tolist() == [ainews.tokenize(b, lang="ko") for b in other["body"]]

@@ -33,7 +33,8 @@ from .concepts import to_concepts
 from .detect import detect_lang
 from .english import en_version
 from .japanese import ja_version
-from .korean import ko_version
+from .korean import analyse_ko, ko_version
+from .sentcache import store_spans
 
 __all__ = ["TokenUnit", "iter_article_tokens", "tokenize_articles", "paragraph_spans"]
 
@@ -104,6 +105,7 @@ def _key(pipeline: str, text: str) -> str:
 
 class _Store:
     def __init__(self, folder: Path):
+        self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(folder / "tokens.sqlite")
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -172,7 +174,14 @@ def _chunk(chunk, store: _Store, versions: dict, concepts: bool) -> Iterator[Tok
         found.update(have)
         todo = {keys[i]: i for i in idx if keys[i] not in have}
         if todo:
-            toks = _tokens.tokenize([chunk[i][5] for i in todo.values()], lang=pipe)
+            texts = [chunk[i][5] for i in todo.values()]
+            if pipe == "ko":
+                # one kiwi analysis gives the tokens and the sentences: keep both
+                done = analyse_ko(texts)
+                toks = [t for _, t in done]
+                store_spans(store.folder, [("ko", t, sp) for t, (sp, _) in zip(texts, done)])
+            else:
+                toks = _tokens.tokenize(texts, lang=pipe)
             new = dict(zip(todo, toks))
             store.put([(k, versions[pipe], t) for k, t in new.items()])
             fresh.update(new)
@@ -180,6 +189,25 @@ def _chunk(chunk, store: _Store, versions: dict, concepts: bool) -> Iterator[Tok
         toks = fresh[k] if k in fresh else found[k]
         yield TokenUnit(u[0], u[1], u[2], u[3], u[4],
                         to_concepts(toks) if concepts else list(toks), k not in fresh)
+
+
+def store_ko_tokens(folder: Path, items: list[tuple[str, list[str]]]) -> None:
+    """Keep the tokens of Korean texts analysed by the sentence splitter in the token cache.
+
+    Args:
+        folder: the cache folder (``cache_dir`` of :func:`iter_article_tokens`).
+        items: ``(text, tokens)`` of texts tokenized as Korean (:func:`ainews.lang.korean.analyse_ko`).
+    """
+    try:
+        store = _Store(Path(folder))
+    except (OSError, sqlite3.Error):
+        return  # no writable cache: the tokens are simply computed again when asked for
+    try:
+        store.put([(_key("ko", t), ko_version(), toks) for t, toks in items])
+    except sqlite3.Error:
+        pass
+    finally:
+        store.close()
 
 
 def tokenize_articles(articles, *, cache_dir: str | Path | None = None, unit: str = "article",

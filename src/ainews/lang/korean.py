@@ -1,21 +1,26 @@
-"""Korean tokenization with kiwipiepy and the project's user dictionary.
+"""Korean tokenization and sentence splitting with kiwipiepy and the project's user dictionary.
 
 One ``Kiwi`` is built per version of the user dictionary (loading the model takes about a
-second) and shared by sentence splitting and tokenization. Batches go to
-``Kiwi.tokenize(list)``, which spreads texts over ``num_workers`` threads; this module only
-filters the morphemes it returns, so its cost stays close to kiwi's own.
+second) and shared by sentence splitting and tokenization. Both come from one analysis:
+:func:`analyse_lines_ko` sends lines to ``Kiwi.split_into_sents(list, return_tokens=True)``,
+which spreads them over kiwi's threads and returns each line's sentences with their morphemes;
+the sentence offsets are those of a plain ``split_into_sents`` (checked equal on every line of
+the Naver corpus) and the content tokens those of ``Kiwi.tokenize``, so the caches of sentences
+(:mod:`ainews.lang.sentcache`) and of tokens (:mod:`ainews.lang.cache`) are filled by one pass
+instead of two (the morphological analysis is the cost of both).
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 from ..lexicons import lexicon_path, lexicon_version, read_word_list
 
-__all__ = ["get_kiwi", "tokenize_ko", "ko_version", "USERDICT", "STOPWORDS_KO", "KEEP_TAGS"]
+__all__ = ["get_kiwi", "tokenize_ko", "analyse_ko", "analyse_lines_ko", "ko_version", "USERDICT",
+           "STOPWORDS_KO", "KEEP_TAGS"]
 
 USERDICT = "userdict_ko.tsv"
 STOPWORDS_KO = "stopwords_ko.txt"
@@ -27,9 +32,12 @@ KEEP_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR"})
 _SINGLE_OK = frozenset({"NNP", "SH"})
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACE = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]+")
 # Kiwi is fed pieces of at most this many characters: a pathological single-line text
 # (megabytes without a line break) would otherwise be analysed as one huge lattice.
 _MAX_CHARS = 20_000
+# Texts analysed per kiwi call: kiwi's threads stay busy, memory stays flat.
+_CHUNK = 256
 
 
 def _read_userdict(path) -> list[tuple[str, str, float]]:
@@ -108,21 +116,23 @@ def ko_version() -> str:
     """Version of everything the Korean tokens depend on (lexicons and kiwi itself)."""
     import kiwipiepy
 
-    return f"ko1-{kiwipiepy.__version__}-{lexicon_version(USERDICT, STOPWORDS_KO)}"
+    # ko2: tokens come from the sentence analysis of each line (analyse_lines_ko)
+    return f"ko2-{kiwipiepy.__version__}-{lexicon_version(USERDICT, STOPWORDS_KO)}"
 
 
-def _pieces(text: str) -> list[str]:
-    if len(text) <= _MAX_CHARS:
-        return [text]
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """``(offset, piece)`` of a line: the line itself, or pieces cut at white space when too long."""
+    if len(line) <= _MAX_CHARS:
+        return [(0, line)]
     out, start = [], 0
-    while start < len(text):
-        end = min(start + _MAX_CHARS, len(text))
-        if end < len(text):
-            # Cut at the last line break or space so no word is split in two.
-            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+    while start < len(line):
+        end = min(start + _MAX_CHARS, len(line))
+        if end < len(line):
+            # Cut at the last space so no word is split in two.
+            cut = line.rfind(" ", start, end)
             if cut > start:
                 end = cut + 1
-        out.append(text[start:end])
+        out.append((start, line[start:end]))
         start = end
     return out
 
@@ -151,33 +161,65 @@ def _filter(tokens, stop: frozenset[str], spelled: dict[str, str]) -> list[str]:
     return out
 
 
-def tokenize_ko(texts: Iterable[str]) -> Iterator[list[str]]:
-    """Content-word tokens of each Korean text, in input order (streams).
+def analyse_lines_ko(lines: list[str]) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Sentences and content tokens of each Korean line, from one kiwi analysis.
 
     Args:
-        texts: Korean texts (any iterable; consumed lazily).
+        lines: lines of text without line breaks (kiwi reads a line break as a sentence end).
+
+    Returns:
+        One ``(spans, tokens)`` per line: ``[start, end)`` offsets of its sentences in the line
+        (those of ``Kiwi.split_into_sents``) and its content tokens as :func:`tokenize_ko` gives them.
+    """
+    kiwi = get_kiwi()
+    stop = _stopwords_ko()
+    spelled = _spelled()
+    pieces = [(i, off, piece) for i, line in enumerate(lines) for off, piece in _pieces(line)]
+    out: list[tuple[list[tuple[int, int]], list[str]]] = [([], []) for _ in lines]
+    if not pieces:
+        return out
+    results = kiwi.split_into_sents([p for _, _, p in pieces], return_tokens=True)
+    for (i, off, _), sents in zip(pieces, results):
+        spans, toks = out[i]
+        for sent in sents:
+            spans.append((off + sent.start, off + sent.end))
+            toks.extend(_filter(sent.tokens, stop, spelled))
+    return out
+
+
+def analyse_ko(texts: list[str]) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Sentence spans and content tokens of each Korean text (every line read as Korean).
+
+    Returns:
+        One ``(spans, tokens)`` per text: sentence offsets in the text, as
+        ``ainews.sentences(text, lang="ko")`` gives them, and the tokens of :func:`tokenize_ko`.
+    """
+    lines = [[(m.start(), m.group(0)) for m in _LINE.finditer(t or "") if m.group(0).strip()] for t in texts]
+    done = iter(analyse_lines_ko([line for ls in lines for _, line in ls]))
+    out = []
+    for ls in lines:
+        spans: list[tuple[int, int]] = []
+        toks: list[str] = []
+        for off, _ in ls:
+            sp, tk = next(done)
+            spans.extend((off + a, off + b) for a, b in sp)
+            toks.extend(tk)
+        out.append((spans, toks))
+    return out
+
+
+def tokenize_ko(texts: Iterable[str]) -> Iterator[list[str]]:
+    """Content-word tokens of each Korean text, in input order (streams, in batches).
+
+    Args:
+        texts: Korean texts (any iterable; consumed lazily, a batch at a time).
 
     Yields:
         One list of tokens per text: nouns and roots as written (광주, 인공지능), user
         dictionary terms as one token with spaces turned into ``_`` and Latin letters
         lower-cased (``생성형_ai``), foreign-script words lower-cased (``openai``).
     """
-    kiwi = get_kiwi()
-    stop = _stopwords_ko()
-    spelled = _spelled()
-    counts: deque[int] = deque()
-
-    def feed():
-        for text in texts:
-            parts = _pieces(text or "")
-            counts.append(len(parts))
-            yield from parts
-
-    results = kiwi.tokenize(feed(), split_complex=False, z_coda=False)
-    for res in results:
-        toks = _filter(res, stop, spelled)
-        # counts[0] is always known here: kiwi reads an input before yielding its result.
-        n = counts.popleft()
-        for _ in range(n - 1):
-            toks.extend(_filter(next(results), stop, spelled))
-        yield toks
+    it = iter(texts)
+    while batch := list(islice(it, _CHUNK)):
+        for _, toks in analyse_ko(batch):
+            yield toks

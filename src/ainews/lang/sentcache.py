@@ -28,7 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from .._cachedb import open_cache_db
-from .sentences import Sentence, _lines, _split_line_other, get_kiwi, split_version
+from .korean import analyse_lines_ko
+from .sentences import Sentence, _lines, _split_line_other, split_version
 
 __all__ = ["cached_sentences", "sentence_spans", "get_sentences", "load_memo", "save_memo"]
 
@@ -140,21 +141,52 @@ def _folder(cache_dir: str | Path | None) -> Path:
     return processed_dir() / "tokens"
 
 
-def _split_batch(items: list[tuple[str | None, str]]) -> list[Spans]:
-    """Spans of each ``(lang, text)``, Korean lines of all texts in one kiwi call."""
+def _split_batch(items: list[tuple[str | None, str]], folder: Path | None = None) -> list[Spans]:
+    """Spans of each ``(lang, text)``, Korean lines of all texts in one kiwi call.
+
+    Kiwi's analysis also gives the tokens of each Korean line; those of the texts split as
+    Korean throughout (``lang="ko"``, as the extractors split Korean articles) are kept in the
+    token cache of ``folder``, so tokenizing these articles later reads them back.
+    """
     plans = [_lines(text, lang) for lang, text in items]
     ko_lines = [line for plan in plans for _, line, ko in plan if ko]
-    ko_results = iter(get_kiwi().split_into_sents(ko_lines)) if ko_lines else iter(())
-    out = []
-    for plan in plans:
+    ko_results = iter(analyse_lines_ko(ko_lines))
+    out, tokens = [], []
+    for (lang, text), plan in zip(items, plans):
         spans: Spans = []
+        toks: list[str] = []
         for offset, line, ko in plan:
             if ko:
-                spans.extend((offset + s.start, offset + s.end) for s in next(ko_results))
+                sp, tk = next(ko_results)
+                spans.extend((offset + a, offset + b) for a, b in sp)
+                toks.extend(tk)
             else:
                 spans.extend((s.start, s.end) for s in _split_line_other(line, offset))
         out.append(spans)
+        if lang == "ko":
+            tokens.append((text, toks))
+    if folder is not None and tokens:
+        from .cache import store_ko_tokens
+
+        store_ko_tokens(folder, tokens)
     return out
+
+
+def store_spans(folder: Path, items: list[tuple[str, str, Spans]]) -> None:
+    """Keep sentence spans found elsewhere (the Korean tokenizer's analysis) in the cache.
+
+    Args:
+        folder: the cache folder (as ``cache_dir`` of :func:`sentence_spans`).
+        items: ``(lang, text, spans)``; blank texts are skipped.
+    """
+    rows = [(_key(lg, t), split_version(lg, t), sp) for lg, t, sp in items if t.strip()]
+    if not rows:
+        return
+    store = _Store(folder)
+    try:
+        store.put(rows)
+    finally:
+        store.close()
 
 
 def _normalize(texts, lang) -> tuple[list[str], list[str | None]]:
@@ -209,7 +241,7 @@ def _chunk(chunk: list[tuple[str | None, str]], store: _Store) -> list[Spans]:
         if i is not None and i not in found and i not in todo:
             todo[i] = n
     if todo:
-        fresh = _split_batch([chunk[n] for n in todo.values()])
+        fresh = _split_batch([chunk[n] for n in todo.values()], store.folder)
         new = dict(zip(todo, fresh))
         store.put([(k, v, s) for (k, v), s in new.items()])
         found.update(new)

@@ -1,6 +1,7 @@
 """Sentence splitting with character offsets into the source text.
 
-Korean uses kiwipiepy's ``split_into_sents`` (the shared ``Kiwi`` with the user dictionary);
+Korean uses kiwipiepy's ``split_into_sents`` (the shared ``Kiwi`` with the user dictionary,
+through :func:`ainews.lang.korean.analyse_lines_ko`, which also yields the line's tokens);
 lines with kana or 。 (Japanese, Chinese) end sentences after 。！？ outside 「」『』（）
 (:func:`ainews.lang.japanese.split_sentences_ja`); other languages use a
 rule that splits after ., ! or ? (and closing quotes) followed by white space and an upper-case
@@ -19,7 +20,7 @@ from ..lexicons import lexicon_version
 # detect_lang says "ko" only for text with a character of this class
 from .detect import _HANGUL, _KANA, detect_lang
 from .japanese import _rules_key as _ja_rules_key, split_sentences_ja
-from .korean import USERDICT, get_kiwi
+from .korean import USERDICT, analyse_lines_ko, get_kiwi
 
 __all__ = ["Sentence", "sentences", "get_kiwi", "split_version"]
 
@@ -77,10 +78,8 @@ def _split_line_other(line: str, offset: int) -> list[Sentence]:
 
 
 def _split_line_ko(line: str, offset: int) -> list[Sentence]:
-    out = []
-    for sent in get_kiwi().split_into_sents(line):
-        out.append(Sentence(sent.text, offset + sent.start, offset + sent.end))
-    return out
+    spans = analyse_lines_ko([line])[0][0]
+    return [Sentence(line[a:b], offset + a, offset + b) for a, b in spans]
 
 
 def _lines(text: str, lang: str | None) -> list[tuple[int, str, bool]]:
