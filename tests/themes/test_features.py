@@ -43,3 +43,19 @@ def test_investment_signals_tell_money_abroad_from_domestic_investment():
     assert f.at["ms_korea", "inv:home_side"] == 1 and f.at["ms_korea", "inv:crossborder"] == 1
     # no other country and no foreign firm named: the article is not read for money at all
     assert not f.loc["domestic"].any() and not f.loc["stocks"].any()
+
+
+def test_local_ai_columns_tell_a_local_ai_story_from_a_place_heavy_one():
+    from ainews.themes import load_themes
+    from ainews.themes.placing import placing_feature_names, placing_features
+
+    arts = _articles(["광주시는 AI 집적단지에 데이터센터를 짓는다. 시는 예산을 늘렸다.",
+                      "서울 아파트 가격이 올랐다. 부산과 대구도 올랐다."],
+                     titles=["광주시, AI 데이터센터 유치", "서울 아파트 가격 46주 연속 상승"])
+    lex = load_themes()
+    M, names = placing_features(arts, lex)
+    assert names == placing_feature_names(lex) and M.shape == (2, len(names))
+    f = pd.DataFrame(M, columns=names, index=["hub", "housing"])
+    assert f.at["hub", "local:title_ai"] == 1 and f.at["housing", "local:title_ai"] == 0
+    assert f.at["housing", "local:title_place"] == 1 and f.at["housing", "local:place_share"] == 1
+    assert f.at["hub", "local:ai_share"] == 0.5 and f.at["housing", "local:ai_share"] == 0

@@ -30,7 +30,9 @@ def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, 
         "features": f"article vector (mean of {encoder_version()} sentence vectors of "
                     f"{_units_text(max_sentences, units)}) + lexicon scores per theme and frame "
                     "(data/lexicons/themes.yml) + closeness to each theme's example sentences "
-                    "+ investment events abroad or next to a foreign firm (ainews.themes.signals)",
+                    "+ investment events abroad or next to a foreign firm (ainews.themes.signals) "
+                    "+ theme hits in the headline and Korean/Japanese places next to AI words "
+                    "(ainews.themes.placing)",
         "units": units,
         "training_data": [{"file": r.label_file, "corpus": r.corpus, "articles": int(r.n)}
                           for r in files.itertuples()],
@@ -45,8 +47,9 @@ def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, 
             "labels come from Korean news of December 2025, English Korea Herald news of 2016 and 40 "
             "Japanese livedoor articles of 2010-2012, none of them about AI: Japanese theme decisions "
             "rest on the shared multilingual space, and no Japanese article with a theme is labelled",
-            f"none_weight = {model.get_params().get('none_weight')} was chosen by the leave-one-set-out "
-            "scores of these same label sets (over 1, 1.5, 2, 3, 4), so those scores are slightly optimistic",
+            f"none_weight = {model.get_params().get('none_weight')} and C = {model.get_params().get('C')} were "
+            "chosen by the leave-one-set-out scores of these same label sets (none_weight over 1-4, C over "
+            "0.02-0.3), so those scores are slightly optimistic",
             "grades (1 vs 2) are less reliable than the primary theme; readers themselves disagree there",
             *[f"{t}: cross-validated F1 {cv_all['per_class'][t]['f1']} over "
               f"{cv_all['per_class'][t]['support']} labelled primaries; treat its counts as indicative"

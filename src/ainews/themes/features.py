@@ -12,6 +12,8 @@ Two views of an article, both language-independent:
 
 * money crossing a border (:mod:`ainews.themes.signals`): investment events abroad or with a
   foreign firm in the sentence, from :func:`ainews.extract_investments`.
+* where the evidence sits (:mod:`ainews.themes.placing`): each theme's hits in the headline, and
+  Korean or Japanese places named next to an AI word (in the headline and per sentence).
 
 Not every sentence is embedded (encoding is the decision's cost): :func:`select_units` keeps an
 article's lead and the sentences with lexicon hits, and the title joins as one more sentence.
@@ -176,6 +178,7 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     """
     from ..embeddings.core import ENCODER_DIM, embed_units, sentence_vectors
     from .score import lexicon_scores
+    from .placing import placing_features
     from .signals import signal_features
 
     doc_ids = articles["doc_id"].astype(str).tolist()
@@ -199,5 +202,6 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     L = _lexicon_matrix(scores, doc_ids)
     P, pnames = _example_features(scores.lexicon, table, vecs, doc_ids, cache_dir)
     S, snames = signal_features(articles, scores)
-    names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon) + pnames + snames
-    return ArticleFeatures(doc_ids, np.hstack([E, L, P, S]), names, ENCODER_DIM, table, vecs, scores)
+    W, wnames = placing_features(articles, scores.lexicon)
+    names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon) + pnames + snames + wnames
+    return ArticleFeatures(doc_ids, np.hstack([E, L, P, S, W]), names, ENCODER_DIM, table, vecs, scores)
