@@ -77,8 +77,10 @@ def _kind(form: str) -> str:
 _WRAP = {
     "ko_short": "(?<![\uac00-\ud7a3])(?:{})",
     "cjk": "(?:{})",
-    "acronym": "(?<!\\w)(?:{})(?:s)?(?!\\w)",
-    "latin": "(?i:(?<!\\w)(?:{})(?:s|es|ed|d|ing)?(?!\\w))",
+    # Latin words end at anything but a Latin letter or digit: Korean and Japanese attach
+    # particles to them ("AI가", "AIを", "생성형AI"), which a \w boundary would refuse
+    "acronym": "(?<![A-Za-z0-9])(?:{})(?:s)?(?![A-Za-z0-9])",
+    "latin": "(?i:(?<![A-Za-z0-9])(?:{})(?:s|es|ed|d|ing)?(?![A-Za-z0-9]))",
 }
 
 
@@ -97,13 +99,16 @@ def form_pattern(form: str) -> str:
 
     Spaces match any run of spaces or hyphens (optional between Korean/Japanese words),
     `` ~ `` a short gap (three English words or 12 characters), English words match whole
-    with -s/-es/-ed/-d/-ing endings and ignore case unless the form is an all-capital acronym,
-    and Korean forms of at most two syllables must not follow another Hangul syllable.
+    with -s/-es/-ed/-d/-ing endings and ignore case unless the form is an all-capital acronym
+    (a Korean particle or Japanese kana right after or a Korean word right before does not
+    hide them: "AI가", "生成AIを"), and Korean forms of at most two syllables must not follow another Hangul syllable.
 
     >>> bool(re.search(form_pattern("데이터 주권"), "데이터주권을 지켜야"))
     True
     >>> bool(re.search(form_pattern("share ~ data"), "share manufacturing data"))
     True
+    >>> bool(re.search(form_pattern("AI"), "AI가 바꾼다")), bool(re.search(form_pattern("AI"), "OPENAI"))
+    (True, False)
     """
     if not form or not form.strip():
         raise ValueError("empty form")
