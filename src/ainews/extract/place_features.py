@@ -26,6 +26,10 @@ __all__ = ["FEATURES", "candidate_ids", "place_features"]
 
 KINDS = ("metro", "province", "city", "county", "district", "prefecture", "region", "zone")
 
+# Characters of cue-free text added to every article when rates per 1,000 characters are
+# computed, so that the rates of very short texts shrink toward zero instead of exploding.
+DENSITY_PRIOR_CHARS = 500
+
 FEATURES = (
     "log_mentions", "share_mentions", "top_mentioned", "log_candidates", "in_title", "title_first",
     "first_position", "in_lead", "last_position", "spread",
@@ -238,9 +242,12 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         f["lang_en"] = float(lang == "en")
         f["lang_ja"] = float(lang == "ja")
         f["log_body"] = math.log(n_body)
-        f["article_strong_density"] = 1000 * n_strong_article / n_body
-        f["article_ai_density"] = 1000 * n_ai_article / n_body
-        f["article_off_topic_density"] = 1000 * n_off_article / n_body
+        # per 1,000 characters, with DENSITY_PRIOR_CHARS of cue-free text added: a short text
+        # (a lead, a one-line brief) has too few characters for its raw rate to mean much
+        dens = 1000 / (n_body + DENSITY_PRIOR_CHARS)
+        f["article_strong_density"] = n_strong_article * dens
+        f["article_ai_density"] = n_ai_article * dens
+        f["article_off_topic_density"] = n_off_article * dens
         f["title_strong"] = title_strong
         f["frac_off_topic_sentence"] = non_any / n
         f["frac_org_sentence"] = n_org / n
