@@ -38,6 +38,16 @@ def test_features_of_a_written_article():
     assert yongin.kind_city == 1 and seoul.kind_metro == 1
 
 
+def test_cues_before_an_english_place():
+    body = "Hanwha Systems held a ceremony at the company's plant in Yongin. Officials in Seoul praised it."
+    merged, in_org = merged_mentions(body, "en")
+    places = [m for m in merged if m["kind"] == "place"]
+    ids, X = place_features(body, "", "en", places, [], _index()["meta"], in_org)
+    f = pd.DataFrame(X, columns=FEATURES, index=ids)
+    assert f.loc["KR-yongin"].near_strong_before > 0.5 and f.loc["KR-yongin"].frac_strong_sentence == 1
+    assert f.loc["KR-11"].near_strong_before == 0
+
+
 def test_features_without_candidates():
     ids, X = place_features("미국과 중국이 경쟁한다.", "", "ko", find_places("미국과 중국이 경쟁한다.", "ko"), [],
                             _index()["meta"])

@@ -22,7 +22,8 @@ from ainews.extract._lexicon import gazetteer
      ("해남", "KR-haenam"), ("수도권", "KR-region-capital"), ("호남권", "KR-region-honam"),
      ("새만금", "KR-saemangeum"), ("수성알파시티", "KR-suseong-alpha"), ("니가타", "JP-15"),
      ("니가타현", "JP-15"), ("新潟県", "JP-15"), ("오사카", "JP-osaka"), ("SEOUL", "KR-11"),
-     ("인자이시", "JP-inzai"), ("昭島市", "JP-akishima"),
+     ("인자이시", "JP-inzai"), ("昭島市", "JP-akishima"), ("渋谷", "JP-13-shibuya"), ("시부야구", "JP-13-shibuya"),
+     ("Shinjuku", "JP-13-shinjuku"), ("大田区", "JP-13-ota"), ("大田", "KR-30"),
      ("", None), ("Atlantis", None), (None, None)],
 )
 def test_place_id(surface, expected):
@@ -167,6 +168,25 @@ def test_naver_gold_places(naver_dir):
         tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
     assert tp / (tp + fn) >= 0.80
     assert tp / (tp + fp) >= 0.75
+
+
+def test_tokyo_wards():
+    gz = gazetteer()
+    wards = gz[gz.id.str.startswith("JP-13-")]
+    assert len(wards) == 23 and (wards.kind == "district").all() and (wards.parent == "JP-13").all()
+    # 品川 is also a surname: a place only in a place context
+    assert find_places("品川さんは話した。", "ja") == []
+    assert [p["place_id"] for p in find_places("渋谷という街に本社を置く。", "ja")] == ["JP-13-shibuya"]
+
+
+def test_a_named_zone_beats_an_organisation_of_the_same_span():
+    from ainews.extract.entities import _merge
+
+    org = {"kind": "org", "text": "Kaesong Industrial Complex", "start": 10, "end": 36}
+    zone = {"kind": "place", "text": "Kaesong Industrial Complex", "place_id": "KP-kaesong", "start": 10, "end": 36}
+    city = {"kind": "place", "text": "Seoul", "place_id": "KR-11", "start": 50, "end": 55}
+    univ = {"kind": "org", "text": "Seoul", "start": 50, "end": 55}
+    assert [c["kind"] for c in _merge([org, zone, univ, city])] == ["place", "org"]
 
 
 def test_japanese_text():

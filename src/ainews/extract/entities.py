@@ -12,7 +12,7 @@ from . import _lexicon as lx
 from ._common import Article, _iter_articles, canonical, evidence, frame
 from .persons import find_persons
 from .place_activity import decide_places
-from .places import find_places
+from .places import _index, find_places
 
 __all__ = ["extract_entities", "article_entities"]
 
@@ -65,9 +65,18 @@ def _orgs(body: str, lang: str) -> list[dict]:
 
 
 def _merge(cands: list[dict]) -> list[dict]:
-    # Longest span wins; at equal length people beat organizations beat places.
+    # Longest span wins; at equal length people beat organizations beat places, except a named zone of
+    # the gazetteer (Kaesong Industrial Complex), which the organisation tagger reads as an organisation.
     rank = {"person": 0, "org": 1, "place": 2}
-    cands.sort(key=lambda c: (-(c["end"] - c["start"]), rank[c["kind"]], c["start"]))
+    meta = _index()["meta"]
+
+    def order(c):
+        r = rank[c["kind"]]
+        if c["kind"] == "place" and meta.get(c["place_id"], ("",))[0] == "zone":
+            r = 0.5
+        return -(c["end"] - c["start"]), r, c["start"]
+
+    cands.sort(key=order)
     taken: list[tuple[int, int]] = []
     out = []
     for c in cands:

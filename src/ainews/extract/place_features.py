@@ -34,7 +34,8 @@ FEATURES = (
     "log_mentions", "share_mentions", "top_mentioned", "log_candidates", "in_title", "title_first",
     "first_position", "in_lead", "last_position", "spread",
     "frac_activity", "any_activity", "n_dateline", "only_dateline_venue", "frac_venue", "frac_mention",
-    "frac_strong_sentence", "frac_ai_sentence", "frac_quoted", "frac_head_industry", "frac_head_admin",
+    "frac_strong_sentence", "frac_ai_sentence", "near_strong_before", "frac_quoted",
+    "frac_head_industry", "frac_head_admin",
     "frac_head_people", "frac_subject", "frac_locative", "frac_listed", "frac_in_paren", "log_in_org",
     "child_named", "parent_named", "frac_qualifier", "frac_qualified", "frac_no_cue", "frac_non_activity",
     "any_strong_unquoted", "frac_mention_cue", "log_sentence_places", "frac_build", "near_strong",
@@ -64,8 +65,9 @@ def _cue_res() -> dict:
         "locative_en": re.compile(r"(?:\b(?:in|at|to|near|outside)\s+(?:the\s+)?)$"),
         "listed": re.compile(r"^(?:[·ㆍ、/,]|\s?및\s|와\s|과\s)"),
         "listed_before": re.compile(r"(?:[·ㆍ、/,]\s?|\s및\s|[와과]\s)$"),
-        # strong cues of the three languages: Korean (and AI) from place_roles, Japanese, English
-        "strong": re.compile("|".join(p for p in (_role_res()["strong"].pattern, alt(words("activity_ja")))
+        # strong cues of the three languages: Korean (and AI) from place_roles, Japanese, English (at a word start)
+        "strong": re.compile("|".join(p for p in (_role_res()["strong"].pattern, alt(words("activity_ja")),
+                                                  rf"(?i:\b(?:{alt(words('strong_en'))}))")
                                       if p)),
         "off_topic": re.compile(alt(words("non_activity_ko") + words("off_topic_ko"))),
         "money": re.compile(r"\d(?:[\d,.]*\d)?\s?(?:조|억|만|천)?\s?(?:원|달러|엔|유로)|[$₩¥]\s?\d|\d\s?(?:trillion|billion|million)?\s?won\b"),
@@ -167,7 +169,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         f["frac_mention"] = roles.count("mention") / n
         strong = ai = quoted = ind = adm = ppl = subj = loc = lst = par = 0
         no_cue = non_act = non_any = n_org = n_money = qual = qual_d = mcue = max_sp = build = 0
-        near = 0.0
+        near = near_before = 0.0
         strong_unquoted = False
         sents = set()
         for m in ms:
@@ -199,6 +201,10 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
             cue_at = cr["strong"].search(body, e, min(bounds[1], e + 40))
             if cue_at:    # 용인 반도체 클러스터, 울산에 AI 데이터센터: a cue right after the place
                 near = max(near, 1 - (cue_at.start() - e) / 40)
+            lo = max(bounds[0], s - 40)
+            before = [c.end() for c in cr["strong"].finditer(body, lo, s)]
+            if before:    # the plant in Yongin, a shipyard in Ulsan: a cue right before the place
+                near_before = max(near_before, 1 - (s - before[-1]) / 40)
             strong += st
             ai += a
             if st:
@@ -213,6 +219,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
             lst += bool(cr["listed"].match(after) or cr["listed_before"].search(body[max(0, s - 4):s]))
             par += body[max(0, s - 1):s] in ("(", "（")
         f["frac_strong_sentence"] = strong / n
+        f["near_strong_before"] = near_before
         f["frac_ai_sentence"] = ai / n
         f["frac_quoted"] = quoted / n
         f["frac_head_industry"] = ind / n
