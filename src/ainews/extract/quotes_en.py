@@ -46,6 +46,17 @@ def _rx() -> dict:
         "pron_any": re.compile(rf"\b(?:{pron})\b"),
         "reported": re.compile(rf"\b(?P<verb>{reported})\b", re.I),
         "np_span": re.compile(r"^[\w\s.’'&()\-]{0,80}$"),
+        # a speech verb that introduces a quote ("X said, "...""), the words after it up to a comma
+        "verb": re.compile(rf"\b(?P<verb>{lx.alt(q['en_verbs'])})\b", re.IGNORECASE),
+        "verb_tail": re.compile(r"[^\"“”.]{0,160}?[,:]\s*$"),
+        "verb_after": re.compile(rf"^[,.]?\s*(?:(?P<who>[A-Z][\w’'\- ]{{0,40}}?|{pron})(?:,[^,\"“”]{{1,80}},)?"
+                                 rf"\s+(?P<verb>{lx.alt(q['en_verbs'])})\b"
+                                 rf"|(?P<verb2>{lx.alt(q['en_verbs'])})\s+(?P<who2>[A-Z][\w\- ]{{0,40}}?)[,.])"),
+        "pron_word": re.compile(rf"\b(?:{pron})\b"),
+        # ""...," the CEO said": a bare title, resolved to the article's person with that title
+        "title_after": re.compile(rf"^[,.]?\s*the\s+(?P<title>{lx.roles()['en_alt']})\s+"
+                                  rf"(?P<verb>{lx.alt(q['en_verbs'])})\b", re.IGNORECASE),
+        "headline": re.compile(r"(?P<who>[A-Z][\w\- ]{2,40}):\s*$"),
     }
 
 
@@ -209,3 +220,79 @@ def en_context(body, m, ents, prev_end):
         if people:
             return speaker_of(people[-1], ents), "context", v.group("verb")
     return None
+
+
+def _person_at(ents, lo, hi, last=True):
+    c = [e for e in ents if lo <= e["start"] and e["end"] <= hi and e["kind"] in ("person", "org")]
+    people = [e for e in c if e["kind"] == "person"] or c
+    if not people:
+        return None
+    return people[-1] if last else people[0]
+
+
+_JOINED_STOP = re.compile(r"[a-z][.!?](?=[A-Z])")
+
+
+def en_attribution(art, m, qs, qe, ents, seg_lo, s0, state):
+    """``(speaker, how, verb)`` of an English quote ``m`` (text ``body[qs:qe]``), or None when it is
+    too short to be speech; ``state`` holds the last speaker and the previous quote's end."""
+    rx = _rx()
+    body = art.body
+    if len(body[qs:qe].split()) < 3:
+        return None
+    # a sentence end the splitter missed ("...the communist country.The radio announcer said, "...")
+    joined = [x.end() for x in _JOINED_STOP.finditer(body, seg_lo, m.start())]
+    if joined:
+        seg_lo = joined[-1]
+    before, after = body[seg_lo:m.start()], body[m.end():min(len(body), m.end() + 80)]
+    last = state["last"]
+    vb = None
+    for cand in rx["verb"].finditer(before):
+        if rx["verb_tail"].match(before, cand.end()):
+            vb = cand
+    ta = rx["title_after"].match(after)
+    if ta:
+        title = ta.group("title").lower()
+        cands = [e for e in ents if e["kind"] == "person" and e["start"] < m.start()
+                 and title in (e.get("role") or "").lower()]
+        if cands:
+            return speaker_of(cands[-1], ents), "title", ta.group("verb")
+    pron = None
+    if vb:
+        verb = vb.group("verb")
+        if verb.lower() == "according to":  # "According to Mayor Oh, "...": the source follows the verb
+            e = _person_at(ents, seg_lo + vb.end(), m.start(), last=False)
+            if e is not None:
+                return speaker_of(e, ents), "named", verb
+        e = _person_at(ents, seg_lo, seg_lo + vb.start())
+        pron = rx["pron_word"].search(before[: vb.start()])
+        if e is not None and not (pron and pron.start() > e["end"] - seg_lo):
+            return speaker_of(e, ents), "named", verb
+        if pron and last:
+            return last, "pronoun", verb
+        if e is None and not pron:
+            found = en_before_org(body, ents, seg_lo, seg_lo + vb.start())
+            if found is not None:
+                return found[0], found[1], verb
+    found = en_after(body, m, ents, last, state["prev_end"])
+    if found is not None:
+        return found
+    if vb:
+        if state["prev_sent"] == s0 and last:
+            return last, "continued", vb.group("verb")
+        return None, None, vb.group("verb")
+    hd = rx["headline"].search(before)
+    if hd:
+        e = _person_at(ents, seg_lo + hd.start(), m.start())
+        if e is not None:
+            return speaker_of(e, ents), "named", ":"
+    found = en_reported(body, m, ents, s0, last)
+    if found is not None:
+        return found
+    va = rx["verb_after"].match(after)
+    if va:
+        return None, None, va.group("verb") or va.group("verb2")
+    # a quote that runs on right after the previous one ("...," said X. "...")
+    if last and state["prev_end"] >= 0 and not body[state["prev_end"]:m.start()].strip():
+        return last, "continued", None
+    return en_context(body, m, ents, state["prev_end"])
