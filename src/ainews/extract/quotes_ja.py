@@ -59,7 +59,7 @@ def _rx() -> dict:
     passive = [str(v) for v in data.get("ja_passive_stems") or []]
     whole = [v for v in q["ja_verb_stems"] if v.endswith(("る", "す", "のこと"))]
     stems = lx.alt([v for v in q["ja_verb_stems"] + passive if v not in whole])
-    ends = r"(?:た|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
+    ends = r"(?:た|だ|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
     verb = rf"(?:{lx.alt(whole)})|(?:{stems}){ends}" if whole else rf"(?:{stems}){ends}"
     return {
         "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>{verb})"),
@@ -69,6 +69,23 @@ def _rx() -> dict:
         "spokes": frozenset(spokes),
         "institutions": frozenset(institutions),
     }
+
+
+# a name in brackets before an honorific (「ぼん」さんは): a nickname, not a quote
+_BRACKETED_NAME = re.compile(r"「(?P<n>[^「」。、]{1,12})」(?P<h>さん|氏|君|ちゃん)(?=[はがも][^「」]*$)")
+# a sentence's topic: the words up to its first は/が followed by a comma (…ジェレミー・アーヴァインは、)
+# (not the conjunction ですが、/だが、)
+_TOPIC = re.compile(r"^[^「」。]{1,80}?(?:は|(?<!です)(?<!ます)(?<!だ)が)(?=[、,])")
+
+
+def _previous_sentence(art, s0: int) -> str | None:
+    """The sentence before the one starting at ``s0``, in the same paragraph and with no quote."""
+    body = art.body
+    if s0 <= 0 or body[s0 - 1] == "\n" or not body[:s0].rstrip(" \u3000").endswith("。"):
+        return None
+    p0, _ = sentence_of(art, max(0, len(body[:s0].rstrip(" \u3000")) - 1))
+    prev = body[p0:s0]
+    return None if "\n" in prev.strip() or _OPEN in prev or _CLOSE in prev else prev.strip()
 
 
 def _spans(body: str) -> list[tuple[int, int]]:
@@ -247,7 +264,9 @@ def quotes_ja(art) -> list[dict]:
                     continue
         verb = am.group("verb").rstrip("、") if am else ""
         mid = am.group("mid") if am else ""
-        before = body[s0:o]
+        # 「ぼん」さんは…「…」: a name written in brackets before an honorific, the sentence's topic
+        nick = _BRACKETED_NAME.match(body[s0:o].lstrip())
+        before = _BRACKETED_NAME.sub(r"\g<n>\g<h>", body[s0:o])
         # Only what follows the last closing bracket belongs to this quote's subject, unless
         # the quote continues the previous one (「…」として「…」と述べた): then look before both.
         cut = before.rfind(_CLOSE)
@@ -276,8 +295,17 @@ def quotes_ja(art) -> list[dict]:
             who = _subject(mid, rx) if mid.strip() and not _NOT_SUBJECT.search(mid) else None
             if who is None and _SUBJECT_END.search(before):
                 who = _subject(before, rx)
+            if who is None and nick is not None and not mid.strip():
+                who = {"name": nick.group("n"), "role": nick.group("h"), "kind": "person", "org": None}
             if who is not None:
                 speaker, how = who, "named"
+        if speaker is None and how is None and not before.strip() and layout is None:
+            # a quote opening its sentence after one that names a person as its topic, with no
+            # quote of its own: 主役の…ジェレミー・アーヴァインは、…俳優の一人。「…」と興奮している様子だった
+            prev = _previous_sentence(art, s0)
+            who = _subject(_TOPIC.match(prev).group(0), rx) if prev and _TOPIC.match(prev) else None
+            if who is not None and who["kind"] == "person":
+                speaker, how = who, "context"
         if speaker is None and how is None and last is not None and (prev_sent == s0 or not before.strip()
                                                      or not _SUBJECT_END.search(before)):
             speaker, how = last, "continued"
