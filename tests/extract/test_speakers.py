@@ -439,3 +439,25 @@ def test_outlets_in_brackets_and_latin_names_before_particles():
 )
 def test_english_titles_before_names(text, speaker):
     assert _quotes(text, "en")["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(("text", "title", "speaker"), [
+    # a subheading run into the first mention: the full name is not a word of its own
+    ('새해 제도 혁신 필요류진 한국경제인협회 회장이 신년사를 냈다. 류 회장은 "낡은 제도는 버려야 한다"고 말했다.',
+     "", "류진"),
+    # the full name only in the headline
+    ('용인시는 이 시장이 28일 장관을 만났다고 밝혔다. 이 시장은 "기반시설이 적기에 구축돼야 한다"고 했다.',
+     "이상일 용인시장, 경제부총리에 지원 요청", "이상일"),
+])
+def test_family_name_and_title_resolve_to_the_full_name(text, title, speaker):
+    q = extract_quotes(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["ko"], "title": [title]}))
+    assert q.speaker.tolist() == [speaker]
+
+
+def test_family_name_and_title_stay_unresolved_when_two_names_fit():
+    from ainews.extract.speakers_ko import short_title_name
+
+    text = '이상일 용인시장과 이재준 수원시장이 만났다. 이 시장은 "협력하겠다"고 말했다.'
+    assert short_title_name(text, text.index("이 시장"), text.index('"')) is None
+    one = '이상일 용인시장이 만났다. 이 시장은 "협력하겠다"고 말했다.'
+    assert short_title_name(one, one.index("이 시장"), one.index('"'))[0] == "이상일"

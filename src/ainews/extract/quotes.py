@@ -25,7 +25,7 @@ from .quotes_en import en_attribution
 from .quotes_ja import quotes_ja
 from .speakers import (alias_full_name, company_official, ko_bare_role, ko_joint, ko_official, ko_subject,
                        speaker_of, title_subject_quote)
-from .speakers_ko import short_of_tagged, tagged_subject
+from .speakers_ko import short_of_tagged, short_title_name, tagged_subject
 from .turns_ko import turn_rows
 
 __all__ = ["extract_quotes"]
@@ -151,7 +151,8 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     if e is not None:
         return speaker_of(e, ents), "title", verb
     # "류 회장은", "던바 파트너는": a short form of a name the tagger read at an earlier quote
-    person = short_of_tagged(body, before_lo, q0, state.get("tagged", ()))
+    person = (short_of_tagged(body, before_lo, q0, state.get("tagged", ()))
+              or short_title_name(body, before_lo, q0, art.title))
     if person is not None:
         return person, "named", verb
     if rx["ko_pron"].search(body, before_lo, q0):
