@@ -461,3 +461,33 @@ def test_family_name_and_title_stay_unresolved_when_two_names_fit():
     assert short_title_name(text, text.index("이 시장"), text.index('"')) is None
     one = '이상일 용인시장이 만났다. 이 시장은 "협력하겠다"고 말했다.'
     assert short_title_name(one, one.index("이 시장"), one.index('"'))[0] == "이상일"
+
+
+def test_quote_announced_by_the_sentence_before():
+    text = ('그의 문우인 이해인 수녀는 이번 산문집에 붙인 글에서 이렇게 말했다. “오랜 세월 우정을 나누며 감사드려요.”'
+            '정호승 시인은 “이 책을 읽으며 떠올렸다”라고 했다.')
+    assert _quotes(text).speaker.tolist() == ["이해인", "정호승"]
+
+
+def test_a_title_in_single_marks_after_an_announcement_is_no_quote():
+    text = "나인랩스는 선정됐다고 29일 밝혔다. '딥테크 챌린지 프로젝트(DCP)'는 기술력을 보유한 기업을 키운다."
+    assert _quotes(text).empty
+
+
+def test_sentence_without_subject_continues_the_topic_of_the_one_before():
+    text = ('지귀연 부장판사(서울중앙지법 재판장)는 싸늘한 여론 속에 사건을 심리 중이다. 올해 3월 구속을 취소하면서 '
+            '논란의 중심에 섰다. 접대 의혹까지 불거졌지만 “소맥을 사주는 사람도 없다”며 의혹을 부인했다.')
+    assert _quotes(text).speaker.tolist() == ["지귀연"]
+
+
+def test_sentence_with_its_own_subject_does_not_take_the_earlier_topic():
+    text = ('지귀연 부장판사는 사건을 심리 중이다. 변호인단은 “재판이 지연되고 있다”며 반발했다.')
+    assert "지귀연" not in _quotes(text).speaker.dropna().tolist()
+
+
+def test_official_of_the_company_the_headline_opens_with():
+    text = "귀뚜라미보일러는 인증을 받았다. 귀뚜라미보일러 관계자는 “의미가 크다”라고 밝혔다."
+    q = extract_quotes(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["ko"],
+                                     "title": ["귀뚜라미, '현장에서 만드는 전력'으로 북미 개척"]}))
+    assert q.speaker.tolist() == ["귀뚜라미보일러"]
+    assert _quotes("업계 관계자는 “의미가 크다”라고 밝혔다.").speaker.dropna().tolist() == []

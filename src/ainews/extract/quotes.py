@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
+from .context_ko import announced_speaker, topic_speaker
 from .en_orgs import en_full_org
 from .entities import article_entities
 from .quotes_en import en_attribution
@@ -109,6 +110,11 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
             orgs = [x for x in ents if x["kind"] == "org" and x["text"] == inner and lo <= x["start"] < hi]
             if orgs:
                 return speaker_of(orgs[0], ents), "named", None
+        # a quote standing alone after a sentence announcing it: "X 수녀는 ... 이렇게 말했다. "...""
+        who = (announced_speaker(art, m.start(), ents)
+               if body[m.start()] not in rx["single"].get("ko", ()) and not rx["ko_not"].match(after) else None)
+        if who is not None:
+            return who, "context", None
         # a quote that opens a paragraph, its speaker the subject of the next sentence:
         # ""...6G는 진화하는 과정이다." 팔라비 마하잔 노키아 최고 기술 책임자는 ..."
         if body[m.end() - 2:m.end() - 1] in ".!?" or body[m.end():m.end() + 1] in ".":
@@ -142,7 +148,7 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     if e is not None:
         state["joint"] = ko_joint(body, e, ents)
         return speaker_of(e, ents), "named", verb
-    off = (ko_official(body, before_lo, q0) or company_official(body, before_lo, q0, ents, art.title)
+    off = (ko_official(body, before_lo, q0, art.title) or company_official(body, before_lo, q0, ents, art.title)
            or title_subject_quote(body, before_lo, q0, ents, art.title))
     if off is not None:
         return off, "named", verb
@@ -175,6 +181,10 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     e = ko_subject(body, lo, hi, ents)
     if e is not None and (e["start"] - lo <= 6 and _KO_SUBJECT_TAIL.match(body, e["end"], hi)):
         return speaker_of(e, ents), "named", verb
+    # no subject in the quote's sentence: the person opening an earlier sentence of the paragraph
+    who = topic_speaker(art, state["s0"], q0, ents)
+    if who is not None:
+        return who, "context", verb
     if chained:
         return last, "continued", verb
     return None, None, verb
