@@ -491,3 +491,26 @@ def test_official_of_the_company_the_headline_opens_with():
                                      "title": ["귀뚜라미, '현장에서 만드는 전력'으로 북미 개척"]}))
     assert q.speaker.tolist() == ["귀뚜라미보일러"]
     assert _quotes("업계 관계자는 “의미가 크다”라고 밝혔다.").speaker.dropna().tolist() == []
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # "...," said the chairman: the person with that title named before
+    ("Lee Hae-jin, chairman of Naver, urged Google to abide by Korean law. “The point is to ask to place its "
+     "server here, not to block it,” said the chairman at a press conference.", ["Lee Hae-jin"]),
+    # a title's abbreviation in the subject, two speakers jointly
+    ("“The plenary session will be held at 2 p.m. on Jan. 29 to vote on the bill,” Reps. Kim Yong-nam and "
+     "Lee Un-ju, respectively floor spokesperson of the two parties, said jointly.", ["Kim Yong-nam", "Lee Un-ju"]),
+    # he/she after the quote: the subject of the last sentence naming a person, not an object or possessive
+    ("Rep. Woo Sang-ho, the floor leader, had welcomed Lee‘s announcement. “I assess it as giving in to the "
+     "pressure from the people,” he said.", ["Woo Sang-ho"]),
+    ("Like Jang Boon-soon, Kang Hwa-sim also left her school. “There was not a single day when I was not "
+     "attacked,” she said.", ["Kang Hwa-sim"]),
+    # the person named before the quote's opening mark, also beyond 400 characters of the closing one
+    ("During a fair in Seoul, President Park Geun-hye pledged support for farming. \"The government will do its "
+     "utmost to ensure that more people can realize their dreams in the agricultural field, and that our "
+     "agricultural sector can become a new growth dynamo for the economy of the whole nation, for the young and the "
+     "old, in the cities and in the villages, today and for many years to come, as we promised,\" she said.",
+     ["Park Geun-hye"]),
+])
+def test_english_speakers_named_before_and_jointly(text, speakers):
+    assert _quotes(text, "en").speaker.tolist() == speakers

@@ -28,7 +28,8 @@ from functools import lru_cache
 from ..lexicons import load_yaml_lexicon
 from . import _lexicon as lx
 from ._common import evidence, sentence_of
-from .names_ja import after_np, by_title, caption, full_name, lead_in, subject_np
+from .names_ja import (BRACKETED_NAME, TOPIC, after_np, by_title, caption, full_name, lead_in,
+                       previous_sentence, subject_np)
 from .transcript_ja import transcript_turns
 
 __all__ = ["quotes_ja"]
@@ -69,23 +70,6 @@ def _rx() -> dict:
         "spokes": frozenset(spokes),
         "institutions": frozenset(institutions),
     }
-
-
-# a name in brackets before an honorific (「ぼん」さんは): a nickname, not a quote
-_BRACKETED_NAME = re.compile(r"「(?P<n>[^「」。、]{1,12})」(?P<h>さん|氏|君|ちゃん)(?=[はがも][^「」]*$)")
-# a sentence's topic: the words up to its first は/が followed by a comma (…ジェレミー・アーヴァインは、)
-# (not the conjunction ですが、/だが、)
-_TOPIC = re.compile(r"^[^「」。]{1,80}?(?:は|(?<!です)(?<!ます)(?<!だ)が)(?=[、,])")
-
-
-def _previous_sentence(art, s0: int) -> str | None:
-    """The sentence before the one starting at ``s0``, in the same paragraph and with no quote."""
-    body = art.body
-    if s0 <= 0 or body[s0 - 1] == "\n" or not body[:s0].rstrip(" \u3000").endswith("。"):
-        return None
-    p0, _ = sentence_of(art, max(0, len(body[:s0].rstrip(" \u3000")) - 1))
-    prev = body[p0:s0]
-    return None if "\n" in prev.strip() or _OPEN in prev or _CLOSE in prev else prev.strip()
 
 
 def _spans(body: str) -> list[tuple[int, int]]:
@@ -265,8 +249,8 @@ def quotes_ja(art) -> list[dict]:
         verb = am.group("verb").rstrip("、") if am else ""
         mid = am.group("mid") if am else ""
         # 「ぼん」さんは…「…」: a name written in brackets before an honorific, the sentence's topic
-        nick = _BRACKETED_NAME.match(body[s0:o].lstrip())
-        before = _BRACKETED_NAME.sub(r"\g<n>\g<h>", body[s0:o])
+        nick = BRACKETED_NAME.match(body[s0:o].lstrip())
+        before = BRACKETED_NAME.sub(r"\g<n>\g<h>", body[s0:o])
         # Only what follows the last closing bracket belongs to this quote's subject, unless
         # the quote continues the previous one (「…」として「…」と述べた): then look before both.
         cut = before.rfind(_CLOSE)
@@ -302,8 +286,8 @@ def quotes_ja(art) -> list[dict]:
         if speaker is None and how is None and not before.strip() and layout is None:
             # a quote opening its sentence after one that names a person as its topic, with no
             # quote of its own: 主役の…ジェレミー・アーヴァインは、…俳優の一人。「…」と興奮している様子だった
-            prev = _previous_sentence(art, s0)
-            who = _subject(_TOPIC.match(prev).group(0), rx) if prev and _TOPIC.match(prev) else None
+            prev = previous_sentence(art, s0)
+            who = _subject(TOPIC.match(prev).group(0), rx) if prev and TOPIC.match(prev) else None
             if who is not None and who["kind"] == "person":
                 speaker, how = who, "context"
         if speaker is None and how is None and last is not None and (prev_sent == s0 or not before.strip()
