@@ -461,6 +461,9 @@ def test_family_name_and_title_stay_unresolved_when_two_names_fit():
     assert short_title_name(text, text.index("이 시장"), text.index('"')) is None
     one = '이상일 용인시장이 만났다. 이 시장은 "협력하겠다"고 말했다.'
     assert short_title_name(one, one.index("이 시장"), one.index('"'))[0] == "이상일"
+    # 씨 is written with or without its space, the full name maybe with a note in brackets
+    ssi = '김희정(42·가명)씨는 마케팅 업무를 담당했다. 김씨는 "필요성을 느꼈다"고 말했다.'
+    assert short_title_name(ssi, ssi.index("김씨"), ssi.index('"'))[0] == "김희정"
 
 
 def test_quote_announced_by_the_sentence_before():

@@ -266,7 +266,7 @@ def short_title_name(body: str, lo: int, hi: int, title: str = "") -> tuple | No
     for c in full.finditer(f"{title}\n{body[:hi]}"):
         name = sur + c.group("given")
         if name in lx.orgs()["known"] or name in lx.place_matchers()[3] or not (c.group("mid") or c.group("pre")
-                                                                             or c.group(0)[len(name)] == " "):
+                                                                             or c.group(0)[len(name)] in " ("):
             continue
         mid = c.group("mid").split()
         found.setdefault(name, (name, "person", role, " ".join(mid) or None))
@@ -275,5 +275,6 @@ def short_title_name(body: str, lo: int, hi: int, title: str = "") -> tuple | No
 
 @lru_cache(maxsize=1)
 def _short_title_rx() -> re.Pattern:
-    return re.compile(rf"(?<![가-힣])(?P<sur>[가-힣]{{1,2}})[^\S\n](?P<role>{lx.roles()['ko_alt']})"
+    # (씨 also without its space: "김씨는")
+    return re.compile(rf"(?<![가-힣])(?P<sur>[가-힣]{{1,2}})(?:[^\S\n]|(?=씨))(?P<role>{lx.roles()['ko_alt']})"
                       rf"(?:은|는|이|가|도)(?=[\s,])")
