@@ -517,3 +517,18 @@ def test_official_of_the_company_the_headline_opens_with():
 ])
 def test_english_speakers_named_before_and_jointly(text, speakers):
     assert _quotes(text, "en").speaker.tolist() == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('IKEA said it had plans to invest in Russia but "recent activities aimed at the group could slow down these '
+     'plans."', ["IKEA"]),
+    ('The Korean Central News Agency said that "all the contestants hit every target with a perfect score."',
+     ["Korean Central News Agency"]),
+])
+def test_english_organization_subject_of_a_reported_sentence(text, speakers):
+    assert _quotes(text, "en").speaker.tolist() == speakers
+
+
+def test_a_clause_with_no_subject_names_no_organization():
+    text = 'When asked about the plan, he said that "certain cases such as the genocide" may need outside help.'
+    assert "When" not in _quotes(text, "en").speaker.dropna().tolist()

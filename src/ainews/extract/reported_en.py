@@ -18,6 +18,14 @@ from . import _lexicon as lx
 from .en_orgs import org_named
 from .speakers import speaker_of
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """English function words ("When asked ..., he said" opens with no subject)."""
+    from ..lang.detect import _english_function_words
+
+    return _english_function_words()
+
+
 _JOINED = re.compile(r"[a-z][.!?](?=[A-Z“\"])")
 
 
@@ -58,6 +66,15 @@ def en_reported(body, m, ents, s0, last):
             return speaker_of(people[-1], ents), "named", v.group("verb")
     if rx["pron"].match(seg.lstrip()) and last:
         return last, "pronoun", verbs[0].group("verb")
+    # an organization as the whole subject of the sentence's first speech verb ("IKEA said it had
+    # plans ... but "..."", "The ministry said in a statement that it would "...""), not a person's title
+    v = verbs[0]
+    head = body[lo:lo + v.start()].strip()
+    if head and len(head) <= 60 and "," not in head and (head.split()[0].lower() in ("the", "a", "an")
+                                                        or head.split()[0].lower() not in _function_words()):
+        org = org_named(body, ents, lo + v.start() - len(body[lo:lo + v.start()].lstrip()), lo + v.start())
+        if org is not None:
+            return org, "named", v.group("verb")
     return None
 
 
