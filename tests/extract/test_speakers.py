@@ -532,3 +532,18 @@ def test_english_organization_subject_of_a_reported_sentence(text, speakers):
 def test_a_clause_with_no_subject_names_no_organization():
     text = 'When asked about the plan, he said that "certain cases such as the genocide" may need outside help.'
     assert "When" not in _quotes(text, "en").speaker.dropna().tolist()
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # names kiwi reads as a common word (지정석) or cuts before a particle (서동/은)
+    ('11월에는 코넥스 시장에 상장했다.지정석 아이엘로보틱스 대표는 "역량을 집중하겠다"고 말했다.', "지정석"),
+    ('혁신상을 수상했다.서동은 리플라 대표는 "큰 행운이자 기회였다"고 말했다.', "서동은"),
+])
+def test_sentence_opening_with_name_organization_and_title(text, speaker):
+    assert _quotes(text).speaker.tolist() == [speaker]
+
+
+def test_words_ending_in_a_particle_are_no_opening_name():
+    from ainews.extract.ko_names import opening_name_subject
+
+    assert opening_name_subject("정부와 여당 대표는 ") is None

@@ -153,7 +153,9 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict], *, from_start:
         role = mid[-1] if role_after else None
         org = " ".join(mid[:-1]) or None if role_after else None
         return name, "person", role, org
-    return _short_name_subject(text) or _foreign_subject(text)
+    from .ko_names import opening_name_subject
+
+    return _short_name_subject(text) or _foreign_subject(text) or opening_name_subject(text)
 
 
 def _short_name_subject(text: str) -> tuple | None:
