@@ -115,3 +115,29 @@ def test_passive_reporting_verb_names_the_agent_not_the_subject():
             "北村は記者に「あまり覚えていない」と言われた。")
     got = _speakers(body)
     assert got[0] == "原田誠" and len(got) == 2 and pd.isna(got[1])
+
+
+@pytest.mark.parametrize("sentence", [
+    "物理学者の山田太郎が「宇宙最強の力」と呼んだのが、複利である。",
+    "山田太郎氏は「届くと思う」と柔軟な姿勢を見せているという。",
+    "山田太郎氏は「すごく緊張してる」と興奮している様子だった。",
+])
+def test_naming_stance_and_reaction_verbs(sentence):
+    assert _speakers(sentence) == ["山田太郎"]
+
+
+def test_nickname_in_brackets_with_an_honorific_is_the_speaker():
+    body = "「たろう」さんは町が選ばれたことについて「選んでもらえて嬉しい限りです」とコメント。"
+    assert [s for s in _speakers(body) if s] == ["たろう"]
+
+
+def test_quote_opening_a_sentence_after_one_about_a_person():
+    body = ("大役を射止めた山田太郎氏は、次世代のスター候補と注目されている。「すごく緊張してる！ ワクワクしている」と"
+            "興奮している様子だった。")
+    assert _speakers(body) == ["山田太郎"]
+
+
+def test_a_conjunction_ga_is_not_a_topic():
+    body = ("成り行きで手伝うことになった花子ですが、二人はすれ違ってばかり。「牛も人間も一緒、かまってあげて」と"
+            "興奮している様子だった。")
+    assert _speakers(body) != ["花子"]

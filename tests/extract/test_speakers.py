@@ -439,3 +439,111 @@ def test_outlets_in_brackets_and_latin_names_before_particles():
 )
 def test_english_titles_before_names(text, speaker):
     assert _quotes(text, "en")["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(("text", "title", "speaker"), [
+    # a subheading run into the first mention: the full name is not a word of its own
+    ('새해 제도 혁신 필요류진 한국경제인협회 회장이 신년사를 냈다. 류 회장은 "낡은 제도는 버려야 한다"고 말했다.',
+     "", "류진"),
+    # the full name only in the headline
+    ('용인시는 이 시장이 28일 장관을 만났다고 밝혔다. 이 시장은 "기반시설이 적기에 구축돼야 한다"고 했다.',
+     "이상일 용인시장, 경제부총리에 지원 요청", "이상일"),
+])
+def test_family_name_and_title_resolve_to_the_full_name(text, title, speaker):
+    q = extract_quotes(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["ko"], "title": [title]}))
+    assert q.speaker.tolist() == [speaker]
+
+
+def test_family_name_and_title_stay_unresolved_when_two_names_fit():
+    from ainews.extract.speakers_ko import short_title_name
+
+    text = '이상일 용인시장과 이재준 수원시장이 만났다. 이 시장은 "협력하겠다"고 말했다.'
+    assert short_title_name(text, text.index("이 시장"), text.index('"')) is None
+    one = '이상일 용인시장이 만났다. 이 시장은 "협력하겠다"고 말했다.'
+    assert short_title_name(one, one.index("이 시장"), one.index('"'))[0] == "이상일"
+    # 씨 is written with or without its space, the full name maybe with a note in brackets
+    ssi = '김희정(42·가명)씨는 마케팅 업무를 담당했다. 김씨는 "필요성을 느꼈다"고 말했다.'
+    assert short_title_name(ssi, ssi.index("김씨"), ssi.index('"'))[0] == "김희정"
+
+
+def test_quote_announced_by_the_sentence_before():
+    text = ('그의 문우인 이해인 수녀는 이번 산문집에 붙인 글에서 이렇게 말했다. “오랜 세월 우정을 나누며 감사드려요.”'
+            '정호승 시인은 “이 책을 읽으며 떠올렸다”라고 했다.')
+    assert _quotes(text).speaker.tolist() == ["이해인", "정호승"]
+
+
+def test_a_title_in_single_marks_after_an_announcement_is_no_quote():
+    text = "나인랩스는 선정됐다고 29일 밝혔다. '딥테크 챌린지 프로젝트(DCP)'는 기술력을 보유한 기업을 키운다."
+    assert _quotes(text).empty
+
+
+def test_sentence_without_subject_continues_the_topic_of_the_one_before():
+    text = ('지귀연 부장판사(서울중앙지법 재판장)는 싸늘한 여론 속에 사건을 심리 중이다. 올해 3월 구속을 취소하면서 '
+            '논란의 중심에 섰다. 접대 의혹까지 불거졌지만 “소맥을 사주는 사람도 없다”며 의혹을 부인했다.')
+    assert _quotes(text).speaker.tolist() == ["지귀연"]
+
+
+def test_sentence_with_its_own_subject_does_not_take_the_earlier_topic():
+    text = ('지귀연 부장판사는 사건을 심리 중이다. 변호인단은 “재판이 지연되고 있다”며 반발했다.')
+    assert "지귀연" not in _quotes(text).speaker.dropna().tolist()
+
+
+def test_official_of_the_company_the_headline_opens_with():
+    text = "귀뚜라미보일러는 인증을 받았다. 귀뚜라미보일러 관계자는 “의미가 크다”라고 밝혔다."
+    q = extract_quotes(pd.DataFrame({"doc_id": ["t"], "body": [text], "lang": ["ko"],
+                                     "title": ["귀뚜라미, '현장에서 만드는 전력'으로 북미 개척"]}))
+    assert q.speaker.tolist() == ["귀뚜라미보일러"]
+    assert _quotes("업계 관계자는 “의미가 크다”라고 밝혔다.").speaker.dropna().tolist() == []
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # "...," said the chairman: the person with that title named before
+    ("Lee Hae-jin, chairman of Naver, urged Google to abide by Korean law. “The point is to ask to place its "
+     "server here, not to block it,” said the chairman at a press conference.", ["Lee Hae-jin"]),
+    # a title's abbreviation in the subject, two speakers jointly
+    ("“The plenary session will be held at 2 p.m. on Jan. 29 to vote on the bill,” Reps. Kim Yong-nam and "
+     "Lee Un-ju, respectively floor spokesperson of the two parties, said jointly.", ["Kim Yong-nam", "Lee Un-ju"]),
+    # he/she after the quote: the subject of the last sentence naming a person, not an object or possessive
+    ("Rep. Woo Sang-ho, the floor leader, had welcomed Lee‘s announcement. “I assess it as giving in to the "
+     "pressure from the people,” he said.", ["Woo Sang-ho"]),
+    ("Like Jang Boon-soon, Kang Hwa-sim also left her school. “There was not a single day when I was not "
+     "attacked,” she said.", ["Kang Hwa-sim"]),
+    # the person named before the quote's opening mark, also beyond 400 characters of the closing one
+    ("During a fair in Seoul, President Park Geun-hye pledged support for farming. \"The government will do its "
+     "utmost to ensure that more people can realize their dreams in the agricultural field, and that our "
+     "agricultural sector can become a new growth dynamo for the economy of the whole nation, for the young and the "
+     "old, in the cities and in the villages, today and for many years to come, as we promised,\" she said.",
+     ["Park Geun-hye"]),
+])
+def test_english_speakers_named_before_and_jointly(text, speakers):
+    assert _quotes(text, "en").speaker.tolist() == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('IKEA said it had plans to invest in Russia but "recent activities aimed at the group could slow down these '
+     'plans."', ["IKEA"]),
+    ('The Korean Central News Agency said that "all the contestants hit every target with a perfect score."',
+     ["Korean Central News Agency"]),
+])
+def test_english_organization_subject_of_a_reported_sentence(text, speakers):
+    assert _quotes(text, "en").speaker.tolist() == speakers
+
+
+def test_a_clause_with_no_subject_names_no_organization():
+    text = 'When asked about the plan, he said that "certain cases such as the genocide" may need outside help.'
+    assert "When" not in _quotes(text, "en").speaker.dropna().tolist()
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # names kiwi reads as a common word (지정석) or cuts before a particle (서동/은)
+    ('11월에는 코넥스 시장에 상장했다.지정석 아이엘로보틱스 대표는 "역량을 집중하겠다"고 말했다.', "지정석"),
+    ('혁신상을 수상했다.서동은 리플라 대표는 "큰 행운이자 기회였다"고 말했다.', "서동은"),
+])
+def test_sentence_opening_with_name_organization_and_title(text, speaker):
+    assert _quotes(text).speaker.tolist() == [speaker]
+
+
+def test_words_ending_in_a_particle_are_no_opening_name():
+    from ainews.extract.ko_names import opening_name_subject
+
+    assert opening_name_subject("정부와 여당 대표는 ") is None

@@ -130,7 +130,7 @@ def quote_verbs() -> dict:
     data = load_yaml_lexicon("quote_verbs.yml") or {}
     out = {k: [str(v) for v in (data.get(k) or [])] for k in
            ("en_verbs", "en_pronouns", "ko_after_quote", "ko_verbs", "not_speech_after", "ko_subject_after",
-            "ko_official", "en_reported", "en_not_subject", "ko_turn_labels")}
+            "ko_official", "en_reported", "en_not_subject", "ko_turn_labels", "ko_announce_verbs")}
     out["quote_marks"] = {str(lang): [(str(a), str(b)) for a, b in pairs]
                           for lang, pairs in (data.get("quote_marks") or {}).items()}
     out["single_marks"] = {k[len("single_marks_"):]: [str(v) for v in vals]

@@ -150,3 +150,38 @@ def _foreign_name_ok(name: str) -> bool:
     bounds.add(len(words[0]))
     return all(t.start in bounds and t.end in bounds for t in toks)
 
+
+
+def opening_name_subject(text: str) -> tuple | None:
+    """``(name, "person", role, organization)`` of a sentence that opens with a three-syllable name,
+    an organization and a title as the subject right before a quote ("지정석 아이엘로보틱스 대표는",
+    "서동은 리플라 대표는"), for names kiwi reads as common words (지정석/NNG) or splits before a
+    particle (서동/NNP 은). The layout is the signal: the name opens the sentence, starts with a
+    family name, ends in no particle, and the NER tagger reads the word after it as an organization."""
+    m = None
+    for m in _opening_rx().finditer(text):
+        pass
+    if m is None or not text[m.end():].strip(" ,") == "":
+        return None
+    name, mid = m.group("name"), m.group("mid").split()
+    if name[0] not in lx.roles()["surnames"] or name[-1] in _PARTICLE_ENDS or not mid \
+            or name in lx.orgs()["known"] or name in lx.place_matchers()[3]:
+        return None
+    from .ner import shipped_tagger
+
+    tagger = shipped_tagger()
+    if tagger is None:
+        return None
+    a = m.start("mid") + len(m.group("mid")) - len(m.group("mid").lstrip())
+    if not any(label == "OG" and s == a for label, s, _ in tagger.entities(text)):
+        return None
+    return name, "person", m.group("role"), " ".join(mid) or None
+
+
+_PARTICLE_ENDS = set("와과의에를을도만로")
+
+
+def _opening_rx() -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[.!?])[^\S\n]?)(?P<name>[가-힣]{{3}})(?P<mid>(?:[^\S\n][^\s\"“”'‘’]+){{1,2}}?)"
+                      rf"[^\S\n](?P<role>{lx.roles()['ko_alt']})(?:은|는|이|가)(?=[\s,])"
+                      r"(?:[^\S\n](?:[0-9]{1,2}일|이날|또|또한))?[^\S\n]?")

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from ._common import sentence_of
+
 __all__ = ["subject_np", "full_name", "by_title"]
 
 _KANJI = "\u4e00-\u9fff々〆ヶ"
@@ -226,3 +228,20 @@ def caption(body: str, o: int) -> str | None:
     """The name written before a quote on its own line, with no verb (interview captions)."""
     m = _CAPTION.search(body, max(0, o - 40), o)
     return m.group("np") + "は" if m and m.end() == o else None
+
+
+# a name in brackets before an honorific (「ぼん」さんは): a nickname, not a quote
+BRACKETED_NAME = re.compile(r"「(?P<n>[^「」。、]{1,12})」(?P<h>さん|氏|君|ちゃん)(?=[はがも][^「」]*$)")
+# a sentence's topic: the words up to its first は/が followed by a comma (…ジェレミー・アーヴァインは、)
+# (not the conjunction ですが、/だが、)
+TOPIC = re.compile(r"^[^「」。]{1,80}?(?:は|(?<!です)(?<!ます)(?<!だ)が)(?=[、,])")
+
+
+def previous_sentence(art, s0: int) -> str | None:
+    """The sentence before the one starting at ``s0``, in the same paragraph and with no quote."""
+    body = art.body
+    if s0 <= 0 or body[s0 - 1] == "\n" or not body[:s0].rstrip(" \u3000").endswith("。"):
+        return None
+    p0, _ = sentence_of(art, max(0, len(body[:s0].rstrip(" \u3000")) - 1))
+    prev = body[p0:s0]
+    return None if "\n" in prev.strip() or "「" in prev or "」" in prev else prev.strip()

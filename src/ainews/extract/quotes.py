@@ -19,20 +19,20 @@ import pandas as pd
 
 from . import _lexicon as lx
 from ._common import _iter_articles, evidence, frame, sentence_of
-from .entities import article_entities
+from .context_ko import announced_speaker, topic_speaker
 from .en_orgs import en_full_org
-from .quotes_en import en_after, en_before_org, en_context, en_reported
+from .entities import article_entities
+from .quotes_en import en_attribution
 from .quotes_ja import quotes_ja
 from .speakers import (alias_full_name, company_official, ko_bare_role, ko_joint, ko_official, ko_subject,
                        speaker_of, title_subject_quote)
-from .speakers_ko import short_of_tagged, tagged_subject
+from .speakers_ko import short_of_tagged, short_title_name, tagged_subject
 from .turns_ko import turn_rows
 
 __all__ = ["extract_quotes"]
 
 COLUMNS = ["doc_id", "speaker", "speaker_kind", "role", "organization", "speaker_how", "quote", "verb",
            "sentence", "sentence_start", "start", "end"]
-
 
 
 def _marks_rx(pairs) -> re.Pattern:
@@ -49,31 +49,18 @@ def _marks_rx(pairs) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _rx() -> dict:
     q = lx.quote_verbs()
-    verbs = lx.alt(q["en_verbs"])
-    pron = lx.alt(q["en_pronouns"])
     marks = q["quote_marks"]
     return {
         "quote": {lang: _marks_rx(pairs) for lang, pairs in marks.items()},
         "single": {lang: set(v) for lang, v in q["single_marks"].items()},
-        "verb": re.compile(rf"\b(?P<verb>{verbs})\b", re.IGNORECASE),
-        "verb_tail": re.compile(r"[^\"“”.]{0,160}?[,:]\s*$"),
-        "verb_after": re.compile(rf"^[,.]?\s*(?:(?P<who>[A-Z][\w’'\- ]{{0,40}}?|{pron})(?:,[^,\"“”]{{1,80}},)?"
-                                 rf"\s+(?P<verb>{verbs})\b"
-                                 rf"|(?P<verb2>{verbs})\s+(?P<who2>[A-Z][\w\- ]{{0,40}}?)[,.])"),
-        "pron": re.compile(rf"\b(?:{pron})\b"),
-        # ""...," the CEO said": a bare title, resolved to the article's person with that title
-        "title_after": re.compile(rf"^[,.]?\s*the\s+(?P<title>{lx.roles()['en_alt']})\s+(?P<verb>{verbs})\b",
-                                  re.IGNORECASE),
         "ko_after": re.compile(rf"^(?P<end>{lx.alt(q['ko_after_quote'])})"),
         "ko_not": re.compile(rf"^(?:{lx.alt(q['not_speech_after'])})"),
         "ko_verb": re.compile(rf"(?P<verb>{lx.alt(q['ko_verbs'])})"),
         "ko_pron": re.compile(r"(?<![가-힣])(?:그는|그녀는|그가|그녀가|그는|이들은)"),
-        "headline": re.compile(r"(?P<who>[A-Z][\w\- ]{2,40}):\s*$"),
     }
 
 
 _KO_SUBJECT_TAIL = re.compile(r"(?:[^\S\n][^\s\"“”]{1,12}){0,3}?(?:은|는|이|가|측은)(?=[\s,])")
-_EN_JOINED = re.compile(r"[a-z][.!?](?=[A-Z])")
 _KO_SENT_END = re.compile(r"(?<=[가-힣])(?:다|요)[.!?](?=[^\s\d.])")
 # broadcast transcripts: "[강동혁 / 서명 참여 시민]"..."", "▶ 인터뷰 : 김재인 / 전남도 도로정책과장- "...""
 _KO_CAPTION = re.compile(r"(?:\[|인터뷰[^\S\n]?:[^\S\n]?)(?P<name>[가-힣]{2,4})[^\S\n]?/[^\S\n]?[^\]\"“”\n/]{1,40}"
@@ -84,14 +71,6 @@ _KO_PAREN_SOURCE = re.compile(r"\s?\(([^()\"“”\n]{4,80})\)")
 
 def _SURNAMES() -> set:
     return lx.roles()["surnames"]
-
-
-def _person_at(ents, lo, hi, last=True):
-    c = [e for e in ents if lo <= e["start"] and e["end"] <= hi and e["kind"] in ("person", "org")]
-    people = [e for e in c if e["kind"] == "person"] or c
-    if not people:
-        return None
-    return people[-1] if last else people[0]
 
 
 def _sentence_start(body: str, pos: int) -> int:
@@ -131,6 +110,11 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
             orgs = [x for x in ents if x["kind"] == "org" and x["text"] == inner and lo <= x["start"] < hi]
             if orgs:
                 return speaker_of(orgs[0], ents), "named", None
+        # a quote standing alone after a sentence announcing it: "X 수녀는 ... 이렇게 말했다. "...""
+        who = (announced_speaker(art, m.start(), ents)
+               if body[m.start()] not in rx["single"].get("ko", ()) and not rx["ko_not"].match(after) else None)
+        if who is not None:
+            return who, "context", None
         # a quote that opens a paragraph, its speaker the subject of the next sentence:
         # ""...6G는 진화하는 과정이다." 팔라비 마하잔 노키아 최고 기술 책임자는 ..."
         if body[m.end() - 2:m.end() - 1] in ".!?" or body[m.end():m.end() + 1] in ".":
@@ -164,7 +148,7 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     if e is not None:
         state["joint"] = ko_joint(body, e, ents)
         return speaker_of(e, ents), "named", verb
-    off = (ko_official(body, before_lo, q0) or company_official(body, before_lo, q0, ents, art.title)
+    off = (ko_official(body, before_lo, q0, art.title) or company_official(body, before_lo, q0, ents, art.title)
            or title_subject_quote(body, before_lo, q0, ents, art.title))
     if off is not None:
         return off, "named", verb
@@ -173,7 +157,8 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     if e is not None:
         return speaker_of(e, ents), "title", verb
     # "류 회장은", "던바 파트너는": a short form of a name the tagger read at an earlier quote
-    person = short_of_tagged(body, before_lo, q0, state.get("tagged", ()))
+    person = (short_of_tagged(body, before_lo, q0, state.get("tagged", ()))
+              or short_title_name(body, before_lo, q0, art.title))
     if person is not None:
         return person, "named", verb
     if rx["ko_pron"].search(body, before_lo, q0):
@@ -196,6 +181,10 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     e = ko_subject(body, lo, hi, ents)
     if e is not None and (e["start"] - lo <= 6 and _KO_SUBJECT_TAIL.match(body, e["end"], hi)):
         return speaker_of(e, ents), "named", verb
+    # no subject in the quote's sentence: the person opening an earlier sentence of the paragraph
+    who = topic_speaker(art, state["s0"], q0, ents)
+    if who is not None:
+        return who, "context", verb
     if chained:
         return last, "continued", verb
     return None, None, verb
@@ -243,7 +232,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             if lang == "ko":
                 found = _ko_attribution(art, m, ents, seg_lo, s1, state, rx)
             else:
-                found = _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx)
+                found = en_attribution(art, m, qs, qe, ents, seg_lo, s0, state)
             if found is None:
                 continue
             speaker, how, verb = found
@@ -265,66 +254,3 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         if lang == "ko":
             rows.extend(turn_rows(art, rows))
     return frame(rows, COLUMNS)
-
-
-
-def _en_attribution(art, m, qs, qe, ents, seg_lo, s0, state, rx):
-    body = art.body
-    if len(body[qs:qe].split()) < 3:
-        return None
-    # a sentence end the splitter missed ("...the communist country.The radio announcer said, "...")
-    joined = [x.end() for x in _EN_JOINED.finditer(body, seg_lo, m.start())]
-    if joined:
-        seg_lo = joined[-1]
-    before, after = body[seg_lo:m.start()], body[m.end():min(len(body), m.end() + 80)]
-    last = state["last"]
-    vb = None
-    for cand in rx["verb"].finditer(before):
-        if rx["verb_tail"].match(before, cand.end()):
-            vb = cand
-    ta = rx["title_after"].match(after)
-    if ta:
-        title = ta.group("title").lower()
-        cands = [e for e in ents if e["kind"] == "person" and e["start"] < m.start()
-                 and title in (e.get("role") or "").lower()]
-        if cands:
-            return speaker_of(cands[-1], ents), "title", ta.group("verb")
-    pron = None
-    if vb:
-        verb = vb.group("verb")
-        if verb.lower() == "according to":  # "According to Mayor Oh, "...": the source follows the verb
-            e = _person_at(ents, seg_lo + vb.end(), m.start(), last=False)
-            if e is not None:
-                return speaker_of(e, ents), "named", verb
-        e = _person_at(ents, seg_lo, seg_lo + vb.start())
-        pron = rx["pron"].search(before[: vb.start()])
-        if e is not None and not (pron and pron.start() > e["end"] - seg_lo):
-            return speaker_of(e, ents), "named", verb
-        if pron and last:
-            return last, "pronoun", verb
-        if e is None and not pron:
-            found = en_before_org(body, ents, seg_lo, seg_lo + vb.start())
-            if found is not None:
-                return found[0], found[1], verb
-    found = en_after(body, m, ents, last, state["prev_end"])
-    if found is not None:
-        return found
-    if vb:
-        if state["prev_sent"] == s0 and last:
-            return last, "continued", vb.group("verb")
-        return None, None, vb.group("verb")
-    hd = rx["headline"].search(before)
-    if hd:
-        e = _person_at(ents, seg_lo + hd.start(), m.start())
-        if e is not None:
-            return speaker_of(e, ents), "named", ":"
-    found = en_reported(body, m, ents, s0, last)
-    if found is not None:
-        return found
-    va = rx["verb_after"].match(after)
-    if va:
-        return None, None, va.group("verb") or va.group("verb2")
-    # a quote that runs on right after the previous one ("...," said X. "...")
-    if last and state["prev_end"] >= 0 and not body[state["prev_end"]:m.start()].strip():
-        return last, "continued", None
-    return en_context(body, m, ents, state["prev_end"])

@@ -28,7 +28,8 @@ from functools import lru_cache
 from ..lexicons import load_yaml_lexicon
 from . import _lexicon as lx
 from ._common import evidence, sentence_of
-from .names_ja import after_np, by_title, caption, full_name, lead_in, subject_np
+from .names_ja import (BRACKETED_NAME, TOPIC, after_np, by_title, caption, full_name, lead_in,
+                       previous_sentence, subject_np)
 from .transcript_ja import transcript_turns
 
 __all__ = ["quotes_ja"]
@@ -59,7 +60,7 @@ def _rx() -> dict:
     passive = [str(v) for v in data.get("ja_passive_stems") or []]
     whole = [v for v in q["ja_verb_stems"] if v.endswith(("る", "す", "のこと"))]
     stems = lx.alt([v for v in q["ja_verb_stems"] + passive if v not in whole])
-    ends = r"(?:た|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
+    ends = r"(?:た|だ|ている|ていた|ました|ます|る|、|(?=[。」\s]))"
     verb = rf"(?:{lx.alt(whole)})|(?:{stems}){ends}" if whole else rf"(?:{stems}){ends}"
     return {
         "after": re.compile(rf"[、,]?\s*と\s*[、,]?(?P<mid>[^「」。]{{0,60}}?)(?P<verb>{verb})"),
@@ -247,7 +248,9 @@ def quotes_ja(art) -> list[dict]:
                     continue
         verb = am.group("verb").rstrip("、") if am else ""
         mid = am.group("mid") if am else ""
-        before = body[s0:o]
+        # 「ぼん」さんは…「…」: a name written in brackets before an honorific, the sentence's topic
+        nick = BRACKETED_NAME.match(body[s0:o].lstrip())
+        before = BRACKETED_NAME.sub(r"\g<n>\g<h>", body[s0:o])
         # Only what follows the last closing bracket belongs to this quote's subject, unless
         # the quote continues the previous one (「…」として「…」と述べた): then look before both.
         cut = before.rfind(_CLOSE)
@@ -276,8 +279,17 @@ def quotes_ja(art) -> list[dict]:
             who = _subject(mid, rx) if mid.strip() and not _NOT_SUBJECT.search(mid) else None
             if who is None and _SUBJECT_END.search(before):
                 who = _subject(before, rx)
+            if who is None and nick is not None and not mid.strip():
+                who = {"name": nick.group("n"), "role": nick.group("h"), "kind": "person", "org": None}
             if who is not None:
                 speaker, how = who, "named"
+        if speaker is None and how is None and not before.strip() and layout is None:
+            # a quote opening its sentence after one that names a person as its topic, with no
+            # quote of its own: 主役の…ジェレミー・アーヴァインは、…俳優の一人。「…」と興奮している様子だった
+            prev = previous_sentence(art, s0)
+            who = _subject(TOPIC.match(prev).group(0), rx) if prev and TOPIC.match(prev) else None
+            if who is not None and who["kind"] == "person":
+                speaker, how = who, "context"
         if speaker is None and how is None and last is not None and (prev_sent == s0 or not before.strip()
                                                      or not _SUBJECT_END.search(before)):
             speaker, how = last, "continued"

@@ -105,8 +105,10 @@ def ko_subject(body: str, lo: int, hi: int, ents: list[dict]) -> dict | None:
 _OFFICIAL_NEXT = re.compile(r"^(?:\([^()]{1,20}\))?\s?(?:[A-Za-z0-9가-힣·&]+\s)?(?:관계자|측|대변인|고위)")
 
 
-def ko_official(body: str, lo: int, hi: int) -> tuple | None:
-    """An unnamed organization spokesperson ("LG AI연구원 관계자는") as an organization speaker."""
+def ko_official(body: str, lo: int, hi: int, title: str = "") -> tuple | None:
+    """An unnamed organization spokesperson ("LG AI연구원 관계자는") as an organization speaker; a
+    word kiwi splits into common nouns (귀뚜라미보일러) names a body when the headline opens with it
+    or its first part ("귀뚜라미, 북미 개척")."""
     m = None
     for m in _ko_rx()["official"].finditer(body, lo, hi):
         pass
@@ -121,7 +123,8 @@ def ko_official(body: str, lo: int, hi: int) -> tuple | None:
     keep = []
     for t in reversed(toks[-3:]):
         if not re.fullmatch(r"[A-Za-z0-9가-힣&·]+", t) or not (re.search(r"[A-Z]", t) or _org_end().search(t)
-                                                            or (not keep and _named_body(t))):
+                                                            or (not keep and (_named_body(t)
+                                                                              or _headline_name(t, title)))):
             break
         keep.insert(0, t)
     if not keep:
@@ -207,6 +210,13 @@ def title_subject_quote(body: str, lo: int, hi: int, ents: list[dict], title: st
     if re.fullmatch(rf"{re.escape(name)}(?:은|는|이|가|도)(?:\s(?:[0-9]{{1,2}}일|이날|또|또한|이어|아울러))?", seg):
         return name, "org", None, name
     return None
+
+
+def _headline_name(word: str, title: str) -> bool:
+    """Whether ``word`` starts with the name a headline opens with before a comma (귀뚜라미보일러 for
+    "귀뚜라미, '현장에서 만드는 전력'으로 북미 개척")."""
+    m = _TITLE_SUBJECT.match(title or "")
+    return bool(m) and len(m.group("name")) >= 2 and word.startswith(m.group("name"))
 
 
 def _named_body(word: str) -> bool:

@@ -153,7 +153,9 @@ def tagged_subject(body: str, lo: int, hi: int, ents: list[dict], *, from_start:
         role = mid[-1] if role_after else None
         org = " ".join(mid[:-1]) or None if role_after else None
         return name, "person", role, org
-    return _short_name_subject(text) or _foreign_subject(text)
+    from .ko_names import opening_name_subject
+
+    return _short_name_subject(text) or _foreign_subject(text) or opening_name_subject(text)
 
 
 def _short_name_subject(text: str) -> tuple | None:
@@ -245,3 +247,36 @@ def _foreign_rx() -> re.Pattern:
     return re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<w1>[가-힣]{{2,6}})[^\S\n](?P<w2>[가-힣]{{1,5}})(?:\([^()]{{0,30}}\))?"
                       rf"(?P<mid>(?:[^\S\n][^\s\"“”'‘’]+){{0,3}}?[^\S\n][^\s\"“”'‘’]*?(?:{roles}))"
                       rf"(?:\([^()]*\))?(?:은|는|이|가)(?=[\s,])")
+
+
+def short_title_name(body: str, lo: int, hi: int, title: str = "") -> tuple | None:
+    """A family name and title as the subject before a quote ("류 회장은", "이 시장은") when the
+    person finder found no full name for it: the one full name in the headline or body that starts
+    with that family name and stands before the same title, maybe after an organization ("류진
+    한국경제인협회 회장이", "이상일 용인시장,"), also when a subheading is run into it ("...필요류진").
+    None when no such name or more than one is written."""
+    m = None
+    for m in _short_title_rx().finditer(body, lo, hi):
+        pass
+    if m is None or m.group("sur") not in lx.roles()["surnames"]:
+        return None
+    sur, role = m.group("sur"), m.group("role")
+    full = re.compile(rf"{re.escape(sur)}(?P<given>[가-힣]{{1,2}})(?:\([^()\n]{{0,20}}\))?"
+                      rf"(?P<mid>(?:[^\S\n][^\s\"“”'‘’,]+?){{0,3}}?)[^\S\n]?(?P<pre>[^\s\"“”'‘’,]{{0,6}}?)"
+                      rf"{re.escape(role)}(?:은|는|이|가|도|의|과|와|,|[^\S\n])")
+    found = {}
+    for c in full.finditer(f"{title}\n{body[:hi]}"):
+        name = sur + c.group("given")
+        if name in lx.orgs()["known"] or name in lx.place_matchers()[3] or not (c.group("mid") or c.group("pre")
+                                                                             or c.group(0)[len(name)] in " ("):
+            continue
+        mid = c.group("mid").split()
+        found.setdefault(name, (name, "person", role, " ".join(mid) or None))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _short_title_rx() -> re.Pattern:
+    # (씨 also without its space: "김씨는")
+    return re.compile(rf"(?<![가-힣])(?P<sur>[가-힣]{{1,2}})(?:[^\S\n]|(?=씨))(?P<role>{lx.roles()['ko_alt']})"
+                      rf"(?:은|는|이|가|도)(?=[\s,])")
