@@ -80,8 +80,44 @@ def test_a_large_batch_encoded_on_two_processes_gives_the_same_vectors(monkeypat
     sentences = [line.strip() for text in seed_texts.values() for line in text.splitlines() if len(line.strip()) > 20][:40]
     monkeypatch.setattr(core, "PARALLEL_MIN", 10)
     monkeypatch.setenv("AINEWS_WORKERS", "2")
-    two = core._encode(sentences)
+    two = core._encode(sentences)[0]
     monkeypatch.setenv("AINEWS_WORKERS", "1")
-    one = core._encode(sentences)
+    one = core._encode(sentences)[0]
     assert two.shape == one.shape == (len(sentences), core.ENCODER_DIM)
     np.testing.assert_allclose(two, one, atol=1e-5)
+
+
+def test_prestart_starts_the_encoder_process_only_for_uncached_text(monkeypatch, tmp_path, seed_texts):
+    from ainews.embeddings import core
+
+    bodies = list(seed_texts.values())
+    monkeypatch.setattr(core, "PARALLEL_MIN", 10)
+    monkeypatch.setenv("AINEWS_WORKERS", "2")
+    monkeypatch.setattr(core, "_POOL", {})
+    assert core.prestart_for(bodies, cache_dir=tmp_path)          # nothing cached: start it
+    assert 2 in core._POOL and not core.prestart_for(bodies, cache_dir=tmp_path)  # already running
+    # the started process encodes: same vectors as this process alone
+    sentences = [b[s:e] for b in bodies for s, e in split_units(b)][:30]
+    two = core._encode(sentences)[0]
+    core._POOL[2].shutdown()
+    monkeypatch.setattr(core, "_POOL", {})
+    ainews.embed(bodies, cache_dir=tmp_path)                      # fill the cache (with a pool)
+    for pool in core._POOL.values():
+        pool.shutdown()
+    monkeypatch.setattr(core, "_POOL", {})
+    assert not core.prestart_for(bodies, cache_dir=tmp_path) and core._POOL == {}  # a re-run
+    monkeypatch.setenv("AINEWS_WORKERS", "1")
+    np.testing.assert_allclose(two, core._encode(sentences)[0], atol=1e-5)
+
+
+def test_work_done_while_the_second_process_encodes(monkeypatch, seed_texts):
+    from ainews.embeddings import core
+
+    sentences = [line.strip() for text in seed_texts.values() for line in text.splitlines() if len(line.strip()) > 20][:40]
+    monkeypatch.setattr(core, "PARALLEL_MIN", 10)
+    monkeypatch.setenv("AINEWS_WORKERS", "2")
+    ran = []
+    two, done = core._encode(sentences, lambda: ran.append(1) or "signals")
+    assert done == "signals" and ran == [1]
+    monkeypatch.setenv("AINEWS_WORKERS", "1")
+    np.testing.assert_allclose(two, core._encode(sentences)[0], atol=1e-5)

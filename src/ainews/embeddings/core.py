@@ -21,7 +21,8 @@ import pandas as pd
 
 from .store import VectorStore, text_key
 
-__all__ = ["ENCODER_DIM", "embed", "embed_units", "encoder_version", "split_units", "last_stats", "totals"]
+__all__ = ["ENCODER_DIM", "embed", "embed_units", "encoder_version", "prestart", "prestart_for", "split_units",
+           "last_stats", "totals"]
 
 ENCODER_DIM = 512
 MAX_CHARS = 400
@@ -71,21 +72,105 @@ def _encode_here(texts: list[str]) -> np.ndarray:
     return np.asarray(_encoder().encode(texts), dtype=np.float32)
 
 
-def _encode(texts: list[str]) -> np.ndarray:
-    """Vectors of ``texts`` in order; a large batch is split between this and a second process."""
+_POOL: dict = {}  # workers -> the process pool that encodes beside this process
+
+
+def _load_encoder() -> None:
+    _encoder()
+
+
+def _pool(workers: int):
+    """The process pool of ``workers - 1`` encoders (started once, kept for the process's life)."""
+    pool = _POOL.get(workers)
+    if pool is None:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        # spawn, not fork: a forked child would inherit this process's BLAS state and locks;
+        # each worker loads the encoder when it starts, so a pool started early (prestart)
+        # has its weights in memory by the time the sentences arrive
+        pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("spawn"),
+                                   initializer=_load_encoder)
+        _POOL.clear()
+        _POOL[workers] = pool
+    return pool
+
+
+def prestart(n_sentences: int) -> bool:
+    """Start the encoding process now when about ``n_sentences`` new sentences will follow.
+
+    Starting a process and loading the encoder's weights takes a second or two; a caller that
+    knows a large batch is coming (the theme decision, before it tokenizes and scores the
+    lexicon) lets that happen while it works. Returns whether a process was started.
+    """
+    workers = _workers()
+    if workers < 2 or n_sentences < PARALLEL_MIN or workers in _POOL:
+        return False
+    pool = _pool(workers)
+    for _ in range(workers - 1):
+        pool.submit(_load_encoder)
+    return True
+
+
+def prestart_for(bodies, *, per_article: int = 6, cache_dir: str | Path | None = None) -> bool:
+    """:func:`prestart` for the articles ``bodies`` when their sentences are not in the cache yet.
+
+    The first sentence of up to 40 articles is looked up; when most are cached (a re-run), no
+    process is started. ``per_article`` is the number of sentences expected per article.
+    """
+    bodies = [b for b in bodies if isinstance(b, str) and b.strip()]
+    if _workers() < 2 or len(bodies) * per_article < PARALLEL_MIN:
+        return False
+    step = max(1, len(bodies) // 40)
+    firsts = []
+    for b in bodies[::step][:40]:
+        units = split_units(b)
+        if units:
+            firsts.append(text_key(b[units[0][0]:units[0][1]]))
+    store = VectorStore(_folder(cache_dir), encoder_version(), ENCODER_DIM)
+    try:
+        found = store.get(sorted(set(firsts)))
+    finally:
+        store.close()
+    if firsts and sum(k in found for k in firsts) >= 0.5 * len(firsts):
+        return False
+    return prestart(len(bodies) * per_article)
+
+
+# Share of a large batch this process encodes itself when it has other work to do meanwhile
+# (``during``, e.g. the theme decision's investment signals, about a third of the encoding's
+# time): the second process takes the rest, and both finish at about the same time.
+OWN_SHARE_BUSY = 0.35
+
+
+def _encode(texts: list[str], during=None):
+    """Vectors of ``texts`` in order; a large batch is split between this and a second process.
+
+    ``during``: an optional function run in this process while the other process encodes.
+    Returns ``(vectors, result of during or None)``.
+    """
     workers = _workers()
     if workers < 2 or len(texts) < PARALLEL_MIN:
-        return _encode_here(texts)
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
+        done = during() if during is not None else None
+        return _encode_here(texts), done
+    from concurrent.futures.process import BrokenProcessPool
 
-    cut = len(texts) // workers
-    parts = [texts[i * cut:(i + 1) * cut if i < workers - 1 else len(texts)] for i in range(workers)]
-    # spawn, not fork: a forked child would inherit this process's BLAS state and locks
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("spawn")) as pool:
-        others = [pool.submit(_encode_here, p) for p in parts[1:]]
-        first = _encode_here(parts[0])
-        return np.concatenate([first, *(f.result() for f in others)])
+    own = int(len(texts) * (OWN_SHARE_BUSY if during is not None else 1 / workers))
+    rest = texts[own:]
+    cut = -(-len(rest) // (workers - 1))
+    parts = [rest[i:i + cut] for i in range(0, len(rest), cut)]
+    done = None
+    try:
+        others = [_pool(workers).submit(_encode_here, p) for p in parts]
+        if during is not None:
+            done, during = during(), None
+        first = _encode_here(texts[:own])
+        return np.concatenate([first, *(f.result() for f in others)]), done
+    except BrokenProcessPool:  # a worker died (killed, out of memory): encode everything here
+        _POOL.clear()
+        if during is not None:
+            done = during()
+        return _encode_here(texts), done
 
 
 def _pieces(line: str, offset: int, max_chars: int) -> list[tuple[int, int]]:
@@ -136,12 +221,18 @@ def _folder(cache_dir) -> Path:
 
 def sentence_vectors(sentences: list[str], *, cache_dir: str | Path | None = None) -> np.ndarray:
     """One normalised vector per sentence (each string encoded as one unit), through the cache."""
+    return _sentence_vectors(sentences, cache_dir)[0]
+
+
+def _sentence_vectors(sentences: list[str], cache_dir, during=None):
+    """:func:`sentence_vectors` and the result of ``during`` (run while another process encodes)."""
     out = np.zeros((len(sentences), ENCODER_DIM), dtype=np.float32)
     if not sentences:
         last_stats.update(sentences=0, cached=0, encoded=0)
-        return out
+        return out, (during() if during is not None else None)
     keys = [text_key(s) for s in sentences]
     store = VectorStore(_folder(cache_dir), encoder_version(), ENCODER_DIM)
+    done = None
     try:
         found = store.get(sorted(set(keys)))
         todo = {}
@@ -150,11 +241,14 @@ def sentence_vectors(sentences: list[str], *, cache_dir: str | Path | None = Non
                 todo[k] = s
         fresh: dict[str, np.ndarray] = {}
         if todo:
+            vecs, done = _encode(list(todo.values()), during)
             # rounded as the store keeps them, so a vector is the same fresh or read back and
             # results do not depend on which process happened to encode a sentence first
-            vecs = _encode(list(todo.values())).astype(np.float16).astype(np.float32)
+            vecs = vecs.astype(np.float16).astype(np.float32)
             fresh = dict(zip(todo, vecs))
             store.put(fresh)
+        elif during is not None:
+            done = during()
     finally:
         store.close()
     for i, k in enumerate(keys):
@@ -162,7 +256,7 @@ def sentence_vectors(sentences: list[str], *, cache_dir: str | Path | None = Non
     last_stats.update(sentences=len(set(keys)), cached=len(set(keys) & set(found)), encoded=len(fresh))
     for k, v in last_stats.items():
         totals[k] += v
-    return _normalise(out)
+    return _normalise(out), done
 
 
 def _normalise(m: np.ndarray) -> np.ndarray:
@@ -226,6 +320,11 @@ def embed_units(articles: pd.DataFrame, *, cache_dir: str | Path | None = None,
         ``(table, vectors)``: ``table`` has one row per sentence (``doc_id, sentence_no, start,
         end, sentence``), ``vectors[i]`` is the unit vector of row ``i``.
     """
+    return _embed_units(articles, cache_dir, max_sentences, spans)[:2]
+
+
+def _embed_units(articles, cache_dir, max_sentences, spans, during=None):
+    """:func:`embed_units` plus the result of ``during``, run while another process encodes."""
     missing = {"doc_id", "body"} - set(getattr(articles, "columns", ()))
     if missing:
         raise ValueError(f"articles need columns doc_id and body; missing {sorted(missing)} "
@@ -238,4 +337,5 @@ def embed_units(articles: pd.DataFrame, *, cache_dir: str | Path | None = None,
             sp = sp[:max_sentences]
         rows.extend((doc_id, n, s, e, body[s:e]) for n, (s, e) in enumerate(sp))
     table = pd.DataFrame(rows, columns=["doc_id", "sentence_no", "start", "end", "sentence"])
-    return table, sentence_vectors(table["sentence"].tolist(), cache_dir=cache_dir)
+    vecs, done = _sentence_vectors(table["sentence"].tolist(), cache_dir, during)
+    return table, vecs, done

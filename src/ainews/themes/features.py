@@ -176,7 +176,7 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
             vector joins the article vector, as one more sentence).
         cache_dir: folder of the sentence-vector cache.
     """
-    from ..embeddings.core import ENCODER_DIM, embed_units, sentence_vectors
+    from ..embeddings.core import ENCODER_DIM, _embed_units, sentence_vectors
     from .score import lexicon_scores
     from .placing import placing_features
     from .signals import signal_features
@@ -187,7 +187,10 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     units = dict(units or {})
     title = bool(units.pop("title", False))
     spans = select_units(articles, scores, **units) if units else None
-    table, vecs = embed_units(articles, cache_dir=cache_dir, max_sentences=max_sentences, spans=spans)
+    # the investment signals (extraction, this process) are computed while a second process
+    # encodes the sentences
+    table, vecs, (S, snames) = _embed_units(articles, cache_dir, max_sentences, spans,
+                                            lambda: signal_features(articles, scores))
     E = np.zeros((len(doc_ids), ENCODER_DIM), dtype=np.float32)
     row = {d: i for i, d in enumerate(doc_ids)}
     idx = table["doc_id"].map(row).to_numpy()
@@ -201,7 +204,6 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     E = np.divide(E, n, out=np.zeros_like(E), where=n > 0)
     L = _lexicon_matrix(scores, doc_ids)
     P, pnames = _example_features(scores.lexicon, table, vecs, doc_ids, cache_dir)
-    S, snames = signal_features(articles, scores)
     W, wnames = placing_features(articles, scores.lexicon)
     names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon) + pnames + snames + wnames
     return ArticleFeatures(doc_ids, np.hstack([E, L, P, S, W]), names, ENCODER_DIM, table, vecs, scores)

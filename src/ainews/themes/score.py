@@ -148,6 +148,12 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
     """
     from .decide import apply_model
 
+    _check(articles)
+    if model is not None:
+        from ..embeddings.core import prestart_for
+
+        # the sentence encoder's second process starts while the lexicon is scored
+        prestart_for(articles["body"])
     result = lexicon_scores(articles, lexicon=lexicon, tokens=tokens, min_score=min_score)
     return apply_model(result, articles, model)
 
