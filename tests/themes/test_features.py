@@ -35,7 +35,7 @@ def test_investment_signals_tell_money_abroad_from_domestic_investment():
                       "코스피가 사흘 만에 하락 마감했다.",
                       "마이크로소프트는 한국 데이터센터에 29억 달러를 투자한다고 밝혔다."])
     M, names = signal_features(arts, lexicon_scores(arts))
-    assert names == SIGNAL_NAMES and M.shape == (5, 5)
+    assert names == SIGNAL_NAMES and M.shape == (5, len(SIGNAL_NAMES))
     f = pd.DataFrame(np.expm1(M).round(), columns=names, index=["us", "domestic", "ms_japan", "stocks", "ms_korea"])
     assert f.at["us", "inv:events"] == 1 and f.at["us", "inv:abroad"] == 1
     assert f.at["ms_japan", "inv:crossborder"] == 1 and f.at["ms_japan", "inv:abroad"] == 0
@@ -43,6 +43,19 @@ def test_investment_signals_tell_money_abroad_from_domestic_investment():
     assert f.at["ms_korea", "inv:home_side"] == 1 and f.at["ms_korea", "inv:crossborder"] == 1
     # no other country and no foreign firm named: the article is not read for money at all
     assert not f.loc["domestic"].any() and not f.loc["stocks"].any()
+
+
+def test_home_actor_columns_need_a_korean_or_japanese_side_in_the_sentence_of_the_money():
+    arts = _articles(["삼성전자는 미국 텍사스 반도체 공장에 370억 달러를 투자한다고 밝혔다.",
+                      "엔비디아는 미국 스타트업 그록에 200억 달러를 투자한다고 밝혔다.",
+                      "엔비디아는 미국 스타트업 그록에 투자했다. 삼성전자는 실적을 발표했다."])
+    M, names = signal_features(arts, lexicon_scores(arts))
+    f = pd.DataFrame(M, columns=names, index=["samsung_us", "us_only", "apart"])
+    # a Korean firm names the home side though no home country is named
+    assert f.at["samsung_us", "inv:actor_share"] == 1 and f.at["samsung_us", "inv:home_abroad"] > 0
+    # money between foreign firms, and a Korean firm only in another sentence: no home side
+    assert f.at["us_only", "inv:actor_share"] == 0 and f.at["us_only", "inv:home_abroad"] == 0
+    assert f.at["apart", "inv:actor_share"] == 0
 
 
 def test_local_ai_columns_tell_a_local_ai_story_from_a_place_heavy_one():

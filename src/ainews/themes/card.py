@@ -30,7 +30,8 @@ def _card(path, model, labels, themes, cv_all, cv_by_file, folds, random_state, 
         "features": f"article vector (mean of {encoder_version()} sentence vectors of "
                     f"{_units_text(max_sentences, units)}) + lexicon scores per theme and frame "
                     "(data/lexicons/themes.yml) + closeness to each theme's example sentences "
-                    "+ investment events abroad or next to a foreign firm (ainews.themes.signals) "
+                    "+ investment events abroad or next to a foreign firm, and whether the "
+                    "sentences of the money name a Korean or Japanese side (ainews.themes.signals) "
                     "+ theme hits in the headline and Korean/Japanese places next to AI words "
                     "(ainews.themes.placing)",
         "units": units,
