@@ -32,6 +32,7 @@ KEEP_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR"})
 _SINGLE_OK = frozenset({"NNP", "SH"})
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACE = re.compile(r"\s+")
+# a non-empty line (also the line rule of ainews.lang.sentences)
 _LINE = re.compile(r"[^\n]+")
 # Kiwi is fed pieces of at most this many characters: a pathological single-line text
 # (megabytes without a line break) would otherwise be analysed as one huge lattice.

@@ -20,7 +20,7 @@ from ..lexicons import lexicon_version
 # detect_lang says "ko" only for text with a character of this class
 from .detect import _HANGUL, _KANA, detect_lang
 from .japanese import _rules_key as _ja_rules_key, split_sentences_ja
-from .korean import USERDICT, analyse_lines_ko, get_kiwi
+from .korean import _LINE, USERDICT, analyse_lines_ko, get_kiwi
 
 __all__ = ["Sentence", "sentences", "get_kiwi", "split_version"]
 
@@ -39,7 +39,6 @@ class Sentence(NamedTuple):
     end: int
 
 
-_LINE = re.compile(r"[^\n]+")
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "co", "corp", "inc", "ltd", "no",
     "vs", "etc", "gen", "gov", "sen", "rep", "u.s", "u.k", "e.g", "i.e", "jan", "feb", "mar",
