@@ -91,6 +91,8 @@ def _pool(workers: int):
         # has its weights in memory by the time the sentences arrive
         pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("spawn"),
                                    initializer=_load_encoder)
+        for old in _POOL.values():  # another worker count was asked for: stop the old pool
+            old.shutdown(wait=False)
         _POOL.clear()
         _POOL[workers] = pool
     return pool
