@@ -139,14 +139,15 @@ def prestart_for(bodies, *, per_article: int = 6, cache_dir: str | Path | None =
     return prestart(len(bodies) * per_article)
 
 
-# Share of a large batch this process encodes itself when it has other work to do meanwhile
-# (``during``, e.g. the theme decision's investment signals, about a third of the encoding's
-# time): the second process takes the rest, and both finish at about the same time.
-OWN_SHARE_BUSY = 0.35
+# Sentences per job of a large batch: the second process takes jobs from the front while this
+# process, once its own work (``during``) is done, takes the jobs not started yet from the back;
+# they meet wherever the work happens to balance. A job of 64 news sentences is about half a
+# second of encoding, so neither side waits long for the other.
+JOB_SENTENCES = 64
 
 
 def _encode(texts: list[str], during=None):
-    """Vectors of ``texts`` in order; a large batch is split between this and a second process.
+    """Vectors of ``texts`` in order; a large batch is shared between this and a second process.
 
     ``during``: an optional function run in this process while the other process encodes.
     Returns ``(vectors, result of during or None)``.
@@ -157,17 +158,22 @@ def _encode(texts: list[str], during=None):
         return _encode_here(texts), done
     from concurrent.futures.process import BrokenProcessPool
 
-    own = int(len(texts) * (OWN_SHARE_BUSY if during is not None else 1 / workers))
-    rest = texts[own:]
-    cut = -(-len(rest) // (workers - 1))
-    parts = [rest[i:i + cut] for i in range(0, len(rest), cut)]
+    jobs = [texts[i:i + JOB_SENTENCES] for i in range(0, len(texts), JOB_SENTENCES)]
+    out: list = [None] * len(jobs)
     done = None
     try:
-        others = [_pool(workers).submit(_encode_here, p) for p in parts]
+        pool = _pool(workers)
+        futures = [pool.submit(_encode_here, job) for job in jobs]
         if during is not None:
             done, during = during(), None
-        first = _encode_here(texts[:own])
-        return np.concatenate([first, *(f.result() for f in others)]), done
+        # take back, from the end, the jobs no process has started (a started one cannot be
+        # cancelled, and the pool starts them in order, so the first refusal ends the loop)
+        for i in range(len(jobs) - 1, -1, -1):
+            if not futures[i].cancel():
+                break
+            out[i] = _encode_here(jobs[i])
+        out = [v if v is not None else f.result() for v, f in zip(out, futures)]
+        return np.concatenate(out), done
     except BrokenProcessPool:  # a worker died (killed, out of memory): encode everything here
         _POOL.clear()
         if during is not None:
@@ -325,8 +331,10 @@ def embed_units(articles: pd.DataFrame, *, cache_dir: str | Path | None = None,
     return _embed_units(articles, cache_dir, max_sentences, spans)[:2]
 
 
-def _embed_units(articles, cache_dir, max_sentences, spans, during=None):
-    """:func:`embed_units` plus the result of ``during``, run while another process encodes."""
+def _embed_units(articles, cache_dir, max_sentences, spans, during=None, extra=None):
+    """:func:`embed_units` plus the result of ``during``, run while another process encodes.
+
+    ``extra``: more texts encoded in the same batch; their vectors are returned fourth."""
     missing = {"doc_id", "body"} - set(getattr(articles, "columns", ()))
     if missing:
         raise ValueError(f"articles need columns doc_id and body; missing {sorted(missing)} "
@@ -339,5 +347,8 @@ def _embed_units(articles, cache_dir, max_sentences, spans, during=None):
             sp = sp[:max_sentences]
         rows.extend((doc_id, n, s, e, body[s:e]) for n, (s, e) in enumerate(sp))
     table = pd.DataFrame(rows, columns=["doc_id", "sentence_no", "start", "end", "sentence"])
-    vecs, done = _sentence_vectors(table["sentence"].tolist(), cache_dir, during)
-    return table, vecs, done
+    if extra is None:
+        vecs, done = _sentence_vectors(table["sentence"].tolist(), cache_dir, during)
+        return table, vecs, done
+    vecs, done = _sentence_vectors(table["sentence"].tolist() + list(extra), cache_dir, during)
+    return table, vecs[:len(table)], done, vecs[len(table):]

@@ -163,7 +163,7 @@ def select_units(articles: pd.DataFrame, scores, *, n_first: int = 4,
 
 
 def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int | None = None,
-                     units: dict | None = None, cache_dir=None) -> ArticleFeatures:
+                     units: dict | None = None, cache_dir=None, finish=None) -> ArticleFeatures:
     """Embedding and lexicon features of each article.
 
     Args:
@@ -175,8 +175,10 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
             :func:`select_units` (``n_first``, ``n_hits``) plus ``title`` (bool: the title's
             vector joins the article vector, as one more sentence).
         cache_dir: folder of the sentence-vector cache.
+        finish: when ``scores`` holds only the hits, the function that returns the complete
+            lexicon scores (it counts tokens); it runs while another process encodes.
     """
-    from ..embeddings.core import ENCODER_DIM, _embed_units, sentence_vectors
+    from ..embeddings.core import ENCODER_DIM, _embed_units
     from .score import lexicon_scores
     from .placing import placing_features
     from .signals import signal_features
@@ -185,21 +187,25 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     if scores is None:
         scores = lexicon_scores(articles)
     units = dict(units or {})
-    title = bool(units.pop("title", False))
+    title = bool(units.pop("title", False)) and "title" in articles.columns
     spans = select_units(articles, scores, **units) if units else None
-    # the investment signals (extraction, this process) are computed while a second process
-    # encodes the sentences
-    table, vecs, (S, snames) = _embed_units(articles, cache_dir, max_sentences, spans,
-                                            lambda: signal_features(articles, scores))
+    titles = [(i, t.strip()) for i, t in enumerate(articles["title"]) if isinstance(t, str) and t.strip()] \
+        if title else []
+
+    def during():  # this process's work while the other encodes: the scores, then the investment signals
+        done = finish() if finish is not None else scores
+        return done, signal_features(articles, done)
+
+    # the titles go to the encoder in the same batch as the sentences
+    table, vecs, (scores, (S, snames)), T = _embed_units(articles, cache_dir, max_sentences, spans, during,
+                                                         extra=[t for _, t in titles])
     E = np.zeros((len(doc_ids), ENCODER_DIM), dtype=np.float32)
     row = {d: i for i, d in enumerate(doc_ids)}
     idx = table["doc_id"].map(row).to_numpy()
     if len(idx):
         np.add.at(E, idx, vecs)
-    if title and "title" in articles.columns:
-        titles = [(i, t.strip()) for i, t in enumerate(articles["title"]) if isinstance(t, str) and t.strip()]
-        if titles:
-            E[[i for i, _ in titles]] += sentence_vectors([t for _, t in titles], cache_dir=cache_dir)
+    if titles:
+        E[[i for i, _ in titles]] += T
     n = np.linalg.norm(E, axis=1, keepdims=True)
     E = np.divide(E, n, out=np.zeros_like(E), where=n > 0)
     L = _lexicon_matrix(scores, doc_ids)

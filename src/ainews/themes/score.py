@@ -146,16 +146,24 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
     Returns:
         A :class:`ainews.ThemeScores`.
     """
-    from .decide import apply_model
+    from .decide import _resolve, apply_model
 
     _check(articles)
-    if model is not None:
-        from ..embeddings.core import prestart_for
+    model = _resolve(model)
+    if model is None:
+        return apply_model(lexicon_scores(articles, lexicon=lexicon, tokens=tokens, min_score=min_score),
+                           articles, None)
+    from ..embeddings.core import prestart_for
 
-        # the sentence encoder's second process starts while the lexicon is scored
-        prestart_for(articles["body"])
-    result = lexicon_scores(articles, lexicon=lexicon, tokens=tokens, min_score=min_score)
-    return apply_model(result, articles, model)
+    # the sentence encoder's second process starts while the lexicon is matched
+    prestart_for(articles["body"])
+    lex = lexicon or load_themes()
+    per_doc = _article_hits(articles, lex)
+    # Which sentences the model embeds depends on the hits alone; the length normaliser of the
+    # scores needs kiwi's tokens, which are counted while the other process encodes.
+    draft = _assemble(articles, lex, per_doc, None, min_score, hits_only=True)
+    return apply_model(draft, articles, model,
+                       finish=lambda: _assemble(articles, lex, per_doc, _token_counts(articles, tokens), min_score))
 
 
 def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
@@ -175,16 +183,30 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
     """
     _check(articles)
     lex = lexicon or load_themes()
-    threshold = float(lex.settings["min_score"] if min_score is None else min_score)
-    prior = float(lex.settings["length_prior"])
-    ids = list(lex.themes["theme"])
-    n_tok = _token_counts(articles, tokens)
+    return _assemble(articles, lex, _article_hits(articles, lex), _token_counts(articles, tokens), min_score)
+
+
+def _article_hits(articles: pd.DataFrame, lex: ThemeLexicon) -> list[tuple[str, str, list[Hit]]]:
+    """``(doc_id, body, hits)`` of every article, in order (the rule splitter only: no tokens)."""
     langs = articles["lang"] if "lang" in articles.columns else [None] * len(articles)
-    scores, hit_rows, para_rows, primary, marker_rows = [], [], [], [], []
+    out = []
     for doc_id, body, lang in zip(articles["doc_id"].astype(str), articles["body"], langs):
         body = body if isinstance(body, str) else ""
         lang = lang if isinstance(lang, str) and lang in ("ko", "en", "ja") else None
-        hits = find_hits(body, lex, lang=lang)
+        out.append((doc_id, body, find_hits(body, lex, lang=lang)))
+    return out
+
+
+def _assemble(articles: pd.DataFrame, lex: ThemeLexicon, per_doc, n_tok: dict[str, int] | None,
+              min_score: float | None, *, hits_only: bool = False) -> ThemeScores:
+    """The :class:`ThemeScores` of the hits ``per_doc`` (:func:`_article_hits`) and token counts
+    ``n_tok``; ``hits_only``: just the hit and marker tables (the other tables empty)."""
+    threshold = float(lex.settings["min_score"] if min_score is None else min_score)
+    prior = float(lex.settings["length_prior"])
+    ids = list(lex.themes["theme"])
+    n_tok = n_tok or {}
+    scores, hit_rows, para_rows, primary, marker_rows = [], [], [], [], []
+    for doc_id, body, hits in per_doc:
         denom = n_tok.get(doc_id, 0) + prior
         by_theme: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
@@ -195,6 +217,8 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
                 hit_rows.append(row)
             else:  # weight-0 markers: features of the learned model, never scored or shown
                 marker_rows.append(row)
+        if hits_only:
+            continue
         doc_scores = {}
         for t in ids:
             raw, n_terms = _raw(by_theme[t])
@@ -214,7 +238,7 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
     return ThemeScores(
         scores=pd.DataFrame(scores, columns=SCORE_COLUMNS),
         primary=pd.DataFrame(primary, columns=PRIMARY_COLUMNS),
-        evidence=_evidence(hits_df, articles),
+        evidence=pd.DataFrame(columns=EVIDENCE_COLUMNS) if hits_only else _evidence(hits_df, articles),
         hits=hits_df,
         paragraphs=pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS),
         lexicon=lex,
