@@ -86,6 +86,10 @@ def _places(text):
         ("연구위원은 최근 성남 경기정보보호지원센터에서 이데일리와 진행한 인터뷰에서 AI 위협을 경고했다.",
          [("성남", "KR-seongnam", "venue")]),
         ("창원에 사는 라이더는 AI 배차에 불만이다.", [("창원", "KR-changwon", "mention")]),
+        # talent or firms leaving for the capital region: a concept of imbalance, not a place of activity
+        ("AI 인재는 결국 대기업, 수도권으로 몰리는데 이걸 막을 수는 없다.", [("수도권", "KR-region-capital", "mention")]),
+        ("지역 창업 기업이 서울로 가지 않아도 성장 기회를 얻도록 지원한다.", [("서울", "KR-11", "mention")]),
+        ("반도체 산업 특성상 수도권 벗어나면 인력 확보에 어려움을 겪는다.", [("수도권", "KR-region-capital", "mention")]),
     ],
 )
 def test_roles(text, expected):
@@ -203,6 +207,11 @@ def test_japanese_text():
         ("Sales rose at a store in Yongsan, Seoul, last week.", [("Yongsan", "mention"), ("Seoul", "mention")]),
         ("Samsung will invest in a chip plant in Pyeongtaek.It opens in 2026.", [("Pyeongtaek", "activity")]),
         ("Officials gathered in Gwangju to discuss AI.", [("Gwangju", "venue")]),
+        # a distance yardstick and the capital written for its government are not places of activity
+        ("The industrial complex lies some 50 kilometers northwest of Seoul.", [("Seoul", "mention")]),
+        ("Seoul shut down the industrial complex in February.", [("Seoul", "mention")]),
+        ("Firms fear Seoul's recent shutdown of the factory park.", [("Seoul", "mention")]),
+        ("Seoul City will support local firms to invest in AI.", [("Seoul City", "activity")]),
     ],
 )
 def test_english_roles(text, expected):

@@ -63,6 +63,8 @@ def _cue_res() -> dict:
         "subject": re.compile(r"^(?:특별자치시|특별자치도|특별시|광역시|시|도|군|구|현)?(?:은|는|이|가)(?![가-힣])"),
         "locative": re.compile(r"^(?:특별자치시|특별자치도|특별시|광역시|시|도|군|구|현)?(?:에서|에|で|に)|^\s?(?:지역|일대|일원)"),
         "locative_en": re.compile(r"(?:\b(?:in|at|to|near|outside)\s+(?:the\s+)?)$"),
+        # between two places of a list: 기흥·화성·평택, 광주와 전남, 포항, 구미
+        "list_sep": re.compile(r"(?:[·ㆍ、/]|,\s?|\s?및\s|[와과]\s|이나\s|나\s)"),
         "listed": re.compile(r"^(?:[·ㆍ、/,]|\s?및\s|와\s|과\s)"),
         "listed_before": re.compile(r"(?:[·ㆍ、/,]\s?|\s및\s|[와과]\s)$"),
         # strong cues of the three languages: Korean (and AI) from place_roles, Japanese, English (at a word start)
@@ -143,6 +145,13 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         if 0 <= b["start"] - a["end"] <= 1 and a["place_id"] in _parents(b["place_id"], meta):
             qualifier.add(a["start"])
             qualified.add(b["start"])
+    # 기흥·화성·평택 사업장: a head noun written after a list of places (one space apart) heads every place
+    # of the list; a solid compound (광주와 전남, 나주혁신도시) is the last place's own name
+    list_head: dict[int, bool] = {}
+    for a, b in reversed(list(zip(order, order[1:]))):
+        if cr["list_sep"].fullmatch(body[a["end"]:b["start"]]):
+            list_head[a["start"]] = list_head.get(b["start"], body[b["end"]:b["end"] + 1] == " "
+                                                  and bool(cr["head_industry"].match(body[b["end"] + 1:b["end"] + 13])))
     sent_places: dict[tuple[int, int], int] = {}
     rows = []
     for pid in ids:
@@ -211,7 +220,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
                 sents.add(bounds)
             quoted += q
             after = body[e:e + 12]
-            ind += bool(cr["head_industry"].match(after.lstrip()))
+            ind += bool(cr["head_industry"].match(after.lstrip()) or list_head.get(s))
             adm += bool(cr["head_admin"].match(after))
             ppl += bool(cr["head_people"].match(after))
             subj += bool(cr["subject"].match(after))

@@ -23,7 +23,8 @@ def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
             ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
-             "activity_ko", "activity_en", "affiliation_ko", "compare_ko", "site_ko")}
+             "activity_ko", "activity_en", "affiliation_ko", "compare_ko", "site_ko", "yardstick_en",
+             "capital_en", "capital_metonym_en")}
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,11 @@ def _role_res() -> dict:
         "name_en": re.compile(r"^\s(?!(?:City|Province|County|Metropolitan|Special|Island|Bay|Techno)\b)[A-Z][a-z]+"),
         "mention_ko": re.compile(rf"^\s?(?:{'|'.join(c['mention_ko'])})"),
         "address_ko": re.compile(rf"^(?:\s[가-힣]+(?:시|군|구))?\s[가-힣0-9]+(?:{'|'.join(c['address_ko'])})\s?\d"),
+        # Gaeseong, 50 kilometers north of Seoul: a distance yardstick
+        "yardstick_en": re.compile(rf"\b(?:{'|'.join(c['yardstick_en'])})\s+(?:[a-z]+\s+)?(?:of|from)\s+$"),
+        # Seoul's decision, Seoul shut down the complex: the capital for its government
+        "metonym_en": re.compile(rf"^\s?(?:{'|'.join(re.escape(w) for w in c['capital_metonym_en'])})\b"),
+        "capital_en": frozenset(c["capital_en"]),
         "dateline_en": re.compile(rf"^,?\s*(?:{'|'.join(c['dateline_en_months'])})\.?\s+\d{{1,2}}"),
     }
 
@@ -88,6 +94,9 @@ def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
         return "mention"
     if _affiliation(body, start) or r["compare"].match(after):
         return "mention"
+    if r["yardstick_en"].search(body[max(0, start - 30):start]) \
+            or (body[start:end] in r["capital_en"] and r["metonym_en"].match(after)):
+        return "mention"         # 50 kilometers north of Seoul; Seoul's decision to shut the complex
     if re.search(r"[A-Za-z], $", body[max(0, start - 3):start]):
         return "mention"         # Yongsan, Seoul / Suncheon, South Jeolla Province: an address
     if body[max(0, start - 5):start].endswith(("제2의 ", "제2 ", "제3의 ")):
