@@ -24,7 +24,7 @@ def _cues() -> dict:
     return {k: [str(v) for v in data.get(k) or []] for k in
             ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
              "activity_ko", "activity_en", "affiliation_ko", "compare_ko", "site_ko", "yardstick_en",
-             "capital_en", "capital_metonym_en")}
+             "capital_en", "capital_metonym_en", "venue_far_ko", "event_topic_ko")}
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +52,13 @@ def _role_res() -> dict:
         "affiliation": re.compile(r"^[가-힣·ㆍ,\s]{0,24}\)"),
         "affiliation_title": re.compile(rf"(?:{'|'.join(c['affiliation_ko'])})\($"),
         "constituency": re.compile(r"^[가-힣·ㆍ,\s]{0,24}[가-힣](?:갑|을|병)\)"),
+        # 서울 소노펠리체 강남에서 OO 공동 주최로 열린: a far verb of holding, no subject (원주시는) before 에서 and
+        # no other verb or object between (용인에서 생산된 반도체를 ...)
+        "venue_far": re.compile(rf"^(?:(?![은는이가]\s)[^.?!\n]){{0,25}}?에서\s(?:(?![된한는를을]\s)[^.?!\n]){{0,60}}?"
+                                rf"(?:{'|'.join(c['venue_far_ko'])})"),
+        # 협약식은 24일 NHN 판교 사옥 '플레이뮤지엄'에서: the event named before, its venue after
+        "event_topic": re.compile(rf"(?:{'|'.join(c['event_topic_ko'])})(?:은|는)\s[^.?!\n]{{0,30}}$"),
+        "locative_near": re.compile(r"^(?:(?![은는이가]\s)[^.?!\n]){0,25}?에서\s"),
         "venue_hall": re.compile(rf"^\s[^.?!\n,]{{0,25}}?(?:{'|'.join(c['venue_halls'])})[^.?!\n,\s]{{0,12}}에서"),
         "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
         "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
@@ -87,7 +94,8 @@ def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
             and r["dateline_en"].match(after):
         return "dateline"
     if r["venue_ko"].match(after) or r["event_ko"].match(after) or r["venue_ja"].match(after) \
-            or r["venue_hall"].match(after) \
+            or r["venue_hall"].match(after) or r["venue_far"].match(body[end:end + 120]) \
+            or (r["event_topic"].search(body[max(0, start - 40):start]) and r["locative_near"].match(after)) \
             or r["venue_en"].search(body[max(0, start - 40):start]):
         return "venue"
     if r["mention_ko"].match(after) or r["address_ko"].match(after) or r["name_en"].match(after):
