@@ -48,6 +48,23 @@ def test_cues_before_an_english_place():
     assert f.loc["KR-11"].near_strong_before == 0
 
 
+def test_a_head_noun_after_a_list_heads_every_place_of_the_list():
+    body = "용인은 기존 기흥·화성·평택 사업장과 가깝다. 광주와 전남, 나주혁신도시가 변한다."
+    ids, X = place_features(body, "", "ko", find_places(body, "ko"), [], _index()["meta"])
+    f = pd.DataFrame(X, columns=FEATURES, index=ids).frac_head_industry
+    assert f["KR-yongin-giheung"] == f["KR-hwaseong"] == f["KR-pyeongtaek"] == 1 and f["KR-yongin"] == 0
+    # a solid compound is the last place's own name: 나주혁신도시 does not head 광주 and 전남
+    assert f["KR-naju"] == 1 and f["KR-29"] == f["KR-46"] == 0
+
+
+def test_places_of_an_editors_note():
+    body = ("편집자 주 = 광주·전남이 주목받고 있습니다. 나주혁신도시에는 공공기관 유치가 추진됩니다.\n\n"
+            "(광주=연합뉴스) 광주시는 AI 집적단지를 조성한다.")
+    ids, X = place_features(body, "", "ko", find_places(body, "ko"), [], _index()["meta"])
+    f = pd.DataFrame(X, columns=FEATURES, index=ids).frac_note
+    assert f["KR-46"] == f["KR-naju"] == 1 and 0 < f["KR-29"] < 1
+
+
 def test_features_without_candidates():
     ids, X = place_features("미국과 중국이 경쟁한다.", "", "ko", find_places("미국과 중국이 경쟁한다.", "ko"), [],
                             _index()["meta"])

@@ -86,6 +86,16 @@ def _places(text):
         ("연구위원은 최근 성남 경기정보보호지원센터에서 이데일리와 진행한 인터뷰에서 AI 위협을 경고했다.",
          [("성남", "KR-seongnam", "venue")]),
         ("창원에 사는 라이더는 AI 배차에 불만이다.", [("창원", "KR-changwon", "mention")]),
+        # an event held at a place named far before its verb, or named before the place (협약식은 ...에서)
+        ("26일 서울 소노펠리체 강남에서 운영위원회와 하이테크정보 공동 주최로 열린 어워드에서 AI 대상을 받았다.",
+         [("서울", "KR-11", "venue"), ("강남", "KR-11-gangnam", "venue")]),
+        ("협약식은 24일 NHN 판교 사옥 '플레이뮤지엄'에서 대표 등이 참석한 가운데 AI 협약을 맺었다.",
+         [("판교", "KR-pangyo", "venue")]),
+        ("원주시는 29일 연세대학교 미래캠퍼스에서 AI 강연회를 개최하고 산업 협력을 논의했다.", [("원주시", "KR-wonju", "activity")]),
+        # talent or firms leaving for the capital region: a concept of imbalance, not a place of activity
+        ("AI 인재는 결국 대기업, 수도권으로 몰리는데 이걸 막을 수는 없다.", [("수도권", "KR-region-capital", "mention")]),
+        ("지역 창업 기업이 서울로 가지 않아도 성장 기회를 얻도록 지원한다.", [("서울", "KR-11", "mention")]),
+        ("반도체 산업 특성상 수도권 벗어나면 인력 확보에 어려움을 겪는다.", [("수도권", "KR-region-capital", "mention")]),
     ],
 )
 def test_roles(text, expected):
@@ -203,6 +213,11 @@ def test_japanese_text():
         ("Sales rose at a store in Yongsan, Seoul, last week.", [("Yongsan", "mention"), ("Seoul", "mention")]),
         ("Samsung will invest in a chip plant in Pyeongtaek.It opens in 2026.", [("Pyeongtaek", "activity")]),
         ("Officials gathered in Gwangju to discuss AI.", [("Gwangju", "venue")]),
+        # a distance yardstick and the capital written for its government are not places of activity
+        ("The industrial complex lies some 50 kilometers northwest of Seoul.", [("Seoul", "mention")]),
+        ("Seoul shut down the industrial complex in February.", [("Seoul", "mention")]),
+        ("Firms fear Seoul's recent shutdown of the factory park.", [("Seoul", "mention")]),
+        ("Seoul City will support local firms to invest in AI.", [("Seoul City", "activity")]),
     ],
 )
 def test_english_roles(text, expected):

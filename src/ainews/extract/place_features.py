@@ -41,7 +41,7 @@ FEATURES = (
     "any_strong_unquoted", "frac_mention_cue", "log_sentence_places", "frac_build", "near_strong",
     "relative_mentions", "log_activity_places", "article_off_topic_density", "title_strong", "frac_off_topic_sentence",
     "frac_org_sentence", "frac_money_sentence", "is_jp", "lang_en", "lang_ja", "log_body",
-    "article_strong_density", "article_ai_density", "place_cue_sentences",
+    "article_strong_density", "article_ai_density", "place_cue_sentences", "frac_note",
     *(f"kind_{k}" for k in KINDS),
 )
 
@@ -63,6 +63,8 @@ def _cue_res() -> dict:
         "subject": re.compile(r"^(?:특별자치시|특별자치도|특별시|광역시|시|도|군|구|현)?(?:은|는|이|가)(?![가-힣])"),
         "locative": re.compile(r"^(?:특별자치시|특별자치도|특별시|광역시|시|도|군|구|현)?(?:에서|에|で|に)|^\s?(?:지역|일대|일원)"),
         "locative_en": re.compile(r"(?:\b(?:in|at|to|near|outside)\s+(?:the\s+)?)$"),
+        # between two places of a list: 기흥·화성·평택, 광주와 전남, 포항, 구미
+        "list_sep": re.compile(r"(?:[·ㆍ、/]|,\s?|\s?및\s|[와과]\s|이나\s|나\s)"),
         "listed": re.compile(r"^(?:[·ㆍ、/,]|\s?및\s|와\s|과\s)"),
         "listed_before": re.compile(r"(?:[·ㆍ、/,]\s?|\s및\s|[와과]\s)$"),
         # strong cues of the three languages: Korean (and AI) from place_roles, Japanese, English (at a word start)
@@ -70,9 +72,23 @@ def _cue_res() -> dict:
                                                   rf"(?i:\b(?:{alt(words('strong_en'))}))")
                                       if p)),
         "off_topic": re.compile(alt(words("non_activity_ko") + words("off_topic_ko"))),
+        "note": re.compile(alt(words("note_ko"))),
+        "note_end": re.compile(r"\n|[(\[【][^()\[\]【】=\n]{1,12}=|\(계속\)"),
         "money": re.compile(r"\d(?:[\d,.]*\d)?\s?(?:조|억|만|천)?\s?(?:원|달러|엔|유로)|[$₩¥]\s?\d|\d\s?(?:trillion|billion|million)?\s?won\b"),
         "ai": re.compile(r"(?<![A-Za-z])AI(?![A-Za-z])|인공지능|人工知能|artificial intelligence", re.I),
     }
+
+
+NOTE_MAX_CHARS = 600   # an editor's note or series outline is a short paragraph
+
+
+def _note_spans(body: str, cr: dict) -> list[tuple[int, int]]:
+    """Spans of the editor's notes and series outlines of ``body`` (``note_ko`` of place_cues.yml)."""
+    out = []
+    for m in cr["note"].finditer(body):
+        end = cr["note_end"].search(body, m.end(), m.end() + NOTE_MAX_CHARS)
+        out.append((m.start(), end.start() if end else min(len(body), m.end() + NOTE_MAX_CHARS)))
+    return out
 
 
 def candidate_ids(mentions: list[dict], meta: dict) -> list[str]:
@@ -143,6 +159,14 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         if 0 <= b["start"] - a["end"] <= 1 and a["place_id"] in _parents(b["place_id"], meta):
             qualifier.add(a["start"])
             qualified.add(b["start"])
+    # 기흥·화성·평택 사업장: a head noun written after a list of places (one space apart) heads every place
+    # of the list; a solid compound (광주와 전남, 나주혁신도시) is the last place's own name
+    list_head: dict[int, bool] = {}
+    for a, b in reversed(list(zip(order, order[1:]))):
+        if cr["list_sep"].fullmatch(body[a["end"]:b["start"]]):
+            list_head[a["start"]] = list_head.get(b["start"], body[b["end"]:b["end"] + 1] == " "
+                                                  and bool(cr["head_industry"].match(body[b["end"] + 1:b["end"] + 13])))
+    notes = _note_spans(body, cr)
     sent_places: dict[tuple[int, int], int] = {}
     rows = []
     for pid in ids:
@@ -168,7 +192,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         f["frac_venue"] = roles.count("venue") / n
         f["frac_mention"] = roles.count("mention") / n
         strong = ai = quoted = ind = adm = ppl = subj = loc = lst = par = 0
-        no_cue = non_act = non_any = n_org = n_money = qual = qual_d = mcue = max_sp = build = 0
+        no_cue = non_act = non_any = n_org = n_money = qual = qual_d = mcue = max_sp = build = in_note = 0
         near = near_before = 0.0
         strong_unquoted = False
         sents = set()
@@ -211,13 +235,14 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
                 sents.add(bounds)
             quoted += q
             after = body[e:e + 12]
-            ind += bool(cr["head_industry"].match(after.lstrip()))
+            ind += bool(cr["head_industry"].match(after.lstrip()) or list_head.get(s))
             adm += bool(cr["head_admin"].match(after))
             ppl += bool(cr["head_people"].match(after))
             subj += bool(cr["subject"].match(after))
             loc += bool(cr["locative"].match(after) or cr["locative_en"].search(body[max(0, s - 12):s]))
             lst += bool(cr["listed"].match(after) or cr["listed_before"].search(body[max(0, s - 4):s]))
             par += body[max(0, s - 1):s] in ("(", "（")
+            in_note += any(a <= s < b for a, b in notes)
         f["frac_strong_sentence"] = strong / n
         f["near_strong_before"] = near_before
         f["frac_ai_sentence"] = ai / n
@@ -229,6 +254,7 @@ def place_features(body: str, title: str, lang: str, mentions: list[dict], title
         f["frac_locative"] = loc / n
         f["frac_listed"] = lst / n
         f["frac_in_paren"] = par / n
+        f["frac_note"] = in_note / n
         f["place_cue_sentences"] = math.log1p(len(sents))
         f["frac_qualifier"] = qual / n
         f["frac_qualified"] = qual_d / n

@@ -23,7 +23,8 @@ def _cues() -> dict:
     data = load_yaml_lexicon("place_cues.yml") or {}
     return {k: [str(v) for v in data.get(k) or []] for k in
             ("ko_heads", "venue_ko", "venue_en", "mention_ko", "address_ko", "dateline_en_months", "build_ko", "event_ko", "strong_ko", "non_activity_ko", "venue_ja", "activity_ja", "venue_halls",
-             "activity_ko", "activity_en", "affiliation_ko", "compare_ko", "site_ko")}
+             "activity_ko", "activity_en", "affiliation_ko", "compare_ko", "site_ko", "yardstick_en",
+             "capital_en", "capital_metonym_en", "venue_far_ko", "event_topic_ko")}
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,13 @@ def _role_res() -> dict:
         "affiliation": re.compile(r"^[가-힣·ㆍ,\s]{0,24}\)"),
         "affiliation_title": re.compile(rf"(?:{'|'.join(c['affiliation_ko'])})\($"),
         "constituency": re.compile(r"^[가-힣·ㆍ,\s]{0,24}[가-힣](?:갑|을|병)\)"),
+        # 서울 소노펠리체 강남에서 OO 공동 주최로 열린: a far verb of holding, no subject (원주시는) before 에서 and
+        # no other verb or object between (용인에서 생산된 반도체를 ...)
+        "venue_far": re.compile(rf"^(?:(?![은는이가]\s)[^.?!\n]){{0,25}}?에서\s(?:(?![된한는를을]\s)[^.?!\n]){{0,60}}?"
+                                rf"(?:{'|'.join(c['venue_far_ko'])})"),
+        # 협약식은 24일 NHN 판교 사옥 '플레이뮤지엄'에서: the event named before, its venue after
+        "event_topic": re.compile(rf"(?:{'|'.join(c['event_topic_ko'])})(?:은|는)\s[^.?!\n]{{0,30}}$"),
+        "locative_near": re.compile(r"^(?:(?![은는이가]\s)[^.?!\n]){0,25}?에서\s"),
         "venue_hall": re.compile(rf"^\s[^.?!\n,]{{0,25}}?(?:{'|'.join(c['venue_halls'])})[^.?!\n,\s]{{0,12}}에서"),
         "venue_en": re.compile(rf"(?:{'|'.join(c['venue_en'])})\s+(?:the\s+)?[\w\s,]{{0,30}}$"),
         "event_ko": re.compile(rf"^\s[^.,!?\n]{{0,30}}?(?:{'|'.join(c['event_ko'])})"),
@@ -58,6 +66,11 @@ def _role_res() -> dict:
         "name_en": re.compile(r"^\s(?!(?:City|Province|County|Metropolitan|Special|Island|Bay|Techno)\b)[A-Z][a-z]+"),
         "mention_ko": re.compile(rf"^\s?(?:{'|'.join(c['mention_ko'])})"),
         "address_ko": re.compile(rf"^(?:\s[가-힣]+(?:시|군|구))?\s[가-힣0-9]+(?:{'|'.join(c['address_ko'])})\s?\d"),
+        # Gaeseong, 50 kilometers north of Seoul: a distance yardstick
+        "yardstick_en": re.compile(rf"\b(?:{'|'.join(c['yardstick_en'])})\s+(?:[a-z]+\s+)?(?:of|from)\s+$"),
+        # Seoul's decision, Seoul shut down the complex: the capital for its government
+        "metonym_en": re.compile(rf"^\s?(?:{'|'.join(re.escape(w) for w in c['capital_metonym_en'])})\b"),
+        "capital_en": frozenset(c["capital_en"]),
         "dateline_en": re.compile(rf"^,?\s*(?:{'|'.join(c['dateline_en_months'])})\.?\s+\d{{1,2}}"),
     }
 
@@ -81,13 +94,17 @@ def _role(body: str, start: int, end: int, kind: str, country: str) -> str:
             and r["dateline_en"].match(after):
         return "dateline"
     if r["venue_ko"].match(after) or r["event_ko"].match(after) or r["venue_ja"].match(after) \
-            or r["venue_hall"].match(after) \
+            or r["venue_hall"].match(after) or r["venue_far"].match(body[end:end + 120]) \
+            or (r["event_topic"].search(body[max(0, start - 40):start]) and r["locative_near"].match(after)) \
             or r["venue_en"].search(body[max(0, start - 40):start]):
         return "venue"
     if r["mention_ko"].match(after) or r["address_ko"].match(after) or r["name_en"].match(after):
         return "mention"
     if _affiliation(body, start) or r["compare"].match(after):
         return "mention"
+    if r["yardstick_en"].search(body[max(0, start - 30):start]) \
+            or (body[start:end] in r["capital_en"] and r["metonym_en"].match(after)):
+        return "mention"         # 50 kilometers north of Seoul; Seoul's decision to shut the complex
     if re.search(r"[A-Za-z], $", body[max(0, start - 3):start]):
         return "mention"         # Yongsan, Seoul / Suncheon, South Jeolla Province: an address
     if body[max(0, start - 5):start].endswith(("제2의 ", "제2 ", "제3의 ")):
