@@ -36,6 +36,9 @@ class _Term:
     pattern: re.Pattern
     context: re.Pattern | None
     exclude: re.Pattern | None = None
+    # words one of which every match contains (the first word of each form; lower-case for
+    # English words, which match in any case), or None: a quick test before the pattern runs
+    anchors: tuple[tuple[str, bool], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,25 @@ def form_pattern(form: str) -> str:
     if not form or not form.strip():
         raise ValueError("empty form")
     return _grouped([form])
+
+
+def _anchors(forms) -> tuple[tuple[str, bool], ...] | None:
+    """``(word, any case)`` per form: its first word, which every match of the form contains
+    as written (Korean, Japanese, acronyms) or in any case (English words); None when a form's
+    first word is not plain ASCII in an any-case form (case folding beyond ASCII is not modelled)."""
+    out = set()
+    for f in forms:
+        f = str(f).strip()
+        if not f:
+            continue
+        first = f.split(" ~ ")[0].split()[0]
+        if _kind(f) == "latin":
+            if not first.isascii():
+                return None
+            out.add((first.lower(), True))
+        else:
+            out.add((first, False))
+    return tuple(sorted(out)) or None
 
 
 def _concept_forms() -> dict[str, list[str]]:
@@ -199,7 +221,7 @@ def _compile(version: str, where: str) -> ThemeLexicon:
             ctx = _context(term.get("with"), concepts, twhere)
             excl = [str(x) for x in term.get("except") or []]
             compiled.append(_Term(tid, key, frame, weight, tuple(forms), _alternation(forms), ctx,
-                                  _alternation(excl) if excl else None))
+                                  _alternation(excl) if excl else None, _anchors(forms)))
             terms.append({"theme": tid, "term": key, "frame": frame, "weight": weight,
                           "forms": forms, "context": [str(x) for x in term.get("with") or []],
                           "except": excl})

@@ -82,10 +82,18 @@ def find_hits(body: str, lexicon: ThemeLexicon, *, lang: str | None = None) -> l
     if not isinstance(body, str) or not body:
         return []
     by_theme: dict[str, list[Hit]] = {}
+    folded = body.lower()
     for term in lexicon.compiled:
-        blocked = [(x.start(), x.end()) for x in term.exclude.finditer(body)] if term.exclude else []
+        # a term none of whose first words occurs cannot match: skip its pattern
+        if term.anchors is not None and not any(w in (folded if any_case else body) for w, any_case in term.anchors):
+            continue
+        blocked = None
         for m in term.pattern.finditer(body):
-            if m.end() == m.start() or any(s <= m.start() < e for s, e in blocked):
+            if m.end() == m.start():
+                continue
+            if blocked is None:
+                blocked = [(x.start(), x.end()) for x in term.exclude.finditer(body)] if term.exclude else []
+            if any(s <= m.start() < e for s, e in blocked):
                 continue
             s0, s1 = sentence_at(body, m.start(), lang)
             if term.context is not None and not term.context.search(body, s0, max(s1, m.end())):
