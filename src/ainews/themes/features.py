@@ -192,13 +192,13 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     titles = [(i, t.strip()) for i, t in enumerate(articles["title"]) if isinstance(t, str) and t.strip()] \
         if title else []
 
-    def during():  # this process's work while the other encodes: the scores, then the investment signals
-        done = finish() if finish is not None else scores
-        return done, signal_features(articles, done)
+    def during():  # this process's work while the other encodes: the scores, the investment
+        done = finish() if finish is not None else scores  # signals and the place features
+        return done, signal_features(articles, done), placing_features(articles, done.lexicon)
 
     # the titles go to the encoder in the same batch as the sentences
-    table, vecs, (scores, (S, snames)), T = _embed_units(articles, cache_dir, max_sentences, spans, during,
-                                                         extra=[t for _, t in titles])
+    table, vecs, (scores, (S, snames), (W, wnames)), T = _embed_units(
+        articles, cache_dir, max_sentences, spans, during, extra=[t for _, t in titles])
     E = np.zeros((len(doc_ids), ENCODER_DIM), dtype=np.float32)
     row = {d: i for i, d in enumerate(doc_ids)}
     idx = table["doc_id"].map(row).to_numpy()
@@ -210,6 +210,5 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     E = np.divide(E, n, out=np.zeros_like(E), where=n > 0)
     L = _lexicon_matrix(scores, doc_ids)
     P, pnames = _example_features(scores.lexicon, table, vecs, doc_ids, cache_dir)
-    W, wnames = placing_features(articles, scores.lexicon)
     names = [f"emb:{i}" for i in range(ENCODER_DIM)] + lexicon_feature_names(scores.lexicon) + pnames + snames + wnames
     return ArticleFeatures(doc_ids, np.hstack([E, L, P, S, W]), names, ENCODER_DIM, table, vecs, scores)
