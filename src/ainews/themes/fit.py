@@ -27,7 +27,7 @@ MODEL_NAME = "themes"
 MAX_SENTENCES = None  # sentences embedded per article (None: all); see the card
 # which sentences are embedded (ainews.themes.features.select_units): the lead, the sentences
 # with lexicon hits, and the title; cross-validated as well as all sentences at ~40% of the tokens
-UNITS = {"n_first": 2, "n_hits": 4, "title": True}
+UNITS = {"n_first": 2, "n_hits": 2, "title": True}
 
 
 def model_path(name: str = MODEL_NAME) -> Path:
