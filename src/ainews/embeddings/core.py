@@ -334,7 +334,8 @@ def embed_units(articles: pd.DataFrame, *, cache_dir: str | Path | None = None,
 def _embed_units(articles, cache_dir, max_sentences, spans, during=None, extra=None):
     """:func:`embed_units` plus the result of ``during``, run while another process encodes.
 
-    ``extra``: more texts encoded in the same batch; their vectors are returned fourth."""
+    Returns ``(table, vectors, result of during, vectors of extra)``; ``extra``: more texts
+    encoded in the same batch (their vectors come last, empty without them)."""
     missing = {"doc_id", "body"} - set(getattr(articles, "columns", ()))
     if missing:
         raise ValueError(f"articles need columns doc_id and body; missing {sorted(missing)} "
@@ -347,8 +348,5 @@ def _embed_units(articles, cache_dir, max_sentences, spans, during=None, extra=N
             sp = sp[:max_sentences]
         rows.extend((doc_id, n, s, e, body[s:e]) for n, (s, e) in enumerate(sp))
     table = pd.DataFrame(rows, columns=["doc_id", "sentence_no", "start", "end", "sentence"])
-    if extra is None:
-        vecs, done = _sentence_vectors(table["sentence"].tolist(), cache_dir, during)
-        return table, vecs, done
-    vecs, done = _sentence_vectors(table["sentence"].tolist() + list(extra), cache_dir, during)
+    vecs, done = _sentence_vectors(table["sentence"].tolist() + list(extra or ()), cache_dir, during)
     return table, vecs[:len(table)], done, vecs[len(table):]

@@ -58,19 +58,20 @@ def apply_model(result: ThemeScores, articles: pd.DataFrame, model="default", *,
     lexicon scores; it runs while the article's sentences are encoded.
     """
     model = _resolve(model)
+    feats = None
     if model is None or len(articles) == 0:
         result = finish() if finish is not None else result
-        result.grades = lexicon_grades(result)
-        result.decisions = pd.DataFrame(columns=DECISION_COLUMNS)
-        return result
-    from .features import article_features
+    else:
+        from .features import article_features
 
-    ms = getattr(model, "max_sentences_", -1)
-    feats = article_features(articles, scores=result, max_sentences=None if ms is None or ms < 0 else ms,
-                             units=getattr(model, "units_", None), finish=finish)
-    result = feats.scores
+        ms = getattr(model, "max_sentences_", -1)
+        feats = article_features(articles, scores=result, max_sentences=None if ms is None or ms < 0 else ms,
+                                 units=getattr(model, "units_", None), finish=finish)
+        result = feats.scores
     result.grades = lexicon_grades(result)
     result.decisions = pd.DataFrame(columns=DECISION_COLUMNS)
+    if feats is None:
+        return result
     X = _aligned(feats, model)
     if X is None:
         return result
