@@ -37,11 +37,12 @@ class Article(NamedTuple):
     title: str = ""
 
 
-def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
+def _iter_articles(articles: pd.DataFrame, needs_sentences=None) -> Iterator[Article]:
     """Validate ``articles`` and yield one :class:`Article` per row (empty bodies skipped).
 
     Sentence spans are loaded (or split, in one batch) for each block of ``_BLOCK`` articles
-    before the block is yielded.
+    before the block is yielded; with ``needs_sentences`` (a function of the article), only for
+    the articles of the block it is true of (the others are split when first asked, one by one).
 
     Raises:
         TypeError: if ``articles`` is not a DataFrame.
@@ -60,7 +61,7 @@ def _iter_articles(articles: pd.DataFrame) -> Iterator[Article]:
         )
     it = _validated(articles)
     while block := list(islice(it, _BLOCK)):
-        _SPLITS.fill([(a.lang, a.body) for a in block])
+        _SPLITS.fill([(a.lang, a.body) for a in block if needs_sentences is None or needs_sentences(a)])
         yield from block
     from ..lang.memo import save_memos
 

@@ -210,12 +210,16 @@ def _period(sentence: str, rel_end: int) -> str | None:
     return best[1] if best else None
 
 
-def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
+def extract_amounts(articles: pd.DataFrame, *, actors: bool = True) -> pd.DataFrame:
     """Money amounts of each article, one row per amount, with a US-dollar value.
 
     Args:
         articles: DataFrame with ``doc_id``, ``body`` and optionally ``lang`` and ``published``
             (datetime; picks the exchange-rate year, else the latest year and ``rate_note`` says so).
+        actors: find each amount's ``actor``, ``target`` and ``target_how``, which needs the
+            article's people, organisations and places (about half the cost); ``False`` leaves
+            them empty, for callers that need the kinds and values only
+            (:func:`~ainews.extract.investments.extract_investments` finds its own investor).
 
     Returns:
         DataFrame with columns ``doc_id, text, value, high`` (upper bound of a range), ``kind`` (see
@@ -228,8 +232,16 @@ def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
     from .actors import actor_target
 
     rows: list[dict] = []
-    for art in _iter_articles(articles):
-        amounts = parse_amounts(art.body)
+    found: dict[str, list] = {}
+
+    def has_amounts(art) -> bool:  # only articles with amounts are split into sentences (kiwi's cost)
+        found[art.doc_id] = parse_amounts(art.body)
+        return bool(found[art.doc_id])
+
+    for art in _iter_articles(articles, needs_sentences=has_amounts):
+        amounts = found.pop(art.doc_id, None)
+        if amounts is None:
+            amounts = parse_amounts(art.body)
         if not amounts:
             continue
         year = art.published.year if art.published is not None else None
@@ -241,16 +253,18 @@ def extract_amounts(articles: pd.DataFrame) -> pd.DataFrame:
                 conv = c2
             usd, per, y, note = conv if conv else (None, None, None, "currency not in rate table")
             rel_end = a.end - ev["sentence_start"]
-            actor, target, how = actor_target(art, a.start, a.end, ev["sentence_start"],
-                                              ev["sentence_start"] + len(ev["sentence"]))
             rows.append({
                 **ev, "text": a.text, "value": a.value, "currency": a.currency, "value_usd": usd,
                 "high": a.high, "rate_per_usd": per, "rate_year": y, "rate_note": note, "qualifier": a.qualifier,
                 "period": _period(ev["sentence"], rel_end), "conversion": a.conversion_text,
                 "conversion_value": a.conversion_value, "conversion_currency": a.conversion_currency,
-                "actor": actor, "target": target, "target_how": how,
+                "_article": art,
             })
     _add_kinds(rows)
+    for r in rows:  # the kind needs no entities; the actor and target do
+        art, s0 = r.pop("_article"), r["sentence_start"]
+        r["actor"], r["target"], r["target_how"] = actor_target(art, r["start"], r["end"], s0, s0 + len(
+            r["sentence"])) if actors else (None, None, None)
     return frame(rows, COLUMNS)
 
 

@@ -52,7 +52,7 @@ def extract_investments(articles: pd.DataFrame, *, amounts: pd.DataFrame | None 
         sentence_start, start, end``; ``body[start:end] == text``.
     """
     if amounts is None:
-        amounts = extract_amounts(articles)
+        amounts = extract_amounts(articles, actors=False)  # the investor is found below
     ev = amounts[amounts["kind"].isin(EVENT_KINDS)] if len(amounts) else amounts
     if ev.empty:
         return frame([], INVESTMENT_COLUMNS)
