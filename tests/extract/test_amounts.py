@@ -113,6 +113,16 @@ def test_naver_corpus_aggregate(naver_articles):
     assert (am.rate_year == 2025).mean() > 0.95
 
 
+def test_amounts_without_actors_are_the_same_amounts(naver_articles):
+    arts = naver_articles.head(150)
+    full = extract_amounts(arts)
+    bare = extract_amounts(arts, actors=False)
+    assert len(full) > 50 and full["actor"].notna().any()
+    assert bare[["actor", "target", "target_how"]].isna().all().all()
+    cols = [c for c in full.columns if c not in ("actor", "target", "target_how")]
+    pd.testing.assert_frame_equal(full[cols], bare[cols])
+
+
 @pytest.mark.parametrize("text, amount, value, currency, conversion", [
     # Korea Herald style: a capital W before the number, the dollar gloss in brackets is one amount
     ("Samsung will invest W1.5 trillion ($1.3 billion) in the plant.", "W1.5 trillion ($1.3 billion)", 1.5e12, "KRW", 1.3e9),
