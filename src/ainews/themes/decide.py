@@ -50,23 +50,19 @@ def _aligned(feats, model) -> np.ndarray | None:
     return feats.X[:, [have[n] for n in want]]
 
 
-def apply_model(result: ThemeScores, articles: pd.DataFrame, model="default", *, finish=None) -> ThemeScores:
+def apply_model(result: ThemeScores, articles: pd.DataFrame, model="default") -> ThemeScores:
     """``result`` with ``grades``, ``decisions`` and the model's ``primary`` table.
 
     Falls back to :func:`lexicon_grades` (and the lexicon's primary) without a model.
-    ``finish``: when ``result`` holds only the hits, the function that returns the complete
-    lexicon scores; it runs while the article's sentences are encoded.
     """
     model = _resolve(model)
     feats = None
-    if model is None or len(articles) == 0:
-        result = finish() if finish is not None else result
-    else:
+    if model is not None and len(articles):
         from .features import article_features
 
         ms = getattr(model, "max_sentences_", -1)
         feats = article_features(articles, scores=result, max_sentences=None if ms is None or ms < 0 else ms,
-                                 units=getattr(model, "units_", None), finish=finish)
+                                 units=getattr(model, "units_", None))
         result = feats.scores
     result.grades = lexicon_grades(result)
     result.decisions = pd.DataFrame(columns=DECISION_COLUMNS)

@@ -162,8 +162,26 @@ def select_units(articles: pd.DataFrame, scores, *, n_first: int = 4,
     return out
 
 
+def prefetch_leads(articles: pd.DataFrame, units: dict | None) -> int:
+    """Hand the sentences :func:`select_units` keeps whatever the hits (each article's first
+    ``n_first`` units, and the title when ``units["title"]``) to the encoder's second process
+    (:func:`ainews.embeddings.core.prefetch`) before the lexicon is matched."""
+    from ..embeddings.core import lead_units, prefetch
+
+    if not units:
+        return 0
+    n = int(units.get("n_first", 4))
+    texts = []
+    for body in articles["body"]:
+        if isinstance(body, str):
+            texts.extend(body[s:e] for s, e in lead_units(body, n))
+    if units.get("title") and "title" in articles.columns:
+        texts.extend(t.strip() for t in articles["title"] if isinstance(t, str) and t.strip())
+    return prefetch(texts)
+
+
 def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int | None = None,
-                     units: dict | None = None, cache_dir=None, finish=None) -> ArticleFeatures:
+                     units: dict | None = None, cache_dir=None) -> ArticleFeatures:
     """Embedding and lexicon features of each article.
 
     Args:
@@ -175,8 +193,6 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
             :func:`select_units` (``n_first``, ``n_hits``) plus ``title`` (bool: the title's
             vector joins the article vector, as one more sentence).
         cache_dir: folder of the sentence-vector cache.
-        finish: when ``scores`` holds only the hits, the function that returns the complete
-            lexicon scores (it counts tokens); it runs while another process encodes.
     """
     from ..embeddings.core import ENCODER_DIM, _embed_units
     from .score import lexicon_scores
@@ -192,12 +208,11 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     titles = [(i, t.strip()) for i, t in enumerate(articles["title"]) if isinstance(t, str) and t.strip()] \
         if title else []
 
-    def during():  # this process's work while the other encodes: the scores, the investment
-        done = finish() if finish is not None else scores  # signals and the place features
-        return done, signal_features(articles, done), placing_features(articles, done.lexicon)
+    def during():  # this process's work while the other encodes: the investment signals and
+        return signal_features(articles, scores), placing_features(articles, scores.lexicon)  # places
 
     # the titles go to the encoder in the same batch as the sentences
-    table, vecs, (scores, (S, snames), (W, wnames)), T = _embed_units(
+    table, vecs, ((S, snames), (W, wnames)), T = _embed_units(
         articles, cache_dir, max_sentences, spans, during, extra=[t for _, t in titles])
     E = np.zeros((len(doc_ids), ENCODER_DIM), dtype=np.float32)
     row = {d: i for i, d in enumerate(doc_ids)}

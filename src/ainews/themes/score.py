@@ -6,9 +6,12 @@ For each article and theme::
     score = 1000 * raw / (content tokens + length_prior)
     share = score / sum of the article's scores over all themes
 
-Content tokens come from the language layer (:func:`ainews.tokenize_articles`, cached): kiwi
-nouns and roots for Korean, lemmas without stopwords for English, so one Korean token is about
-one English token and scores compare across languages. ``length_prior`` (from ``themes.yml``)
+Content tokens are those of the language layer (:func:`ainews.tokenize_articles`: kiwi nouns
+and roots for Korean, lemmas without stopwords for English), so one Korean token is about one
+English token and scores compare across languages. They are estimated from the text's length:
+characters times the language's ``token_rates`` (``themes.yml``, content tokens per character
+measured on each language's corpus; the estimate correlates 0.95-0.99 with the count), which
+spares the tokenizer's cost; pass ``tokens`` to use exact counts instead. ``length_prior`` (from ``themes.yml``)
 keeps a single hit in a very short text from looking like a strong theme. The repeat damping
 (``1 + ln n``) stops one word used many times from outweighing several distinct terms.
 
@@ -27,7 +30,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..lang import paragraph_spans, tokenize_articles
+from ..lang import paragraph_spans
+from ..lang.detect import detect_lang
 from .lexicon import ThemeLexicon, load_themes
 from .match import Hit, find_hits
 
@@ -109,11 +113,20 @@ def _raw(hits: list[Hit]) -> tuple[float, int]:
     return sum(weight[t] * (1 + math.log(n)) for t, n in per_term.items()), len(per_term)
 
 
-def _token_counts(articles: pd.DataFrame, tokens: pd.DataFrame | None) -> dict[str, int]:
-    if tokens is None:
-        cols = [c for c in ("doc_id", "body", "lang") if c in articles.columns]
-        tokens = tokenize_articles(articles[cols])
-    return {str(d): len(t) for d, t in zip(tokens["doc_id"], tokens["tokens"])}
+def _token_counts(articles: pd.DataFrame, tokens: pd.DataFrame | None, lex: ThemeLexicon) -> dict[str, int]:
+    """Content tokens of each article: counted in ``tokens`` when given, else estimated from
+    its length and language (``settings.token_rates``)."""
+    if tokens is not None:
+        return {str(d): len(t) for d, t in zip(tokens["doc_id"], tokens["tokens"])}
+    rates = lex.settings["token_rates"]
+    langs = articles["lang"] if "lang" in articles.columns else [None] * len(articles)
+    out = {}
+    for doc_id, body, lang in zip(articles["doc_id"].astype(str), articles["body"], langs):
+        body = body if isinstance(body, str) else ""
+        if lang not in rates:
+            lang = detect_lang(body) if body else "en"
+        out[doc_id] = round(len(body) * float(rates.get(lang, rates["en"])))
+    return out
 
 
 def _check(articles) -> None:
@@ -154,16 +167,15 @@ def score_themes(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
         return apply_model(lexicon_scores(articles, lexicon=lexicon, tokens=tokens, min_score=min_score),
                            articles, None)
     from ..embeddings.core import prestart_for
+    from .features import prefetch_leads
 
-    # the sentence encoder's second process starts while the lexicon is matched
-    prestart_for(articles["body"])
+    # the sentence encoder's second process starts, and encodes the leads and titles (which
+    # the model embeds whatever the hits), while the lexicon is matched
+    if prestart_for(articles["body"]):
+        prefetch_leads(articles, getattr(model, "units_", None))
     lex = lexicon or load_themes()
-    per_doc = _article_hits(articles, lex)
-    # Which sentences the model embeds depends on the hits alone; the length normaliser of the
-    # scores needs kiwi's tokens, which are counted while the other process encodes.
-    draft = _assemble(articles, lex, per_doc, None, min_score, hits_only=True)
-    return apply_model(draft, articles, model,
-                       finish=lambda: _assemble(articles, lex, per_doc, _token_counts(articles, tokens), min_score))
+    scores = _assemble(articles, lex, _article_hits(articles, lex), _token_counts(articles, tokens, lex), min_score)
+    return apply_model(scores, articles, model)
 
 
 def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = None,
@@ -173,8 +185,8 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
     Args:
         articles: DataFrame with ``doc_id``, ``body`` and optionally ``lang``.
         lexicon: a compiled lexicon; default :func:`ainews.load_themes`.
-        tokens: output of :func:`ainews.tokenize_articles` for these articles, if already at
-            hand (only the token counts are used).
+        tokens: output of :func:`ainews.tokenize_articles` for these articles: their exact
+            token counts replace the estimate from length (see the module docs).
         min_score: primary-theme threshold; default ``settings.min_score`` of the lexicon.
 
     Returns:
@@ -183,7 +195,7 @@ def lexicon_scores(articles: pd.DataFrame, *, lexicon: ThemeLexicon | None = Non
     """
     _check(articles)
     lex = lexicon or load_themes()
-    return _assemble(articles, lex, _article_hits(articles, lex), _token_counts(articles, tokens), min_score)
+    return _assemble(articles, lex, _article_hits(articles, lex), _token_counts(articles, tokens, lex), min_score)
 
 
 def _article_hits(articles: pd.DataFrame, lex: ThemeLexicon) -> list[tuple[str, str, list[Hit]]]:
@@ -197,14 +209,12 @@ def _article_hits(articles: pd.DataFrame, lex: ThemeLexicon) -> list[tuple[str, 
     return out
 
 
-def _assemble(articles: pd.DataFrame, lex: ThemeLexicon, per_doc, n_tok: dict[str, int] | None,
-              min_score: float | None, *, hits_only: bool = False) -> ThemeScores:
-    """The :class:`ThemeScores` of the hits ``per_doc`` (:func:`_article_hits`) and token counts
-    ``n_tok``; ``hits_only``: just the hit and marker tables (the other tables empty)."""
+def _assemble(articles: pd.DataFrame, lex: ThemeLexicon, per_doc, n_tok: dict[str, int],
+              min_score: float | None) -> ThemeScores:
+    """The :class:`ThemeScores` of the hits ``per_doc`` (:func:`_article_hits`) and token counts ``n_tok``."""
     threshold = float(lex.settings["min_score"] if min_score is None else min_score)
     prior = float(lex.settings["length_prior"])
     ids = list(lex.themes["theme"])
-    n_tok = n_tok or {}
     scores, hit_rows, para_rows, primary, marker_rows = [], [], [], [], []
     for doc_id, body, hits in per_doc:
         denom = n_tok.get(doc_id, 0) + prior
@@ -217,8 +227,6 @@ def _assemble(articles: pd.DataFrame, lex: ThemeLexicon, per_doc, n_tok: dict[st
                 hit_rows.append(row)
             else:  # weight-0 markers: features of the learned model, never scored or shown
                 marker_rows.append(row)
-        if hits_only:
-            continue
         doc_scores = {}
         for t in ids:
             raw, n_terms = _raw(by_theme[t])
@@ -238,7 +246,7 @@ def _assemble(articles: pd.DataFrame, lex: ThemeLexicon, per_doc, n_tok: dict[st
     return ThemeScores(
         scores=pd.DataFrame(scores, columns=SCORE_COLUMNS),
         primary=pd.DataFrame(primary, columns=PRIMARY_COLUMNS),
-        evidence=pd.DataFrame(columns=EVIDENCE_COLUMNS) if hits_only else _evidence(hits_df, articles),
+        evidence=_evidence(hits_df, articles),
         hits=hits_df,
         paragraphs=pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS),
         lexicon=lex,

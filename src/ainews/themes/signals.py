@@ -75,7 +75,7 @@ def signal_features(articles: pd.DataFrame, scores) -> tuple[np.ndarray, list[st
     # its signals stay 0 and its amounts are not extracted (the extractor's cost is per article)
     read = articles["doc_id"].astype(str).isin(set(foreign["doc_id"])).to_numpy()
     cols = [c for c in ("doc_id", "body", "lang", "published", "outlet") if c in articles.columns]
-    am = extract_amounts(articles.loc[read, cols]) if read.any() else pd.DataFrame()
+    am = extract_amounts(articles.loc[read, cols], actors=False) if read.any() else pd.DataFrame()
     _home_actor_columns(M, articles, scores, hits, row)
     if am.empty:
         return _finish(M)
