@@ -72,6 +72,13 @@ def test_embed_units_embeds_only_the_given_spans(tmp_path):
     assert vecs.shape == (5, 512)
 
 
+def _vectors(core, sentences, during=None):
+    import numpy as np
+
+    got, done = core._encode({f"k{i}": s for i, s in enumerate(sentences)}, during)
+    return np.stack([got[f"k{i}"] for i in range(len(sentences))]), done
+
+
 def test_a_large_batch_encoded_on_two_processes_gives_the_same_vectors(monkeypatch, seed_texts):
     import numpy as np
 
@@ -80,9 +87,9 @@ def test_a_large_batch_encoded_on_two_processes_gives_the_same_vectors(monkeypat
     sentences = [line.strip() for text in seed_texts.values() for line in text.splitlines() if len(line.strip()) > 20][:40]
     monkeypatch.setattr(core, "PARALLEL_MIN", 10)
     monkeypatch.setenv("AINEWS_WORKERS", "2")
-    two = core._encode(sentences)[0]
+    two = _vectors(core, sentences)[0]
     monkeypatch.setenv("AINEWS_WORKERS", "1")
-    one = core._encode(sentences)[0]
+    one = _vectors(core, sentences)[0]
     assert two.shape == one.shape == (len(sentences), core.ENCODER_DIM)
     np.testing.assert_allclose(two, one, atol=1e-5)
 
@@ -98,7 +105,7 @@ def test_prestart_starts_the_encoder_process_only_for_uncached_text(monkeypatch,
     assert 2 in core._POOL and not core.prestart_for(bodies, cache_dir=tmp_path)  # already running
     # the started process encodes: same vectors as this process alone
     sentences = [b[s:e] for b in bodies for s, e in split_units(b)][:30]
-    two = core._encode(sentences)[0]
+    two = _vectors(core, sentences)[0]
     core._POOL[2].shutdown()
     monkeypatch.setattr(core, "_POOL", {})
     ainews.embed(bodies, cache_dir=tmp_path)                      # fill the cache (with a pool)
@@ -107,7 +114,7 @@ def test_prestart_starts_the_encoder_process_only_for_uncached_text(monkeypatch,
     monkeypatch.setattr(core, "_POOL", {})
     assert not core.prestart_for(bodies, cache_dir=tmp_path) and core._POOL == {}  # a re-run
     monkeypatch.setenv("AINEWS_WORKERS", "1")
-    np.testing.assert_allclose(two, core._encode(sentences)[0], atol=1e-5)
+    np.testing.assert_allclose(two, _vectors(core, sentences)[0], atol=1e-5)
 
 
 def test_work_done_while_the_second_process_encodes(monkeypatch, seed_texts):
@@ -117,7 +124,43 @@ def test_work_done_while_the_second_process_encodes(monkeypatch, seed_texts):
     monkeypatch.setattr(core, "PARALLEL_MIN", 10)
     monkeypatch.setenv("AINEWS_WORKERS", "2")
     ran = []
-    two, done = core._encode(sentences, lambda: ran.append(1) or "signals")
+    two, done = _vectors(core, sentences, lambda: ran.append(1) or "signals")
     assert done == "signals" and ran == [1]
     monkeypatch.setenv("AINEWS_WORKERS", "1")
-    np.testing.assert_allclose(two, core._encode(sentences)[0], atol=1e-5)
+    np.testing.assert_allclose(two, _vectors(core, sentences)[0], atol=1e-5)
+
+
+def test_sentences_prefetched_to_the_second_process_are_collected_by_the_next_call(monkeypatch, tmp_path, seed_texts):
+    from ainews.embeddings import core
+
+    bodies = list(seed_texts.values())
+    sentences = list(dict.fromkeys(b[s:e] for b in bodies for s, e in split_units(b)))[:40]
+    monkeypatch.setattr(core, "PARALLEL_MIN", 10)
+    monkeypatch.setenv("AINEWS_WORKERS", "2")
+    monkeypatch.setattr(core, "_POOL", {})
+    assert core.prefetch(sentences[:25], cache_dir=tmp_path) == 0   # no second process: nothing handed over
+    assert core.prestart(1000)
+    try:
+        assert core.prefetch(sentences[:25], cache_dir=tmp_path) == 25
+        assert core.prefetch(sentences[:5], cache_dir=tmp_path) == 0    # already on its way
+        # the next call needs only some of them, plus new ones: every prefetched vector is stored
+        vecs = core.sentence_vectors(sentences[10:], cache_dir=tmp_path)
+        assert core._AHEAD == [] and core.last_stats["encoded"] == 30
+        assert core.sentence_vectors(sentences[:10], cache_dir=tmp_path).shape == (10, core.ENCODER_DIM)
+        assert core.last_stats["cached"] == 10 and core.last_stats["encoded"] == 0
+    finally:
+        for pool in core._POOL.values():
+            pool.shutdown()
+    monkeypatch.setenv("AINEWS_WORKERS", "1")
+    np.testing.assert_allclose(vecs, core.sentence_vectors(sentences[10:], cache_dir=tmp_path / "alone"), atol=1e-3)
+
+
+def test_lead_units_are_the_first_distinct_units_of_the_whole_split(seed_texts):
+    for body in seed_texts.values():
+        seen, distinct = set(), []
+        for s, e in split_units(body):
+            if body[s:e] not in seen:
+                seen.add(body[s:e])
+                distinct.append((s, e))
+        for n in (1, 2, 5, 500):
+            assert core.lead_units(body, n) == distinct[:n]

@@ -21,7 +21,8 @@ import pandas as pd
 
 from .store import VectorStore, text_key
 
-__all__ = ["ENCODER_DIM", "embed", "embed_units", "encoder_version", "prestart", "prestart_for", "split_units",
+__all__ = ["ENCODER_DIM", "embed", "embed_units", "encoder_version", "lead_units", "prefetch", "prestart",
+           "prestart_for", "split_units",
            "last_stats", "totals"]
 
 ENCODER_DIM = 512
@@ -146,24 +147,70 @@ def prestart_for(bodies, *, per_article: int = 6, cache_dir: str | Path | None =
 JOB_SENTENCES = 64
 
 
-def _encode(texts: list[str], during=None):
-    """Vectors of ``texts`` in order; a large batch is shared between this and a second process.
+# Jobs handed to the second process ahead of the call that needs them (:func:`prefetch`):
+# ``(keys, texts, future)`` in submission order, and the keys they cover.
+_AHEAD: list[tuple[list[str], list[str], object]] = []
+_AHEAD_KEYS: set[str] = set()
 
-    ``during``: an optional function run in this process while the other process encodes.
-    Returns ``(vectors, result of during or None)``.
+
+def prefetch(texts: list[str], *, cache_dir: str | Path | None = None) -> int:
+    """Start encoding ``texts`` (sentences) in the second process, ahead of the call that needs them.
+
+    A caller that knows some of the sentences it will embed (the theme decision knows each
+    article's lead before it matches the lexicon) lets the second process encode them while
+    it works; the next :func:`sentence_vectors` (or :func:`embed`) collects the vectors, and
+    takes back any job not started yet. Only when the second process runs (:func:`prestart`).
+    Returns the number of sentences handed over.
     """
     workers = _workers()
-    if workers < 2 or len(texts) < PARALLEL_MIN:
+    if workers < 2 or workers not in _POOL:
+        return 0
+    todo = {}
+    for t in texts:
+        k = text_key(t)
+        if k not in _AHEAD_KEYS and k not in todo:
+            todo[k] = t
+    store = VectorStore(_folder(cache_dir), encoder_version(), ENCODER_DIM)
+    try:
+        found = store.get(sorted(todo))
+    finally:
+        store.close()
+    keys = [k for k in todo if k not in found]
+    pool = _POOL[workers]
+    for i in range(0, len(keys), JOB_SENTENCES):
+        ks = keys[i:i + JOB_SENTENCES]
+        job = [todo[k] for k in ks]
+        _AHEAD.append((ks, job, pool.submit(_encode_here, job)))
+        _AHEAD_KEYS.update(ks)
+    return len(keys)
+
+
+def _encode(todo: dict[str, str], during=None):
+    """Vectors of the texts ``todo`` (key -> text); a large batch is shared with a second process.
+
+    ``during``: an optional function run in this process while the other process encodes.
+    Jobs handed over by :func:`prefetch` are collected (their vectors join the result, also
+    for keys not in ``todo``). Returns ``(vectors by key, result of during or None)``.
+    """
+    workers = _workers()
+    ahead, ahead_keys = list(_AHEAD), set(_AHEAD_KEYS)
+    _AHEAD.clear()
+    _AHEAD_KEYS.clear()
+    new = [k for k in todo if k not in ahead_keys]
+    if not ahead and (workers < 2 or len(new) < PARALLEL_MIN):
         done = during() if during is not None else None
-        return _encode_here(texts), done
+        texts = [todo[k] for k in new]
+        return dict(zip(new, _encode_here(texts))) if texts else {}, done
     from concurrent.futures.process import BrokenProcessPool
 
-    jobs = [texts[i:i + JOB_SENTENCES] for i in range(0, len(texts), JOB_SENTENCES)]
+    jobs = [(ks, txt) for ks, txt, _ in ahead]
+    jobs += [(new[i:i + JOB_SENTENCES], [todo[k] for k in new[i:i + JOB_SENTENCES]])
+             for i in range(0, len(new), JOB_SENTENCES)]
     out: list = [None] * len(jobs)
     done = None
     try:
         pool = _pool(workers)
-        futures = [pool.submit(_encode_here, job) for job in jobs]
+        futures = [f for _, _, f in ahead] + [pool.submit(_encode_here, txt) for _, txt in jobs[len(ahead):]]
         if during is not None:
             done, during = during(), None
         # take back, from the end, the jobs no process has started (a started one cannot be
@@ -171,14 +218,14 @@ def _encode(texts: list[str], during=None):
         for i in range(len(jobs) - 1, -1, -1):
             if not futures[i].cancel():
                 break
-            out[i] = _encode_here(jobs[i])
+            out[i] = _encode_here(jobs[i][1])
         out = [v if v is not None else f.result() for v, f in zip(out, futures)]
-        return np.concatenate(out), done
     except BrokenProcessPool:  # a worker died (killed, out of memory): encode everything here
         _POOL.clear()
         if during is not None:
             done = during()
-        return _encode_here(texts), done
+        out = [_encode_here(txt) for _, txt in jobs]
+    return {k: v for (ks, _), vs in zip(jobs, out) for k, v in zip(ks, vs)}, done
 
 
 def _pieces(line: str, offset: int, max_chars: int) -> list[tuple[int, int]]:
@@ -219,6 +266,24 @@ def split_units(text: str, *, max_chars: int = MAX_CHARS) -> list[tuple[int, int
     return spans
 
 
+def lead_units(text: str, n: int, *, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
+    """The first ``n`` distinct units of :func:`split_units` (same offsets), splitting only the
+    lines they need."""
+    if not isinstance(text, str) or not text or n <= 0:
+        return []
+    seen, out, pos = set(), [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            for s, e in _pieces(line, pos, max_chars):
+                if text[s:e] not in seen:
+                    seen.add(text[s:e])
+                    out.append((s, e))
+                    if len(out) == n:
+                        return out
+        pos += len(line) + 1
+    return out
+
+
 def _folder(cache_dir) -> Path:
     if cache_dir is not None:
         return Path(cache_dir)
@@ -248,12 +313,12 @@ def _sentence_vectors(sentences: list[str], cache_dir, during=None):
             if k not in found and k not in todo:
                 todo[k] = s
         fresh: dict[str, np.ndarray] = {}
-        if todo:
-            vecs, done = _encode(list(todo.values()), during)
+        if todo or _AHEAD:
+            got, done = _encode(todo, during)
             # rounded as the store keeps them, so a vector is the same fresh or read back and
             # results do not depend on which process happened to encode a sentence first
-            vecs = vecs.astype(np.float16).astype(np.float32)
-            fresh = dict(zip(todo, vecs))
+            fresh = {k: np.asarray(v, dtype=np.float32).astype(np.float16).astype(np.float32)
+                     for k, v in got.items()}
             store.put(fresh)
         elif during is not None:
             done = during()
@@ -261,7 +326,8 @@ def _sentence_vectors(sentences: list[str], cache_dir, during=None):
         store.close()
     for i, k in enumerate(keys):
         out[i] = found[k] if k in found else fresh[k]
-    last_stats.update(sentences=len(set(keys)), cached=len(set(keys) & set(found)), encoded=len(fresh))
+    last_stats.update(sentences=len(set(keys)), cached=len(set(keys) & set(found)),
+                      encoded=len(set(keys) - set(found)))
     for k, v in last_stats.items():
         totals[k] += v
     return _normalise(out), done
