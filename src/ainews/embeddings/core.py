@@ -229,10 +229,14 @@ def _encode(todo: dict[str, str], during=None):
 
 
 def _pieces(line: str, offset: int, max_chars: int) -> list[tuple[int, int]]:
-    from ..lang import sentences
+    # The rule splitter without its glued-boundary rule ("threats.Seoul Metro"): a paragraph
+    # whose sentences lost their spaces stays one unit (cut at max_chars). The theme model,
+    # which embeds an article's first units and matches its lexicon in the same sentences,
+    # measured better so (leave-one-set-out accuracy 0.895 against 0.882 with them split).
+    from ..lang.sentences import _split_line_other
 
     out = []
-    for s in sentences(line, lang="en"):
+    for s in (_split_line_other(line, 0, glued=False) if line.strip() else []):
         a, b = s.start, s.end
         while b - a > max_chars:
             cut = line.rfind(" ", a + max_chars // 2, a + max_chars)

@@ -1,9 +1,10 @@
 """Find theme-term hits in one article body, each with its sentence and character offsets.
 
 Only lines that contain a candidate hit are split into sentences, with the project's
-rule-based splitter (:func:`ainews.sentences` with ``lang="en"``: a sentence ends at ``.``, ``!``
-or ``?`` and closing quotes before white space and an upper-case letter, digit, quote or Hangul
-syllable). It is used for Korean lines too because news Korean ends its sentences with
+rule-based splitter (that of :func:`ainews.sentences` with ``lang="en"``: a sentence ends at
+``.``, ``!`` or ``?`` and closing quotes before white space and an upper-case letter, digit,
+quote or Hangul syllable; here without its rule for sentences glued with no space, as the
+sentence encoder's units). It is used for Korean lines too because news Korean ends its sentences with
 punctuation, and kiwi's analysis-based splitter costs tens of milliseconds per line, which
 would dominate scoring a corpus.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lang import sentences
+from ..lang.sentences import _split_line_other
 from .lexicon import ThemeLexicon
 
 __all__ = ["Hit", "find_hits", "sentence_at"]
@@ -35,7 +36,8 @@ class Hit(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start, s.end) for s in sentences(line, lang="en"))
+    # no boundary without white space, as the sentence encoder's units (ainews.embeddings.split_units)
+    return tuple((s.start, s.end) for s in _split_line_other(line, 0, glued=False)) if line.strip() else ()
 
 
 def sentence_at(body: str, pos: int, lang: str | None = None) -> tuple[int, int]:
