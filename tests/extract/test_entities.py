@@ -100,3 +100,24 @@ def test_naver_corpus_aggregate(naver_articles):
 def test_network_of_people_and_orgs(ents):
     edges = entity_network(ents, kinds=("person", "org"))
     assert len(edges) and set(edges.source_kind) | set(edges.target_kind) <= {"person", "org"}
+
+
+def test_english_organisations_named_again_by_their_first_word():
+    import re
+
+    import ainews
+    from tests.conftest import CORPORA, _need
+
+    arts, _ = ainews.ingest(_need(CORPORA / "koreaherald-2016"), progress=False)
+    arts = arts.head(400)
+    ents = extract_entities(arts)
+    orgs = ents[ents["kind"] == "org"]
+    short = orgs[orgs["text"] != orgs["name"]]
+    assert len(short) > 20 and short["doc_id"].nunique() > 10
+    bodies = dict(zip(arts["doc_id"], arts["body"]))
+    for r in short.itertuples():
+        full = re.sub(r"^[A-Z][\w\-]*['’]s\s+", "", r.name)
+        assert full.split()[0].rstrip(",.") == r.text                   # its first word
+        assert bodies[r.doc_id].find(r.name) < r.start                  # named in full before
+        assert r.canonical == orgs[(orgs.doc_id == r.doc_id) & (orgs.text == r.name)]["canonical"].iloc[0]
+        assert r.text.lower() not in re.findall(r"\b[a-z]+\b", bodies[r.doc_id])  # never a common word there

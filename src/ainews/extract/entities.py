@@ -61,6 +61,51 @@ def _orgs(body: str, lang: str) -> list[dict]:
                 continue
             out.append({"kind": "org", "text": text, "org_id": o["known"].get(text),
                         "start": start, "end": start + len(text)})
+        out += _short_org_mentions(body, out)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _english_word(word: str) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang="en")
+
+
+_POSSESSOR = re.compile(r"^[A-Z][\w\-]*['’]s\s+")
+
+
+def _short_org_mentions(body: str, orgs: list[dict]) -> list[dict]:
+    """Later mentions of an organisation by its first word ("Toray" after "Toray Industries Inc.",
+    "Mooryong" after "Mooryong Co."): English news names a company in full once and by its
+    distinctive word afterwards. The word must not be a place, a title or an organisation
+    suffix, and must never appear in lower case in the article (a common word: "National",
+    "Bank"); a mention followed by another capitalised word is a different name. Each resolves to
+    the nearest full name before it (``name``). Nor may it be an English word (simplemma's
+    dictionary: "North", "Defense", "While"), which keeps the made-up names (Toray, Nexon, Saenuri)."""
+    o, roles, places = lx.orgs(), lx.roles()["en"], lx.place_matchers()[3]
+    heads: dict[str, list[tuple[int, str, dict]]] = {}
+    for c in orgs:
+        text = _POSSESSOR.sub("", c["text"])  # "Japan's Toray Industries Inc" names Toray
+        words = text.split()
+        if len(words) < 2:
+            continue
+        w = words[0].rstrip(",.")
+        if (len(w) < 3 or not w[0].isupper() or w in places or w in roles or w in o["en_suffixes"]
+                or _LEAD.match(w + " ") or re.search(rf"\b{re.escape(w.lower())}\b", body)
+                or any(_english_word(p) for p in w.lower().split("-"))):
+            continue
+        heads.setdefault(w, []).append((c["start"], c["text"], c))
+    out = []
+    for w, full in heads.items():
+        full.sort(key=lambda x: x[0])
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(w)}(?![\w\-])(?!\s+[A-Z])", body):
+            before = [f for f in full if f[0] < m.start()]
+            if not before or any(f[2]["start"] <= m.start() < f[2]["end"] for f in full):
+                continue
+            name = before[-1][1]
+            out.append({"kind": "org", "text": w, "name": name, "org_id": o["known"].get(name),
+                        "start": m.start(), "end": m.end()})
     return out
 
 
@@ -121,7 +166,7 @@ def _article_entities(doc_id: str, lang: str, body: str, title: str = "") -> lis
         if c["kind"] == "person":
             canon, name = canonical(c["name"]), c["name"]
         elif c["kind"] == "org":
-            name = c["text"]
+            name = c.get("name") or c["text"]
             canon = c.get("org_id") or canonical(name)
         else:
             name = gz[c["place_id"]][0]
