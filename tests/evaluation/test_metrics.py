@@ -39,9 +39,16 @@ def test_set_scores_micro():
     assert s["precision"] == pytest.approx(0.5) and s["recall"] == pytest.approx(2 / 3)
 
 
-@pytest.mark.parametrize("a, b", [("최태원", "최 태원"), ("Chey Tae-won", "chey taewon"), ("J. Kim", "j kim")])
+@pytest.mark.parametrize("a, b", [("최태원", "최 태원"), ("Chey Tae-won", "chey taewon"), ("J. Kim", "j kim"),
+                                  ("Interpark Corp.", "Interpark"), ("Samsung Electronics Co., Ltd.", "Samsung Electronics"),
+                                  ("㈜카카오", "카카오"), ("카카오(주)", "카카오")])
 def test_norm_name_spellings(a, b):
     assert norm_name(a) == norm_name(b)
+
+
+@pytest.mark.parametrize("a, b", [("Inc", ""), ("Cokoo", "Co"), ("LG Corp", "LG Display")])
+def test_norm_name_keeps_names_apart(a, b):
+    assert norm_name(a) != norm_name(b)
 
 
 def test_amount_matches_value_currency_conversion_and_one_to_one():

@@ -58,9 +58,16 @@ def confusion(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str
 _SPACE = re.compile(r"[\s\-‐‑·.]+")
 
 
+# a company's legal form is not part of its name ("Interpark Corp." is Interpark; the guidelines
+# ask for names "as written, short")
+_LEGAL_FORM = re.compile(r"^(?:㈜|\(주\)|주식회사)\s*|\s*(?:㈜|\(주\)|주식회사|,?\s*(?:Co\.?,?\s*Ltd|Co|Corp|Inc|Ltd)\.?)$")
+
+
 def norm_name(name: str) -> str:
-    """A name compared across spellings: no whitespace, hyphens, middle dots or periods; lower case."""
-    return _SPACE.sub("", str(name)).casefold()
+    """A name compared across spellings: no legal form (Co., Corp., Inc., Ltd., ㈜, 주식회사), no
+    whitespace, hyphens, middle dots or periods; lower case."""
+    name = str(name).strip()
+    return _SPACE.sub("", _LEGAL_FORM.sub("", name) or name).casefold()
 
 
 def set_scores(gold: dict[str, Iterable[str]], pred: dict[str, Iterable[str]]) -> dict:
