@@ -66,3 +66,22 @@ def test_naver_corpus_aggregate(naver_articles):
         assert bodies[r.doc_id][r.start : r.end] == r.quote
     # Measured 0.60 on this corpus: many quotes are attributed to unnamed officials or organizations.
     assert q.speaker.notna().mean() > 0.5
+
+
+def test_a_stray_straight_mark_does_not_swap_quotes_and_narration(seed_articles):
+    import re
+
+    en = seed_articles[seed_articles["lang"] == "en"]
+    art = en.loc[[en["body"].str.count('"').idxmax()]].reset_index(drop=True)  # the seed with most quotes
+    # paragraphs joined without a break, as some exports do (a quote never spans a line break)
+    body = re.sub(r"\n+", "", art.loc[0, "body"])
+    art = art.assign(body=body)
+    before = extract_quotes(art)
+    assert len(before) >= 10
+    # a stray mark at the end of a paragraph that ends outside any quote, before some quotes
+    cut = next(m.end() for m in re.finditer(r"[a-z]\.(?=[A-Z])", body)
+               if body[:m.end()].count('"') % 2 == 0 and body[m.end():].count('"') >= 6)
+    damaged = art.assign(body=body[:cut] + '"' + body[cut:])
+    after = extract_quotes(damaged)
+    assert list(after["speaker"]) == list(before["speaker"])
+    assert list(after["quote"]) == list(before["quote"])

@@ -190,6 +190,24 @@ def _ko_attribution(art, m, ents, seg_lo, s1, state, rx):
     return None, None, verb
 
 
+def _paired_marks(qrx: re.Pattern, body: str):
+    """The quotes of ``qrx`` in ``body``, in order. A straight double mark pairs with the next one,
+    so one stray mark ("..., Kang added."" at a paragraph's end) would swap quotes and narration
+    for the rest of the article. A "quote" whose second mark follows a space is narration (a
+    closing mark never does: that mark opens the next quote), and so is one whose first mark is
+    followed by a space (an opening mark never is) when its second is glued to the next word; the
+    search then starts again after its first mark. (A quote with only its first mark the wrong
+    way round is one whose opening mark was lost: it stays.)"""
+    pos = 0
+    while m := qrx.search(body, pos):
+        pos = m.end()
+        t = m.group(0)
+        if t[0] == '"' and (t[-2:-1].isspace() or t[1:2].isspace() and body[m.end():m.end() + 1].isalnum()):
+            pos = m.start() + 1
+            continue
+        yield m
+
+
 def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
     """Direct quotes of each article with their speaker.
 
@@ -222,7 +240,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             continue
         ents = article_entities(art)
         state = {"last": None, "prev_end": -1, "prev_sent": None, "s0": None}
-        for m in qrx.finditer(body):
+        for m in _paired_marks(qrx, body):
             g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i) is not None)
             qs, qe = m.start(g), m.end(g)
             s0, s1 = sentence_of(art, m.start())
