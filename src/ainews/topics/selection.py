@@ -206,7 +206,8 @@ def choose_k_by_coherence(table: pd.DataFrame, *, tolerance: float = COHERENCE_T
     categories; title + first 1 / first 2 / theme units) ``choose_k`` picked 6 / 14 / 6 and this
     rule 12 / 12 / 12 (the default vectors: V-measure 0.544 at k = 12, 0.568 at k = 9), where
     V-measure against the categories peaks at k = 6 to 10 and varies by less than 0.05 over
-    k = 6 to 20.
+    k = 6 to 20. On koreaherald-2016 (4,261 English articles, default vectors) ``choose_k`` picked
+    6 and this rule 12.
 
     Returns:
         ``(k, table with a score and a chosen column, one-sentence reason)``; ``score`` is the
