@@ -29,7 +29,9 @@ theme units (lead 2 + 2 hits + title)  0.231      0.547      5,920 (57 s)     0
 =====================================  =========  =========  ===============  ================
 
 (Every livedoor sentence, 135,000, was not encoded.) The theme units also need the lexicon
-matched first (10 s CPU on Naver, 16 s on livedoor).
+matched first (10 s CPU on Naver, 16 s on livedoor). The cost of a short lead: on title-less
+pseudo-articles of 5 translated sentences (parallel-ko-en, 200 pairs, k = 10, 3 seeds) the share
+of pairs in one topic is 0.69 / 0.80 / 0.83 / 0.87 with the first 1 / 2 / 3 / all units.
 """
 
 from __future__ import annotations
