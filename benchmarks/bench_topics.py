@@ -50,9 +50,9 @@ SHARED = Path(os.environ.get("AINEWS_SHARED", ROOT.parent / "shared"))
 CANDIDATES = [SHARED / "corpora" / "naver-ai-2025-12", Path("/work/shared/corpora/naver-ai-2025-12")]
 PARALLEL = [SHARED / "corpora" / "parallel-ko-en", Path("/work/shared/corpora/parallel-ko-en")]
 LIVEDOOR = [SHARED / "corpora" / "livedoor-ja", Path("/work/shared/corpora/livedoor-ja")]
-# Embedding all 135,000 livedoor sentences takes minutes of CPU; titles and first sentences
-# carry the category (measured: see the card).
-LIVEDOOR_SENTENCES = (1,)
+# Embedding all 135,000 livedoor sentences takes many minutes of CPU; titles and leads carry the
+# category. The embedding model's default is the title and the first 2 units (LEAD_SENTENCES).
+LIVEDOOR_SENTENCES = (2,)
 # The embedding model adds the words of the corpus's main language to its clustering space by
 # default (lexical_weight="auto"); meanings alone (0) are measured beside it on livedoor and on the
 # translation pairs.

@@ -163,3 +163,27 @@ def test_words_can_join_the_clustering_space(three_langs, fitted, tmp_path):
         EmbeddingTopicModel(2, lexical_weight="words", cache_dir=tmp_path).fit(three_langs)
     m = EmbeddingTopicModel(2, lexical_weight=0.5, random_state=0, cache_dir=tmp_path).fit(three_langs)
     assert m.n_topics_ == 2 and m.vectors_.shape == fitted.vectors_.shape  # vectors stay the meanings
+
+
+def test_default_vectors_are_the_lead_and_title_the_report_pre_encodes(tmp_path):
+    # Each article's vector: its first two distinct body units and its whole title, the texts
+    # the theme model embeds for every article and the report's warm-up encodes beforehand.
+    from ainews.embeddings.core import split_units
+    from ainews.report.warm import vector_texts
+    from ainews.topics.embedding import LEAD_SENTENCES
+
+    arts = pd.DataFrame([{"doc_id": f"{s}-{i}", "lang": "en", "title": f"Title {s} {i}. Second part",
+                          "body": " ".join(WEATHER["en"] if s == "w" else CHIPS["en"]) + f" Extra {i}."}
+                         for s in ("w", "c") for i in range(3)])
+    m = EmbeddingTopicModel(2, random_state=0, cache_dir=tmp_path / "tok",
+                            vector_cache_dir=tmp_path / "vec").fit(arts)
+    assert m.max_sentences == LEAD_SENTENCES == 2
+    assert (m.sentences_.groupby("doc_id").size() == 2).all()
+    first = {d: [b[s:e] for s, e in split_units(b)[:2]] for d, b in zip(arts["doc_id"], arts["body"])}
+    assert all(r.sentence == first[r.doc_id][r.sentence_no] for r in m.sentences_.itertuples())
+    wanted = set(m.sentences_["sentence"]) | set(arts["title"])  # the title is one unit
+    assert wanted <= set(vector_texts(arts, max_sentences=2))
+    # every sentence on request
+    every = EmbeddingTopicModel(2, random_state=0, max_sentences=None, cache_dir=tmp_path / "tok",
+                                vector_cache_dir=tmp_path / "vec").fit(arts)
+    assert len(every.sentences_) == sum(len(split_units(b)) for b in arts["body"])

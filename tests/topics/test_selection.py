@@ -75,3 +75,26 @@ def test_choose_k_balances_coherence_and_stability():
     assert k == 3  # k=5 scores best but has an empty topic
     assert scored["chosen"].sum() == 1 and scored.loc[scored["chosen"], "k"].item() == 3
     assert reason.startswith("3 topics were chosen") and "0.300" in reason
+
+
+def test_choose_k_by_coherence_takes_the_fewest_topics_near_the_best():
+    from ainews.topics.selection import choose_k_by_coherence
+
+    # Coherence creeps up with k; stability is high only at k=2. The rescaled balance picks an
+    # extreme, the coherence rule the fewest topics within 0.02 of the best smoothed coherence.
+    table = pd.DataFrame({"k": [2, 4, 6, 8, 10, 12],
+                          "coherence": [0.10, 0.15, 0.20, 0.22, 0.21, 0.23],
+                          "coherence_fits": [0.10, 0.15, 0.20, 0.22, 0.21, 0.23],
+                          "stability": [1.0, 0.4, 0.35, 0.4, 0.38, 0.36], "empty_topics": [0] * 6})
+    assert choose_k(table)[0] in (2, 12)  # an end of the range either way
+    k, scored, reason = choose_k_by_coherence(table)
+    # smoothed: 0.125, 0.15, 0.19, 0.21, 0.22, 0.22 -> within 0.02 of 0.22 from k=8
+    assert k == 8 and scored.loc[scored["chosen"], "k"].item() == 8
+    assert np.allclose(scored["score"], [0.125, 0.15, 0.19, 0.21, 0.22, 0.22])
+    assert reason.startswith("8 topics were chosen") and "0.220" in reason
+    # a small change of one value does not move the choice to an extreme
+    shaken = table.assign(coherence_fits=table["coherence_fits"] + [0, 0.01, -0.01, 0, 0.01, -0.01])
+    assert choose_k_by_coherence(shaken)[0] in (6, 8, 10)
+    # k with empty topics are never chosen; without coherence_fits the reference fit's is used
+    k, *_ = choose_k_by_coherence(table.drop(columns="coherence_fits").assign(empty_topics=[0, 0, 0, 1, 0, 0]))
+    assert k == 10

@@ -3,7 +3,7 @@
 :func:`ainews.score_themes`, the extractors and the topic models read the same things: kiwi's
 tokens of each article, the sentence spans of each body, and multilingual sentence vectors (the
 theme model embeds an article's lead, its sentences with lexicon hits and its title; the
-embedding topic model every body sentence and the title). Each is cached on disk, keyed by text,
+embedding topic model the same lead and title). Each is cached on disk, keyed by text,
 but a cache only helps a process that starts after it is written: two analyses started at once
 on cold caches both compute it. :func:`warm_jobs` cuts this shared work into jobs no two
 processes repeat (the tokens, the sentence spans, and the distinct sentences to encode in chunks),
@@ -24,34 +24,44 @@ __all__ = ["vector_texts", "warm_jobs", "run_warm_job"]
 CHUNK = 1200
 
 
-def _topic_max_sentences() -> int | None:
+def _lead_sentences() -> int | None:
+    """Body units per article that both models always embed: the embedding topic model's
+    ``max_sentences`` and the theme model's lead (``units["n_first"]`` of its card), whichever
+    is longer (``None``: every unit)."""
+    from ..themes.fit import model_card
     from ..topics.embedding import EmbeddingTopicModel
 
-    return EmbeddingTopicModel().max_sentences
+    topic = EmbeddingTopicModel().max_sentences
+    card = model_card()
+    if card is None:  # no theme model shipped
+        theme = 0
+    else:  # a model without a selection embeds every sentence
+        theme = int(card["units"].get("n_first", 4)) if card.get("units") else None
+    return None if topic is None or theme is None else max(topic, theme)
 
 
 def vector_texts(articles: pd.DataFrame, *, max_sentences: int | None = None) -> list[str]:
-    """The distinct texts whose vectors the topic and theme models ask for, in corpus order.
+    """The distinct texts whose vectors the topic and theme models always ask for, in corpus order.
 
-    Every body unit (:func:`ainews.embeddings.split_units`, the first ``max_sentences`` of
-    each article when given, as the embedding topic model takes them) and each title, both as
-    the topic model splits it and whole (as the theme model takes it).
+    The first ``max_sentences`` distinct body units of each article
+    (:func:`ainews.embeddings.core.lead_units`, as both models take their lead; every unit of
+    :func:`~ainews.embeddings.split_units` when ``None``) and each whole title. The theme
+    model's sentences with lexicon hits are not known before its lexicon is matched; it hands
+    them to the encoder itself.
     """
-    from ..embeddings.core import split_units
+    from ..embeddings.core import lead_units, split_units
 
     out: dict[str, None] = {}
     bodies = articles["body"] if "body" in articles.columns else []
     for body in bodies:
         if isinstance(body, str):
-            units = split_units(body)
-            for s, e in units[:max_sentences] if max_sentences else units:
+            units = lead_units(body, max_sentences) if max_sentences else split_units(body)
+            for s, e in units:
                 out.setdefault(body[s:e])
     titles = articles["title"] if "title" in articles.columns else []
     for title in titles:
         if isinstance(title, str) and title.strip():
             out.setdefault(title.strip())
-            for s, e in split_units(title):
-                out.setdefault(title[s:e])
     return list(out)
 
 
@@ -70,7 +80,7 @@ def _uncached(texts: list[str]) -> list[str]:
 def warm_jobs(articles: pd.DataFrame) -> list[tuple]:
     """The shared work still to do for ``articles``: ``("tokens",)``, ``("sentences",)`` and
     ``("vectors", texts)`` jobs, each independent of the others (longest first)."""
-    todo = _uncached(vector_texts(articles, max_sentences=_topic_max_sentences()))
+    todo = _uncached(vector_texts(articles, max_sentences=_lead_sentences()))
     jobs: list[tuple] = [("tokens",), ("sentences",)]
     jobs += [("vectors", todo[i:i + CHUNK]) for i in range(0, len(todo), CHUNK)]
     return jobs
