@@ -19,11 +19,20 @@ def plot_k_selection(selection: pd.DataFrame, *, ax=None):
     """Coherence (left axis) and stability (right axis) for each number of topics tried.
 
     Args:
-        selection: ``TopicModel.selection_`` (``k``, ``coherence``, ``stability``, ``chosen``).
+        selection: ``TopicModel.selection_`` (``k``, ``coherence``, ``stability``, ``chosen``; with
+            ``coherence_fits`` and ``score``, the smoothed coherence k was chosen on is drawn too).
         ax: an existing Axes.
     """
     fig, ax = _axes(ax, (7, 3.2))
-    ax.plot(selection["k"], selection["coherence"], "o-", color="C0", label="NPMI coherence")
+    if "coherence_fits" in selection and "score" in selection:
+        # the embedding model chooses k on coherence averaged over its fits and neighbouring k
+        ax.plot(selection["k"], selection["coherence"], "o", color="C0", alpha=0.35,
+                label="NPMI coherence, reference fit")
+        ax.plot(selection["k"], selection["score"], "o-", color="C0",
+                label="averaged over fits and neighbouring k (k is chosen on this)")
+        ax.legend(loc="lower left", fontsize=8, frameon=False)
+    else:
+        ax.plot(selection["k"], selection["coherence"], "o-", color="C0", label="NPMI coherence")
     ax.set_xlabel("number of topics k")
     ax.set_ylabel("NPMI coherence", color="C0")
     right = ax.twinx()
