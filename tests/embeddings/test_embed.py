@@ -164,3 +164,24 @@ def test_lead_units_are_the_first_distinct_units_of_the_whole_split(seed_texts):
                 distinct.append((s, e))
         for n in (1, 2, 5, 500):
             assert core.lead_units(body, n) == distinct[:n]
+
+
+def test_a_worker_of_another_pool_encodes_in_its_own_process_and_exits(monkeypatch):
+    """A process of someone else's pool (ainews prepare's, a user's) never starts the encoder's
+    second process: a spawned worker joins its children before any exit hook could stop them,
+    so such a worker hung at exit, and the pool's shutdown with it."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    monkeypatch.setenv("AINEWS_WORKERS", "2")
+    assert core._workers() == 2                                       # here, in the main process
+    outer = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+    try:
+        assert outer.submit(core._workers).result(timeout=120) == 1
+        assert not outer.submit(core.prestart, 10 ** 6).result(timeout=120)
+        workers = list(outer._processes.values())
+    finally:
+        outer.shutdown(wait=False)
+    for p in workers:
+        p.join(timeout=60)
+        assert not p.is_alive()

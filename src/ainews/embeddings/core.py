@@ -64,7 +64,17 @@ PARALLEL_MIN = 1500
 
 
 def _workers() -> int:
-    """Processes that encode a large batch: ``$AINEWS_WORKERS``, else up to 2 of the machine's cores."""
+    """Processes that encode a large batch: ``$AINEWS_WORKERS``, else up to 2 of the machine's cores.
+
+    Always 1 in a process that is itself a child of multiprocessing (a worker of ``ainews
+    prepare``'s pool, or of a user's): its parent already spreads the work over the cores, and
+    a worker that started an encoding process of its own hung at exit (a spawned process joins
+    its children before any exit hook could stop them).
+    """
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        return 1
     env = os.environ.get("AINEWS_WORKERS")
     return max(1, int(env)) if env else min(2, os.cpu_count() or 1)
 
