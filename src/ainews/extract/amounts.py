@@ -219,7 +219,7 @@ def extract_amounts(articles: pd.DataFrame, *, actors: bool = True) -> pd.DataFr
         actors: find each amount's ``actor``, ``target`` and ``target_how``, which needs the
             article's people, organisations and places (about half the cost); ``False`` leaves
             them empty, for callers that need the kinds and values only
-            (:func:`~ainews.extract.investments.extract_investments` finds its own investor).
+            (:func:`ainews.extract_investments` finds its own investor).
 
     Returns:
         DataFrame with columns ``doc_id, text, value, high`` (upper bound of a range), ``kind`` (see
