@@ -234,9 +234,10 @@ def test_role_and_organization_columns():
          'partners."', "Qiu Guohong"),
         ('"It can help patients improve their memory," said Professor Kim MinYoung of the hospital.',
          "Kim MinYoung"),
-        # an organization whose name another article form extends ("Interpark Corp") is still one word here
+        # an organization named again by its first word speaks under the full name named before
+        # (as 헌재 after 헌법재판소; the evaluation compares names without the legal form)
         ('Interpark Corp runs a mall. "We have no excuse for failing to protect our customers," Interpark said.',
-         "Interpark"),
+         "Interpark Corp"),
         # "it said", "the ministry said": the organization named before
         ('The targets included officials, the Supreme Prosecutors’ Office said. "North Korea is behind the '
          'attacks," it said.', "Supreme Prosecutors’ Office"),
