@@ -208,8 +208,8 @@ def article_features(articles: pd.DataFrame, *, scores=None, max_sentences: int 
     titles = [(i, t.strip()) for i, t in enumerate(articles["title"]) if isinstance(t, str) and t.strip()] \
         if title else []
 
-    def during():  # this process's work while the other encodes: the investment signals and
-        return signal_features(articles, scores), placing_features(articles, scores.lexicon)  # places
+    def during():  # this process's work while the other encodes: investment signals, place features
+        return signal_features(articles, scores), placing_features(articles, scores.lexicon)
 
     # the titles go to the encoder in the same batch as the sentences
     table, vecs, ((S, snames), (W, wnames)), T = _embed_units(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lang.sentences import _split_line_other
+from ..lang.sentences import spaced_rule_sentences
 from .lexicon import ThemeLexicon
 
 __all__ = ["Hit", "find_hits", "sentence_at"]
@@ -37,7 +37,7 @@ class Hit(NamedTuple):
 @lru_cache(maxsize=65536)
 def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
     # no boundary without white space, as the sentence encoder's units (ainews.embeddings.split_units)
-    return tuple((s.start, s.end) for s in _split_line_other(line, 0, glued=False)) if line.strip() else ()
+    return tuple((s.start, s.end) for s in spaced_rule_sentences(line))
 
 
 def sentence_at(body: str, pos: int, lang: str | None = None) -> tuple[int, int]:
