@@ -161,19 +161,26 @@ def choose_k(table: pd.DataFrame) -> tuple[int, pd.DataFrame, str]:
         return (s - s.min()) / span if span > 0 else pd.Series(1.0, index=s.index)
 
     t["score"] = (rescale(t["coherence"]) + rescale(t["stability"])) / 2
-    ok = t[t["empty_topics"] == 0] if (t["empty_topics"] == 0).any() else t
-    best = ok.sort_values(["score", "k"], ascending=[False, True]).iloc[0]
+    best = _without_empty(t).sort_values(["score", "k"], ascending=[False, True]).iloc[0]
     k = int(best["k"])
-    t["chosen"] = t["k"] == k
     n_restarts_note = "" if np.isnan(best["stability"]) else (
         f" and stability {best['stability']:.2f} (mean Jaccard overlap of matched top terms "
         "across random restarts)")
-    reason = (f"{k} topics were chosen from k = {', '.join(str(int(x)) for x in t['k'])} because "
-              f"they gave the best balance of NPMI coherence {best['coherence']:.3f}"
-              f"{n_restarts_note}, each rescaled over the tried values"
-              + (" (the largest k tried: a wider k_range may find more topics)."
-                 if k == t["k"].max() and len(t) > 1 else "."))
-    return k, t, reason
+    return k, t, _chosen(t, k, f" because they gave the best balance of NPMI coherence {best['coherence']:.3f}"
+                               f"{n_restarts_note}, each rescaled over the tried values")
+
+
+def _without_empty(t: pd.DataFrame) -> pd.DataFrame:
+    """The rows of k whose topics all have articles (all rows when none has)."""
+    return t[t["empty_topics"] == 0] if (t["empty_topics"] == 0).any() else t
+
+
+def _chosen(t: pd.DataFrame, k: int, why: str) -> str:
+    """Mark ``k`` chosen in ``t`` and return the one-sentence reason (``why`` after the k tried)."""
+    t["chosen"] = t["k"] == k
+    return (f"{k} topics were chosen from k = {', '.join(str(int(x)) for x in t['k'])}{why}"
+            + (" (the largest k tried: a wider k_range may find more topics)."
+               if k == t["k"].max() and len(t) > 1 else "."))
 
 
 #: NPMI within which a k counts as good as the best one (see :func:`choose_k_by_coherence`).
@@ -216,14 +223,9 @@ def choose_k_by_coherence(table: pd.DataFrame, *, tolerance: float = COHERENCE_T
     t = table.sort_values("k").reset_index(drop=True)
     base = t["coherence_fits"] if "coherence_fits" in t else t["coherence"]
     t["score"] = base.rolling(3, center=True, min_periods=1).mean()
-    ok = t[t["empty_topics"] == 0] if (t["empty_topics"] == 0).any() else t
+    ok = _without_empty(t)
     best = ok["score"].max()
     pick = ok[ok["score"] >= best - tolerance].iloc[0]
     k = int(pick["k"])
-    t["chosen"] = t["k"] == k
-    reason = (f"{k} topics were chosen from k = {', '.join(str(int(x)) for x in t['k'])}: the fewest "
-              f"whose NPMI coherence ({pick['score']:.3f}, averaged over restarts and neighbouring k) "
-              f"comes within {tolerance:g} of the best ({best:.3f})"
-              + (" (the largest k tried: a wider k_range may find more topics)."
-                 if k == t["k"].max() and len(t) > 1 else "."))
-    return k, t, reason
+    return k, t, _chosen(t, k, f": the fewest whose NPMI coherence ({pick['score']:.3f}, averaged over "
+                               f"restarts and neighbouring k) comes within {tolerance:g} of the best ({best:.3f})")
